@@ -1,0 +1,84 @@
+// One build script, an entry per runtime. `node esbuild.config.mjs` builds for development (source maps),
+// `--production` minifies for packaging, `--watch` rebuilds on change.
+import * as esbuild from "esbuild";
+import fs from "node:fs";
+import path from "node:path";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : "linked",
+  logLevel: "info",
+  legalComments: production ? "linked" : "inline",
+  metafile: true,
+};
+
+/** Node-side bundles: the extension (vscode is provided by the host), the runner's sandbox process, the CLI. */
+const nodeTargets = [
+  { in: "src/extension.ts", out: "dist/extension.js", external: ["vscode"] },
+  // The runner's child process and the Worker it starts for every run; no vscode, ever.
+  { in: "src/runner/sandbox/host.ts", out: "dist/runner/host.js" },
+  { in: "src/runner/sandbox/worker.ts", out: "dist/runner/worker.js" },
+  { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+];
+
+/** Browser-side bundles: the results webview (chart.js bundled in). */
+const browserTargets = [{ in: "media/results/main.ts", out: "dist/webview/results.js" }];
+
+const contexts = [];
+for (const t of nodeTargets.filter((t) => fs.existsSync(t.in))) {
+  contexts.push(
+    await esbuild.context({
+      ...common,
+      entryPoints: [t.in],
+      outfile: t.out,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      external: [...(t.external ?? []), "esbuild-wasm"],
+      banner: t.banner,
+    }),
+  );
+}
+for (const t of browserTargets.filter((t) => fs.existsSync(t.in))) {
+  contexts.push(
+    await esbuild.context({
+      ...common,
+      entryPoints: [t.in],
+      outfile: t.out,
+      platform: "browser",
+      format: "iife",
+      target: "es2022",
+      loader: { ".css": "css" },
+    }),
+  );
+}
+
+/** Static assets the webview loads by URL (CSS) are copied next to the bundles. */
+function copyAssets() {
+  for (const file of fs.readdirSync("media", { recursive: true })) {
+    if (!String(file).endsWith(".css")) continue;
+    const to = path.join("dist/webview", path.basename(String(file)));
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join("media", String(file)), to);
+  }
+}
+
+if (watch) {
+  copyAssets();
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log("watching for changes…");
+} else {
+  fs.mkdirSync("dist", { recursive: true });
+  const sizes = {};
+  for (const c of contexts) {
+    const result = await c.rebuild();
+    for (const [file, info] of Object.entries(result.metafile.outputs)) if (!file.endsWith(".map")) sizes[file] = info.bytes;
+    await c.dispose();
+  }
+  copyAssets();
+  fs.writeFileSync("dist/bundle-sizes.json", JSON.stringify(sizes, null, 2));
+}

@@ -1,0 +1,61 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Title,
+  Tooltip,
+} from "chart.js";
+import type { ChartSpec } from "../../src/protocol/webviewMessages";
+import { foregroundColor, gridColor, roleColor } from "./theme";
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Legend, Title, Tooltip);
+
+/** Draws one chart spec on a canvas with the theme's colours. */
+export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
+  const fg = foregroundColor();
+  const grid = gridColor();
+  const axis = (title?: string) => ({
+    ticks: { color: fg },
+    grid: { color: grid },
+    title: { display: Boolean(title), text: title ?? "", color: fg },
+  });
+  return new Chart(canvas, {
+    type: spec.type,
+    data: {
+      labels: spec.labels,
+      datasets: spec.series.map((s) => ({
+        label: s.label,
+        data: s.data,
+        backgroundColor: roleColor(s.role),
+        borderColor: roleColor(s.role),
+      })),
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: {
+        legend: { labels: { color: fg } },
+        title: { display: true, text: spec.title, color: fg },
+      },
+      scales: { x: axis(spec.xTitle), y: axis(spec.yTitle) },
+    },
+  });
+}
+
+/** Counts painted pixels: the webview reports which charts really drew, so tests need not trust chart.js. */
+export function paintedPixels(canvas: HTMLCanvasElement): number {
+  const context = canvas.getContext("2d");
+  if (!context || canvas.width === 0 || canvas.height === 0) return 0;
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let painted = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
+  return painted;
+}

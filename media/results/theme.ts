@@ -1,0 +1,33 @@
+import type { ChartSeries } from "../../src/protocol/webviewMessages";
+
+/** Reads a colour from the active VS Code theme's CSS variables, so charts follow the theme. */
+export function themeColor(variable: string, fallback: string): string {
+  const value = getComputedStyle(document.body).getPropertyValue(variable).trim();
+  return value || fallback;
+}
+
+export function roleColor(role: ChartSeries["role"]): string {
+  switch (role) {
+    case "reference":
+      return themeColor("--vscode-charts-blue", "#3794ff");
+    case "learner":
+      return themeColor("--vscode-charts-orange", "#d18616");
+    case "error":
+      return themeColor("--vscode-charts-red", "#f14c4c");
+    case "neutral":
+      return themeColor("--vscode-charts-green", "#89d185");
+  }
+}
+
+export function foregroundColor(): string {
+  return themeColor("--vscode-foreground", "#cccccc");
+}
+
+export function gridColor(): string {
+  return themeColor("--vscode-editorWidget-border", "rgba(128,128,128,0.35)");
+}
+
+/** Calls `onChange` when VS Code switches theme (it rewrites the body's class list). */
+export function onThemeChange(onChange: () => void): void {
+  new MutationObserver(onChange).observe(document.body, { attributes: true, attributeFilter: ["class"] });
+}

@@ -1,0 +1,89 @@
+import * as vscode from "vscode";
+import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protocol/webviewMessages";
+import type { TutorContext } from "../context";
+import { resultsHtml, resultsWebviewOptions } from "./html";
+
+export const RESULTS_VIEW_TYPE = "compressionTutor.results";
+
+/**
+ * The one results panel. Created on demand, revived by a serializer after a reload (no
+ * retainContextWhenHidden: the webview keeps its own state with setState and asks again with `ready`).
+ */
+export class ResultsPanel implements vscode.Disposable {
+  private static current: ResultsPanel | undefined;
+  private readonly received = new vscode.EventEmitter<FromWebviewMessage>();
+  /** Every message the webview posts; tests and commands listen here. */
+  readonly onDidReceiveMessage = this.received.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly ctx: TutorContext,
+    private model: PanelModel,
+  ) {
+    panel.webview.options = resultsWebviewOptions(ctx.extensionUri);
+    panel.webview.html = resultsHtml(panel.webview, ctx.extensionUri);
+    this.disposables.push(
+      this.received,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: FromWebviewMessage) => this.onMessage(message)),
+    );
+  }
+
+  static createOrShow(ctx: TutorContext, model: PanelModel): ResultsPanel {
+    if (ResultsPanel.current) {
+      ResultsPanel.current.show(model);
+      ResultsPanel.current.panel.reveal(undefined, true);
+      return ResultsPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      RESULTS_VIEW_TYPE,
+      model.title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      resultsWebviewOptions(ctx.extensionUri),
+    );
+    ResultsPanel.current = new ResultsPanel(panel, ctx, model);
+    return ResultsPanel.current;
+  }
+
+  static revive(ctx: TutorContext, panel: vscode.WebviewPanel, model: PanelModel | undefined): ResultsPanel {
+    ResultsPanel.current?.dispose();
+    ResultsPanel.current = new ResultsPanel(panel, ctx, model ?? { title: "Compression Tutor", charts: [] });
+    return ResultsPanel.current;
+  }
+
+  static get active(): ResultsPanel | undefined {
+    return ResultsPanel.current;
+  }
+
+  show(model: PanelModel): void {
+    this.model = model;
+    this.panel.title = model.title;
+    void this.post({ type: "show", model });
+  }
+
+  private post(message: ToWebviewMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(message: FromWebviewMessage): void {
+    this.ctx.log.debug(`webview → ${JSON.stringify(message)}`);
+    if (message.type === "ready") void this.post({ type: "show", model: this.model });
+    this.received.fire(message);
+  }
+
+  dispose(): void {
+    if (ResultsPanel.current === this) ResultsPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** Registers the serializer that brings the panel back after a window reload. */
+export function registerResultsSerializer(ctx: TutorContext): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel, state: { model?: PanelModel } | undefined) {
+      ResultsPanel.revive(ctx, panel, state?.model);
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import type { PanelModel } from "../protocol/webviewMessages";
+
+/** What the panel shows before any check has run: the seed's softmax at three temperatures. */
+export function welcomeModel(): PanelModel {
+  const logits = [2, 1, 0.1];
+  const softmax = (t: number) => {
+    const z = logits.map((l) => l / t);
+    const m = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - m));
+    const s = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / s);
+  };
+  return {
+    title: "Compression Tutor",
+    subtitle: "Softmax of the logits [2, 1, 0.1] at temperatures 1, 2 and 4: higher T spreads probability.",
+    charts: [
+      {
+        id: "softmax-temperatures",
+        title: "Softmax across temperatures",
+        type: "bar",
+        labels: ["class 0", "class 1", "class 2"],
+        xTitle: "class",
+        yTitle: "probability",
+        series: [
+          { label: "T = 1", data: softmax(1), role: "reference" },
+          { label: "T = 2", data: softmax(2), role: "learner" },
+          { label: "T = 4", data: softmax(4), role: "neutral" },
+        ],
+      },
+    ],
+  };
+}
