@@ -1,0 +1,84 @@
+/**
+ * The folder rules of DESIGN.md, enforced: each layer may import only what its row allows, so the
+ * architecture stays visible in the folders rather than in a document alone.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../../..");
+
+/** Every import/require/export-from specifier in a TypeScript file, with its line. */
+export function importsOf(source: string): { specifier: string; line: number }[] {
+  const found: { specifier: string; line: number }[] = [];
+  const pattern = /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,]+\s+from\s+|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/g;
+  for (const match of source.matchAll(pattern)) {
+    found.push({ specifier: match[1], line: source.slice(0, match.index).split("\n").length });
+  }
+  return found;
+}
+
+function filesUnder(dir: string): string[] {
+  const abs = path.join(root, dir);
+  if (!fs.existsSync(abs)) return [];
+  return fs
+    .readdirSync(abs, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(abs, f));
+}
+
+/** Which top-level area an import lands in: "core", "protocol", …, "vscode", "node", or "package". */
+function areaOf(fromFile: string, specifier: string): string {
+  if (specifier === "vscode") return "vscode";
+  if (specifier.startsWith("node:")) return "node";
+  if (!specifier.startsWith(".")) return "package";
+  const target = path.relative(root, path.resolve(path.dirname(fromFile), specifier));
+  const [top, second] = target.split(path.sep);
+  if (top === "src") return ["core", "protocol", "packs", "runner", "cli", "calculators"].includes(second) ? second : "extension";
+  return top;
+}
+
+/** `vscodeAdapters`: files (relative to the rule's folder) that adapt the layer to VS Code and may also import the extension. */
+const rules: { dir: string; allowed: string[]; vscodeAdapters?: RegExp }[] = [
+  { dir: "src/core", allowed: ["core"] },
+  { dir: "src/protocol", allowed: ["protocol", "core"] },
+  // the vscode-based file-system adapter is the one file in packs allowed to import vscode
+  { dir: "src/packs", allowed: ["packs", "core", "protocol", "package", "exercises"], vscodeAdapters: /^vscode[\\/]/ },
+  { dir: "src/runner", allowed: ["runner", "core", "protocol", "packs", "node", "package"] },
+  { dir: "src/cli", allowed: ["cli", "core", "protocol", "packs", "runner", "calculators", "node", "package", "exercises"] },
+  // pure calculators serve the CLI and the palette; their palette front end lives in calculators/vscode
+  { dir: "src/calculators", allowed: ["calculators", "core", "protocol"], vscodeAdapters: /^vscode[\\/]/ },
+  { dir: "media", allowed: ["media", "protocol", "package"] },
+];
+
+describe("layering (DESIGN.md folder rules)", () => {
+  for (const rule of rules) {
+    it(`${rule.dir} imports only ${rule.allowed.join(", ")}`, () => {
+      const violations: string[] = [];
+      for (const file of filesUnder(rule.dir)) {
+        const adapter = rule.vscodeAdapters?.test(path.relative(path.join(root, rule.dir), file));
+        for (const { specifier, line } of importsOf(fs.readFileSync(file, "utf8"))) {
+          const area = areaOf(file, specifier);
+          if (adapter && (area === "vscode" || area === "extension")) continue;
+          if (!rule.allowed.includes(area)) violations.push(`${path.relative(root, file)}:${line}: imports ${specifier} (${area})`);
+        }
+      }
+      assert.deepEqual(violations, []);
+    });
+  }
+
+  it("importsOf finds import, export-from, require and dynamic import", () => {
+    const found = importsOf(`import a from "x";\nexport { b } from './y';\nconst c = require("z");\nawait import("w");\nimport type { T } from "t";`);
+    assert.deepEqual(
+      found.map((f) => f.specifier),
+      ["x", "./y", "z", "w", "t"],
+    );
+  });
+
+  it("a core file importing vscode is reported", () => {
+    const area = areaOf(path.join(root, "src/core/x.ts"), "vscode");
+    assert.equal(area, "vscode");
+    assert.ok(!rules[0].allowed.includes(area));
+  });
+});
