@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs code-server $CS_VERSION from the npm registry into the git-ignored $CS_DIR on first use and reuses
+# it afterwards (as @vscode/test-electron caches VS Code in .vscode-test/). Needs only the npm registry:
+# the GitHub downloads in its postinstall are replaced by local files (see the comments below).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+if [ -x "$CS_BIN" ] && "$CS_BIN" --version 2>/dev/null | grep -q "^$CS_VERSION "; then
+  echo "code-server $CS_VERSION: cached in ${CS_DIR#$ROOT/}"
+  exit 0
+fi
+"$(dirname "$0")/system-deps.sh"
+NODE_HEADERS_DIR=${NODE_HEADERS_DIR:-/usr}
+work=$ROOT/.cache/code-server/install-tmp
+rm -rf "$CS_DIR" "$work"
+mkdir -p "$CS_DIR" "$work/rgpack"
+# @vscode/ripgrep's postinstall downloads rg from api.github.com unless it finds the release asset in
+# $TMPDIR/vscode-ripgrep-cache-<package version>/; seed that cache with Debian's rg.
+# (package version -> release tag: 1.15.11 -> v13.0.0-10 for code-server 4.100.3, 1.15.14 -> v13.0.0-13 for 4.104.0;
+# for another version look for "Finding release for v..." in install.log.)
+cp "$(command -v rg)" "$work/rgpack/rg"
+for pair in 1.15.11:v13.0.0-10 1.15.14:v13.0.0-13; do
+  cache="$work/vscode-ripgrep-cache-${pair%%:*}"
+  mkdir -p "$cache"
+  tar czf "$cache/ripgrep-${pair##*:}-x86_64-unknown-linux-musl.tar.gz" -C "$work/rgpack" rg
+done
+cd "$CS_DIR"
+echo '{ "name": "code-server-cache", "private": true }' > package.json
+started=$(date +%s)
+echo "code-server $CS_VERSION: installing into ${CS_DIR#$ROOT/} (native modules are compiled; about a minute)"
+# npm_config_unsafe_perm=true  code-server's postinstall refuses to run as root without it (npm 11 then warns
+#                              "Unknown env config", which is harmless).
+# npm_config_yes=true          node-pty's postinstall runs `npx node-gyp`; an npmrc with yes=false cancels it.
+# npm_config_nodedir           compile against the local Node headers instead of downloading them.
+if ! TMPDIR="$work" npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir="$NODE_HEADERS_DIR" \
+  npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CS_VERSION" > "$CS_DIR/install.log" 2>&1; then
+  tail -40 "$CS_DIR/install.log" >&2
+  echo "code-server $CS_VERSION: install failed; the full log is ${CS_DIR#$ROOT/}/install.log" >&2
+  rm -rf "$work"
+  exit 1
+fi
+rm -rf "$work"
+echo "code-server $CS_VERSION: installed in $(( $(date +%s) - started )) s, $(du -sh "$CS_DIR/node_modules" | cut -f1)"
