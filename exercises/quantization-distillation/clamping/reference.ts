@@ -1,0 +1,14 @@
+/** Round to the nearest integer, ties to the even neighbour (PyTorch, Python's round). */
+function roundHalfEven(v: number): number {
+  const floor = Math.floor(v);
+  const fraction = v - floor;
+  if (fraction < 0.5) return floor;
+  if (fraction > 0.5) return floor + 1;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+/** q = clamp(round_half_even(x / scale) + zeroPoint, qmin, qmax): the clamp sees the shifted code. */
+export function quantizeClamped(x: number, scale: number, zeroPoint: number, qmin: number, qmax: number): number {
+  const q = roundHalfEven(x / scale) + zeroPoint;
+  return Math.min(qmax, Math.max(qmin, q));
+}
