@@ -1,0 +1,8 @@
+const MOMENTS_PER_PARAM = 2;
+const BYTES_PER_FP32 = 4;
+const BYTES_PER_GB = 1e9;
+
+/** GB = trainableParams · 2 moments · 4 bytes / 1e9. */
+export function adamMomentsGB(trainableParams: number): number {
+  return (trainableParams * MOMENTS_PER_PARAM * BYTES_PER_FP32) / BYTES_PER_GB;
+}
