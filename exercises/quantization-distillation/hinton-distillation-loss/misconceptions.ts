@@ -1,0 +1,70 @@
+/** Known-wrong variants of distillationLoss, each with the learner's signature. */
+
+type Loss = { hard: number; soft: number; total: number };
+
+function logSoftmax(logits: number[], temperature: number): number[] {
+  const scaled = logits.map((z) => z / temperature);
+  const max = Math.max(...scaled);
+  let sum = 0;
+  for (const a of scaled) sum += Math.exp(a - max);
+  const logSum = Math.log(sum);
+  return scaled.map((a) => a - max - logSum);
+}
+
+function kl(logP: number[], logQ: number[]): number {
+  let divergence = 0;
+  for (let i = 0; i < logP.length; i++) {
+    const p = Math.exp(logP[i]);
+    if (p !== 0) divergence += p * (logP[i] - logQ[i]);
+  }
+  return divergence;
+}
+
+function mix(hard: number, soft: number, alpha: number): Loss {
+  return { hard, soft, total: alpha * hard + (1 - alpha) * soft };
+}
+
+/** The soft term without Hinton's T² factor. */
+export function distillationLossMissingTSquared(
+  studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number,
+): Loss {
+  const hard = -logSoftmax(studentLogits, 1)[label];
+  const soft = kl(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));
+  return mix(hard, soft, alpha);
+}
+
+/** The soft term multiplied by T instead of T². */
+export function distillationLossTimesT(
+  studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number,
+): Loss {
+  const hard = -logSoftmax(studentLogits, 1)[label];
+  const soft = temperature * kl(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));
+  return mix(hard, soft, alpha);
+}
+
+/** KL in the reverse direction, KL(student ‖ teacher). */
+export function distillationLossReverseKl(
+  studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number,
+): Loss {
+  const hard = -logSoftmax(studentLogits, 1)[label];
+  const soft = temperature ** 2 * kl(logSoftmax(studentLogits, temperature), logSoftmax(teacherLogits, temperature));
+  return mix(hard, soft, alpha);
+}
+
+/** The hard loss computed from the softened student, softmax(student / T), instead of at T = 1. */
+export function distillationLossHardAtTemperature(
+  studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number,
+): Loss {
+  const hard = -logSoftmax(studentLogits, temperature)[label];
+  const soft = temperature ** 2 * kl(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));
+  return mix(hard, soft, alpha);
+}
+
+/** α on the soft loss instead of the hard loss. */
+export function distillationLossSwappedAlpha(
+  studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number,
+): Loss {
+  const hard = -logSoftmax(studentLogits, 1)[label];
+  const soft = temperature ** 2 * kl(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));
+  return { hard, soft, total: (1 - alpha) * hard + alpha * soft };
+}
