@@ -3,6 +3,7 @@
 import * as esbuild from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -57,6 +58,18 @@ for (const t of browserTargets.filter((t) => fs.existsSync(t.in))) {
   );
 }
 
+/**
+ * The runner compiles learners' files with esbuild-wasm's browser flavour inside its sandbox process (one
+ * universal .vsix; see src/runner/sandbox/bundler.ts for why); it loads both files from next to host.js.
+ */
+function copyRunnerAssets() {
+  if (!fs.existsSync("src/runner/sandbox/host.ts")) return;
+  const from = path.dirname(fileURLToPath(import.meta.resolve("esbuild-wasm/package.json")));
+  fs.mkdirSync("dist/runner", { recursive: true });
+  fs.copyFileSync(path.join(from, "lib/browser.js"), "dist/runner/esbuild-browser.js");
+  fs.copyFileSync(path.join(from, "esbuild.wasm"), "dist/runner/esbuild.wasm");
+}
+
 /** Static assets the webview loads by URL (CSS) are copied next to the bundles. */
 function copyAssets() {
   for (const file of fs.readdirSync("media", { recursive: true })) {
@@ -69,6 +82,7 @@ function copyAssets() {
 
 if (watch) {
   copyAssets();
+  copyRunnerAssets();
   await Promise.all(contexts.map((c) => c.watch()));
   console.log("watching for changes…");
 } else {
@@ -80,5 +94,6 @@ if (watch) {
     await c.dispose();
   }
   copyAssets();
+  copyRunnerAssets();
   fs.writeFileSync("dist/bundle-sizes.json", JSON.stringify(sizes, null, 2));
 }

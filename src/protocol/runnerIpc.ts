@@ -1,0 +1,100 @@
+/**
+ * Messages between the runner (in the extension host or the CLI) and its warm sandbox process, and between
+ * that process and the Worker it starts for every run. Discriminated unions, one per direction.
+ *
+ * The sandbox never receives expected values: it is asked to compile a file and call functions, and answers
+ * with the raw values they returned. Files are read by the runner and handed over on request, so the sandbox
+ * process itself needs no file-system access beyond its own scripts.
+ *
+ * Values cross these boundaries by structured clone (Node's "advanced" IPC serialisation), so NaN, ±Infinity,
+ * -0 and undefined survive; `RawValue` is therefore wider than `Json`.
+ */
+
+/** What a learner's function returned, after the worker normalised it (typed arrays become arrays). */
+export type RawValue = unknown;
+
+/** One function call the sandbox makes: `exports[fn](...args)`. */
+export interface SandboxCall {
+  fn: string;
+  args: unknown[];
+}
+
+/** The outcome of one call. Runtime errors carry the stack as seen inside the bundle; the runner maps it. */
+export type CallOutcome =
+  | { kind: "returned"; value: RawValue; durationMs: number }
+  | { kind: "threw"; message: string; stack?: string; durationMs: number }
+  | { kind: "invalid"; message: string; durationMs: number }
+  | { kind: "timeout"; message: string }
+  | { kind: "crashed"; message: string }
+  | { kind: "not-run"; message: string };
+
+/** A compile message as esbuild reports it: `column` is in UTF-8 bytes, `lineText` is the line's text. */
+export interface CompileMessage {
+  text: string;
+  file?: string;
+  line?: number;
+  columnBytes?: number;
+  lengthBytes?: number;
+  lineText?: string;
+  severity: "error" | "warning";
+}
+
+export interface RunRequest {
+  type: "run";
+  id: number;
+  /** Absolute path of the entry file; its text is asked for with `load` (the runner may override it). */
+  entry: string;
+  calls: SandboxCall[];
+  timeoutMs: number;
+  memoryMb: number;
+  /** Compile only (for diagnostics while typing): nothing is run. */
+  compileOnly?: boolean;
+}
+
+/** The runner's answers to the sandbox's `resolve`/`load` questions. */
+export type FileAnswer =
+  | { type: "fileAnswer"; id: number; question: number; ok: true; path: string; contents?: string }
+  | { type: "fileAnswer"; id: number; question: number; ok: false; message: string };
+
+export type ToSandboxMessage = RunRequest | FileAnswer | { type: "shutdown" };
+
+export interface RunResult {
+  type: "runResult";
+  id: number;
+  compileMs: number;
+  runMs: number;
+  errors: CompileMessage[];
+  warnings: CompileMessage[];
+  /** Absent when compilation failed. */
+  outcomes?: CallOutcome[];
+  /** The bundle's source map (JSON text), to map runtime stack frames back to the learner's files. */
+  sourceMap?: string;
+  /** Characters the learner's code printed (kept out of every output; reported for the curious). */
+  consoleChars: number;
+  /** Whether the learner's module itself failed while loading (top-level code threw or timed out). */
+  loadFailure?: CallOutcome;
+}
+
+export type FromSandboxMessage =
+  | { type: "ready"; esbuildInitMs: number; permission: boolean }
+  | RunResult
+  | { type: "resolve"; id: number; question: number; specifier: string; importer: string }
+  | { type: "load"; id: number; question: number; path: string }
+  | { type: "fatal"; message: string };
+
+/** Host process → its per-run Worker (as workerData) and the Worker's messages back. */
+export interface WorkerInput {
+  code: string;
+  /** The file name stack frames of the bundle carry; the runner maps frames with this name. */
+  bundleName: string;
+  calls: SandboxCall[];
+}
+
+export type FromWorkerMessage =
+  | { type: "loaded"; consoleChars: number }
+  | { type: "loadFailed"; outcome: CallOutcome; consoleChars: number }
+  | { type: "outcome"; index: number; outcome: CallOutcome; consoleChars: number }
+  | { type: "done"; consoleChars: number };
+
+/** Stack frames of learner code carry this file name; the runner maps them through the bundle's source map. */
+export const SANDBOX_BUNDLE_NAME = "compression-tutor-solution.js";

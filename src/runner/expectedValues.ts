@@ -1,0 +1,84 @@
+/**
+ * Where expected values (and misconceptions' wrong values) come from, per `ValueSource`: the compute core
+ * (called here, in the runner's process), an exercise's reference or misconceptions source (run in the
+ * sandbox, in a run of their own, never in the learner's), or literals in the pack. Sandbox results are
+ * cached by source text and calls, so grading a class runs each reference once.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { CaseSpec, CheckSpec, ExerciseSpec, ValueSource } from "../protocol/exercise";
+import type { CallOutcome, SandboxCall } from "../protocol/runnerIpc";
+import { pickPath, type CoreFunctions } from "./coreFunctions";
+import { formatValue } from "./compare/formatValue";
+
+export type ProducedValue = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Runs an exercise's own TypeScript source (reference or misconceptions) in the sandbox. */
+export type RunExerciseSource = (entry: string, source: string, calls: SandboxCall[]) => Promise<{ outcomes?: CallOutcome[]; compileError?: string }>;
+
+export class ExpectedValues {
+  private readonly cache = new Map<string, Promise<ProducedValue[]>>();
+
+  constructor(
+    private readonly core: CoreFunctions,
+    private readonly runSource: RunExerciseSource,
+  ) {}
+
+  /** One produced value per case of `check`, in order. */
+  valuesFor(source: ValueSource, exercise: ExerciseSpec, check: CheckSpec, purpose: string): Promise<ProducedValue[]> {
+    switch (source.from) {
+      case "literal":
+        return Promise.resolve(check.cases.map((c) => this.literal(source, c, purpose)));
+      case "core":
+        return Promise.resolve(check.cases.map((c) => this.fromCore(source, c)));
+      case "reference":
+        return this.fromSource(source, exercise, check, purpose);
+    }
+  }
+
+  private literal(source: Extract<ValueSource, { from: "literal" }>, c: CaseSpec, purpose: string): ProducedValue {
+    const value = source.values ? source.values[c.id] : c.expected;
+    if (source.values && !(c.id in source.values)) return { ok: false, message: `${purpose} has no value for case ${c.id}` };
+    if (!source.values && c.expected === undefined) return { ok: false, message: `case ${c.id} has no \`expected\` value in the pack` };
+    return { ok: true, value };
+  }
+
+  private fromCore(source: Extract<ValueSource, { from: "core" }>, c: CaseSpec): ProducedValue {
+    const fn = this.core[source.fn];
+    if (typeof fn !== "function") return { ok: false, message: `the compute core has no function \`${source.fn}\`` };
+    try {
+      const result = (fn as (...args: unknown[]) => unknown)(...structuredClone(c.input), ...structuredClone(source.extraArgs ?? []));
+      return { ok: true, value: pickPath(result, source.pick) };
+    } catch (error) {
+      return { ok: false, message: `core.${source.fn}${formatValue(c.input)} failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  private fromSource(source: Extract<ValueSource, { from: "reference" }>, exercise: ExerciseSpec, check: CheckSpec, purpose: string): Promise<ProducedValue[]> {
+    const which = source.file ?? "reference";
+    const text = which === "reference" ? exercise.reference : exercise.misconceptions;
+    if (text === undefined) {
+      return Promise.resolve(check.cases.map(() => ({ ok: false as const, message: `${purpose} needs the exercise's ${which} source, which the pack does not provide` })));
+    }
+    const folder = path.dirname(exercise.sourceFiles.reference ?? exercise.sourceFiles.exercise ?? exercise.sourceFiles.starter ?? path.resolve(exercise.id));
+    const entry = which === "reference" && exercise.sourceFiles.reference ? exercise.sourceFiles.reference : path.join(folder, `${which}.ts`);
+    const fn = source.export ?? check.function;
+    const calls = check.cases.map((c) => ({ fn, args: c.input }));
+    const key = createHash("sha256").update(entry).update("\0").update(text).update("\0").update(JSON.stringify(calls)).digest("hex");
+    let produced = this.cache.get(key);
+    if (!produced) {
+      produced = this.runSource(entry, text, calls).then(({ outcomes, compileError }) =>
+        calls.map((_, i): ProducedValue => {
+          if (compileError) return { ok: false, message: `the exercise's ${which} source does not compile: ${compileError}` };
+          const outcome = outcomes?.[i];
+          if (outcome?.kind === "returned") return { ok: true, value: outcome.value };
+          return { ok: false, message: `the exercise's ${which} \`${fn}\` did not return a value: ${outcome?.message ?? "no result"}` };
+        }),
+      );
+      this.cache.set(key, produced);
+      // A failure caused by an overloaded machine should not stick.
+      produced.catch(() => this.cache.delete(key));
+    }
+    return produced;
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * The runner: checks a learner's TypeScript file against an exercise. The learner's code is compiled and run
+ * in a warm sandbox process (a fresh Worker per run, memory limits, a wall-clock timeout); only the raw
+ * returned values come back. Expected values are produced here (compute core, literals) or in separate
+ * sandbox runs of the exercise's own sources, and compared here, so nothing the learner's code does inside
+ * the sandbox can turn a wrong answer into a pass.
+ *
+ * Checks on one Runner run one at a time; run several Runners for parallel work (the CLI's `grade` does).
+ */
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { CHECK_REPORT_VERSION, type CaseResult, type CheckReport, type CheckStatus, type ReportDiagnostic } from "../protocol/checkReport";
+import type { ExerciseSpec, Misconception } from "../protocol/exercise";
+import type { CallOutcome, RunResult, SandboxCall } from "../protocol/runnerIpc";
+import type { CoreFunctions } from "./coreFunctions";
+import { compileDiagnostic, declarationDiagnostic, StackMapper } from "./diagnostics";
+import { evaluateCase } from "./evaluateCase";
+import { ExpectedValues, type ProducedValue } from "./expectedValues";
+import { learnerFiles } from "./learnerFiles";
+import { orderCases } from "./orderCases";
+import { SandboxProcess } from "./sandboxProcess";
+
+export interface RunnerOptions {
+  /** Wall-clock limit for one run of the learner's code (all cases), in milliseconds. Default 2000. */
+  timeoutMs?: number;
+  /** Heap limit of the Worker that runs the learner's code, in MB. Default 256. */
+  memoryMb?: number;
+  /** The Node to start the sandbox with. Default: the current one. In VS Code pass `process.execPath`. */
+  execPath?: string;
+  /** Environment of the sandbox process. In VS Code pass `{ ELECTRON_RUN_AS_NODE: "1" }`. */
+  env?: NodeJS.ProcessEnv;
+  /** Path of the built `dist/runner/host.js`. Default: found next to the running bundle. */
+  hostScript?: string;
+  log?: (line: string) => void;
+  /** The compute core's functions by name; expected values with `from: "core"` call them. */
+  core?: CoreFunctions;
+}
+
+export interface CheckRequest {
+  packId: string;
+  exercise: ExerciseSpec;
+  /** Path of the learner's file. */
+  solutionFile: string;
+  /** Unsaved editor text; overrides the file on disk. */
+  source?: string;
+  signal?: AbortSignal;
+}
+
+export interface CompileOnlyResult {
+  ok: boolean;
+  diagnostics: ReportDiagnostic[];
+  compileMs: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 2000;
+export const DEFAULT_MEMORY_MB = 256;
+
+/** Finds dist/runner/host.js from a bundle in dist/ (extension, CLI), in dist/runner, or from the sources. */
+export function defaultHostScript(): string {
+  const candidates = [
+    path.join(__dirname, "runner", "host.js"),
+    path.join(__dirname, "host.js"),
+    path.resolve(__dirname, "..", "..", "dist", "runner", "host.js"),
+  ];
+  const found = candidates.find((c) => fs.existsSync(c));
+  if (!found) throw new Error(`the runner's sandbox script is missing (looked for ${candidates.join(", ")}); run \`npm run build\` first`);
+  return found;
+}
+
+function elapsed(start: number): number {
+  return Math.round((performance.now() - start) * 100) / 100;
+}
+
+export class Runner {
+  private readonly sandbox: SandboxProcess;
+  private readonly expected: ExpectedValues;
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: RunnerOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
+    this.sandbox = new SandboxProcess({
+      execPath: options.execPath ?? process.execPath,
+      env: { ...(options.env ?? {}) },
+      hostScript: options.hostScript ?? defaultHostScript(),
+      log: options.log ?? (() => undefined),
+    });
+    this.expected = new ExpectedValues(options.core ?? {}, (entry, source, calls) => this.runExerciseSource(entry, source, calls));
+  }
+
+  /** Starts the sandbox process ahead of the first check (optional: `check` starts it too). */
+  start(): Promise<void> {
+    return this.sandbox.start();
+  }
+
+  /** How the sandbox process started: esbuild-wasm initialisation time, permission model, start time. */
+  get sandboxInfo(): SandboxProcess["startInfo"] {
+    return this.sandbox.startInfo;
+  }
+
+  check(request: CheckRequest): Promise<CheckReport> {
+    const next = this.queue.then(
+      () => this.checkNow(request),
+      () => this.checkNow(request),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  dispose(): Promise<void> {
+    return this.sandbox.dispose();
+  }
+
+  /** Compiles a file without running it, for diagnostics while the learner types. */
+  compileOnly(solutionFile: string, source?: string): Promise<CompileOnlyResult> {
+    const next = this.queue.then(
+      () => this.compileNow(solutionFile, source),
+      () => this.compileNow(solutionFile, source),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async compileNow(solutionFile: string, source: string | undefined): Promise<CompileOnlyResult> {
+    const entry = path.resolve(solutionFile);
+    const text = source ?? (await fsp.readFile(entry, "utf8"));
+    const result = await this.sandbox.run(entry, [], { ...this.limits(), compileOnly: true }, learnerFiles(entry, new Map([[entry, text]])));
+    return {
+      ok: result.errors.length === 0,
+      diagnostics: [...result.errors, ...result.warnings].map((m) => compileDiagnostic(m, entry)),
+      compileMs: Math.round(result.compileMs * 100) / 100,
+    };
+  }
+
+  private limits(): { timeoutMs: number; memoryMb: number } {
+    return { timeoutMs: this.timeoutMs, memoryMb: this.memoryMb };
+  }
+
+  private async runExerciseSource(entry: string, source: string, calls: SandboxCall[]): Promise<{ outcomes?: CallOutcome[]; compileError?: string }> {
+    const result = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, source]])));
+    if (result.errors.length > 0) {
+      const e = result.errors[0];
+      return { compileError: `${e.file ?? entry}:${e.line ?? 1}: ${e.text}` };
+    }
+    if (result.loadFailure) return { outcomes: calls.map(() => result.loadFailure as CallOutcome) };
+    return { outcomes: result.outcomes };
+  }
+
+  private async checkNow(request: CheckRequest): Promise<CheckReport> {
+    request.signal?.throwIfAborted();
+    const start = performance.now();
+    const { exercise } = request;
+    const entry = path.resolve(request.solutionFile);
+    const report: CheckReport = {
+      version: CHECK_REPORT_VERSION,
+      packId: request.packId,
+      exerciseId: exercise.id,
+      file: entry,
+      status: "error",
+      cases: [],
+      diagnostics: [],
+      summary: { passed: 0, failed: 0, errored: 0, total: 0 },
+      timings: { compileMs: 0, runMs: 0, compareMs: 0, totalMs: 0 },
+      finishedAt: "",
+    };
+
+    let entryText = request.source;
+    if (entryText === undefined) {
+      try {
+        entryText = await fsp.readFile(entry, "utf8");
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return this.finish(report, start, [
+          { file: entry, line: 1, column: 1, severity: "error", source: "compile", message: code === "ENOENT" ? `the solution file does not exist: ${entry}` : `cannot read ${entry}: ${code ?? String(error)}` },
+        ]);
+      }
+    }
+
+    const calls = exercise.checks.flatMap((check) => check.cases.map((c) => ({ fn: check.function, args: c.input })));
+    const learner = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, entryText]])));
+    request.signal?.throwIfAborted();
+    report.timings.compileMs = Math.round(learner.compileMs * 100) / 100;
+    report.timings.runMs = Math.round(learner.runMs * 100) / 100;
+    const diagnostics = [...learner.errors, ...learner.warnings].map((m) => compileDiagnostic(m, entry));
+    if (learner.errors.length > 0 || !learner.outcomes) {
+      report.cases = this.allCases(exercise, "error", `not run: your file does not compile (${learner.errors[0]?.text ?? "unknown error"})`);
+      return this.finish(report, start, diagnostics);
+    }
+
+    const compareStart = performance.now();
+    const mapper = new StackMapper(learner.sourceMap, entry);
+    if (learner.loadFailure) diagnostics.push(this.loadFailureDiagnostic(learner, mapper, entry));
+    const results: CaseResult[] = [];
+    let callIndex = 0;
+    for (const check of exercise.checks) {
+      const expectedValues = await this.expected.valuesFor(check.expected, exercise, check, `the expected values of check ${check.id}`);
+      const misconceptionCache = new Map<string, Promise<ProducedValue[]>>();
+      const misconceptionValues = (m: Misconception): Promise<ProducedValue[]> => {
+        let values = misconceptionCache.get(m.id);
+        if (!values) {
+          values = this.expected.valuesFor(m.variant, exercise, check, `misconception ${m.id}`);
+          misconceptionCache.set(m.id, values);
+        }
+        return values;
+      };
+      const checkResults: CaseResult[] = [];
+      for (let i = 0; i < check.cases.length; i++) {
+        const outcome = learner.outcomes[callIndex++];
+        const { result, stack } = await evaluateCase(check, i, outcome, expectedValues[i], misconceptionValues);
+        checkResults.push(result);
+        if (stack) {
+          const position = mapper.positionOf(stack);
+          if (position) diagnostics.push({ ...position, severity: "error", source: "runtime", message: result.message });
+        }
+      }
+      results.push(...checkResults);
+      const wrong = orderCases(checkResults).filter((r) => r.status !== "passed");
+      if (wrong.length > 0 && !learner.loadFailure) {
+        const summary = `${check.function}: ${wrong.length} of ${checkResults.length} cases fail; ${wrong[0].message}`;
+        diagnostics.push(declarationDiagnostic(entry, entryText, check.function, summary));
+      }
+    }
+    report.cases = orderCases(results);
+    report.timings.compareMs = elapsed(compareStart);
+    return this.finish(report, start, dedupe(diagnostics));
+  }
+
+  private loadFailureDiagnostic(learner: RunResult, mapper: StackMapper, entry: string): ReportDiagnostic {
+    const failure = learner.loadFailure as Exclude<CallOutcome, { kind: "returned" }>;
+    const position = failure.kind === "threw" ? mapper.positionOf(failure.stack) : undefined;
+    return { ...(position ?? { file: entry, line: 1, column: 1 }), severity: "error", source: "runtime", message: `your file failed while loading: ${failure.message}` };
+  }
+
+  private allCases(exercise: ExerciseSpec, status: CheckStatus, message: string): CaseResult[] {
+    return exercise.checks.flatMap((check) =>
+      check.cases.map((c) => ({
+        id: c.id,
+        checkId: check.id,
+        function: check.function,
+        name: c.name,
+        status,
+        input: (c.reveal ?? check.reveal) === "category-only" ? [] : c.input,
+        message,
+        reveal: c.reveal ?? check.reveal,
+      })),
+    );
+  }
+
+  private finish(report: CheckReport, start: number, diagnostics: ReportDiagnostic[]): CheckReport {
+    report.diagnostics = diagnostics;
+    const count = (s: CheckStatus): number => report.cases.filter((c) => c.status === s).length;
+    report.summary = { passed: count("passed"), failed: count("failed"), errored: count("error"), total: report.cases.length };
+    const compileFailed = diagnostics.some((d) => d.source === "compile" && d.severity === "error");
+    report.status = compileFailed || report.summary.errored > 0 ? "error" : report.summary.failed > 0 ? "failed" : "passed";
+    if (report.summary.total === 0 && !compileFailed) report.status = "error";
+    report.timings.totalMs = elapsed(start);
+    report.finishedAt = new Date().toISOString();
+    return report;
+  }
+}
+
+function dedupe(diagnostics: ReportDiagnostic[]): ReportDiagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.source}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * The runner's warm sandbox process (dist/runner/host.js). Started once by the runner with the current Node
+ * (or VS Code's, as Node), kept warm and reused: it holds the initialised esbuild-wasm and starts a fresh
+ * Worker, with memory limits and a wall-clock timeout, for every run. It talks to the runner only over the
+ * IPC channel; it never receives expected values, and it reads no learner file itself (it asks the runner).
+ */
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { SANDBOX_BUNDLE_NAME, type CallOutcome, type FileAnswer, type FromSandboxMessage, type FromWorkerMessage, type RunRequest, type RunResult, type ToSandboxMessage, type WorkerInput } from "../../protocol/runnerIpc";
+import { bundle, initialiseBundler, type FileQuestions } from "./bundler";
+
+
+function send(message: FromSandboxMessage): void {
+  process.send?.(message);
+}
+
+let nextQuestion = 1;
+const pendingQuestions = new Map<number, (answer: FileAnswer) => void>();
+
+function ask(message: { type: "resolve"; id: number; specifier: string; importer: string } | { type: "load"; id: number; path: string }): Promise<FileAnswer> {
+  const question = nextQuestion++;
+  return new Promise((resolve) => {
+    pendingQuestions.set(question, resolve);
+    send({ ...message, question });
+  });
+}
+
+function questionsFor(runId: number): FileQuestions {
+  return {
+    async resolve(specifier, importer) {
+      const a = await ask({ type: "resolve", id: runId, specifier, importer });
+      return a.ok ? { ok: true, path: a.path } : { ok: false, message: a.message };
+    },
+    async load(file) {
+      const a = await ask({ type: "load", id: runId, path: file });
+      return a.ok ? { ok: true, contents: a.contents ?? "" } : { ok: false, message: a.message };
+    },
+  };
+}
+
+interface WorkerRun {
+  outcomes: CallOutcome[];
+  consoleChars: number;
+  loadFailure?: CallOutcome;
+}
+
+/** Runs a bundle in a fresh Worker; resolves with one outcome per call, whatever the learner's code does. */
+function runInWorker(code: string, request: RunRequest): Promise<WorkerRun> {
+  const outcomes: (CallOutcome | undefined)[] = request.calls.map(() => undefined);
+  let consoleChars = 0;
+  let loadFailure: CallOutcome | undefined;
+  let loaded = false;
+  const input: WorkerInput = { code, bundleName: SANDBOX_BUNDLE_NAME, calls: request.calls };
+  return new Promise((resolve) => {
+    let settled = false;
+    const worker = new Worker(path.join(__dirname, "worker.js"), {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: request.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, request.memoryMb / 4)), stackSizeMb: 4 },
+      stdout: true,
+      stderr: true,
+      env: {},
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const finish = (fillWith: (index: number) => CallOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve({ outcomes: outcomes.map((o, i) => o ?? fillWith(i)), consoleChars, loadFailure });
+    };
+    const firstUnfinished = (): number => outcomes.findIndex((o) => o === undefined);
+    const timer = setTimeout(() => {
+      const stuck = firstUnfinished();
+      const what = loaded ? "" : " while loading your file (top-level code)";
+      if (!loaded) loadFailure = { kind: "timeout", message: `did not finish within ${request.timeoutMs} ms${what}; look for an endless loop` };
+      finish((i) =>
+        i === stuck && loaded
+          ? { kind: "timeout", message: `did not return within ${request.timeoutMs} ms; look for an endless loop or a promise that never settles` }
+          : { kind: "not-run", message: loaded ? "not run: an earlier case timed out" : `not run: your file did not finish loading within ${request.timeoutMs} ms` },
+      );
+    }, request.timeoutMs);
+    worker.on("message", (m: FromWorkerMessage) => {
+      consoleChars = m.consoleChars;
+      if (m.type === "loaded") loaded = true;
+      else if (m.type === "loadFailed") {
+        loadFailure = m.outcome;
+        finish(() => ({ kind: "not-run", message: "not run: your file threw while loading" }));
+      } else if (m.type === "outcome") outcomes[m.index] = m.outcome;
+      else if (m.type === "done") finish((i) => ({ kind: "crashed", message: `call ${i} produced no result` }));
+    });
+    worker.on("error", (error: Error & { code?: string }) => {
+      const stuck = firstUnfinished();
+      const message =
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? `ran out of memory (limit ${request.memoryMb} MB); look for an array or string that grows without end`
+          : `stopped the sandbox: ${error.message}`;
+      if (!loaded) loadFailure = { kind: "crashed", message };
+      finish((i) => (i === stuck && loaded ? { kind: "crashed", message } : { kind: "not-run", message: `not run: an earlier case ${message.split(";")[0]}` }));
+    });
+    worker.on("exit", (exitCode) => {
+      const stuck = firstUnfinished();
+      const message = `the sandbox stopped (exit code ${exitCode}) before returning`;
+      if (!loaded && !settled) loadFailure = { kind: "crashed", message };
+      finish((i) => (i === stuck ? { kind: "crashed", message } : { kind: "not-run", message: "not run: the sandbox stopped" }));
+    });
+  });
+}
+
+async function handleRun(request: RunRequest): Promise<void> {
+  const compileStart = performance.now();
+  const bundled = await bundle(request.entry, questionsFor(request.id));
+  const compileMs = performance.now() - compileStart;
+  const result: RunResult = {
+    type: "runResult",
+    id: request.id,
+    compileMs,
+    runMs: 0,
+    errors: bundled.errors,
+    warnings: bundled.warnings,
+    sourceMap: bundled.sourceMap,
+    consoleChars: 0,
+  };
+  if (bundled.code !== undefined && bundled.errors.length === 0 && !request.compileOnly) {
+    const runStart = performance.now();
+    const run = await runInWorker(bundled.code, request);
+    result.runMs = performance.now() - runStart;
+    result.outcomes = run.outcomes;
+    result.consoleChars = run.consoleChars;
+    result.loadFailure = run.loadFailure;
+  }
+  send(result);
+}
+
+process.on("message", (message: ToSandboxMessage) => {
+  if (message.type === "fileAnswer") {
+    const answer = pendingQuestions.get(message.question);
+    pendingQuestions.delete(message.question);
+    answer?.(message);
+  } else if (message.type === "run") {
+    handleRun(message).catch((error: unknown) => send({ type: "fatal", message: `run ${message.id} failed in the sandbox: ${String(error)}` }));
+  } else if (message.type === "shutdown") {
+    process.exit(0);
+  }
+});
+process.on("disconnect", () => process.exit(0));
+
+initialiseBundler()
+  .then((esbuildInitMs) => send({ type: "ready", esbuildInitMs, permission: "permission" in process }))
+  .catch((error: unknown) => {
+    send({ type: "fatal", message: `could not start esbuild-wasm in the sandbox: ${String(error)}` });
+    process.exit(1);
+  });

@@ -1,0 +1,85 @@
+/**
+ * The per-run Worker: evaluates one compiled bundle inside a fresh `vm` context that holds only the
+ * JavaScript built-ins and a console that prints nowhere, then calls the requested exports one by one and
+ * posts each raw result as soon as it has it (so a timeout still reports the calls that finished).
+ *
+ * The context is not the security boundary (the separate process and this Worker's termination are), but it
+ * keeps `process`, `require`, `fetch`, timers and the message port out of the learner's reach, so learner code
+ * cannot forge a result message, exit the process or read files through Node.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import vm from "node:vm";
+import type { CallOutcome, FromWorkerMessage, WorkerInput } from "../../protocol/runnerIpc";
+import { normaliseReturnedValue, describeThrown } from "./normaliseValue";
+
+const port = parentPort;
+if (!port) throw new Error("worker.js: must be started as a worker thread by the runner's sandbox process");
+const post = (message: FromWorkerMessage): void => port.postMessage(message);
+const input = workerData as WorkerInput;
+
+const context = vm.createContext(Object.create(null), { name: "learner solution" });
+/** Counts what the learner prints without keeping it: 100 MB of console output costs nothing but time. */
+const consoleChars = vm.runInContext(
+  `(() => {
+    let chars = 0;
+    const count = (...args) => { for (const a of args) chars += typeof a === "string" ? a.length : 8; };
+    globalThis.console = { log: count, info: count, warn: count, error: count, debug: count, trace: count, dir: count, table: count };
+    return () => chars;
+  })()`,
+  context,
+) as () => number;
+const parseInContext = vm.runInContext("(text) => JSON.parse(text)", context) as (text: string) => unknown;
+
+function elapsedSince(start: number): number {
+  return Math.round((performance.now() - start) * 1000) / 1000;
+}
+
+async function main(): Promise<void> {
+  const moduleObject = parseInContext('{"exports":{}}') as { exports: Record<string, unknown> };
+  const start = performance.now();
+  try {
+    // The newline after the wrapper's opening is compensated by lineOffset, so stack lines match the source map.
+    const script = new vm.Script(`(function (exports, module) {\n${input.code}\n})`, {
+      filename: input.bundleName,
+      lineOffset: -1,
+    });
+    const load = script.runInContext(context) as (exports: unknown, module: unknown) => void;
+    load(moduleObject.exports, moduleObject);
+  } catch (thrown) {
+    const outcome: CallOutcome = { kind: "threw", ...describeThrown(thrown), durationMs: elapsedSince(start) };
+    post({ type: "loadFailed", outcome, consoleChars: consoleChars() });
+    return;
+  }
+  post({ type: "loaded", consoleChars: consoleChars() });
+
+  for (const [index, call] of input.calls.entries()) {
+    const callStart = performance.now();
+    let outcome: CallOutcome;
+    try {
+      const fn = moduleObject.exports[call.fn];
+      if (typeof fn !== "function") {
+        outcome = {
+          kind: "invalid",
+          message: `your file does not export a function named \`${call.fn}\`; add \`export function ${call.fn}(...)\``,
+          durationMs: 0,
+        };
+      } else {
+        const args = parseInContext(JSON.stringify(call.args)) as unknown[];
+        let value = (fn as (...a: unknown[]) => unknown)(...args);
+        if (value !== null && typeof value === "object" && typeof (value as { then?: unknown }).then === "function") {
+          value = await (value as Promise<unknown>);
+        }
+        const normalised = normaliseReturnedValue(value);
+        outcome = normalised.ok
+          ? { kind: "returned", value: normalised.value, durationMs: elapsedSince(callStart) }
+          : { kind: "invalid", message: normalised.message, durationMs: elapsedSince(callStart) };
+      }
+    } catch (thrown) {
+      outcome = { kind: "threw", ...describeThrown(thrown), durationMs: elapsedSince(callStart) };
+    }
+    post({ type: "outcome", index, outcome, consoleChars: consoleChars() });
+  }
+  post({ type: "done", consoleChars: consoleChars() });
+}
+
+void main();

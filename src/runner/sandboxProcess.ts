@@ -1,0 +1,146 @@
+/**
+ * The runner's side of the warm sandbox process: starts `host.js` with the configured Node (in VS Code,
+ * `process.execPath` with ELECTRON_RUN_AS_NODE=1), keeps it, sends it runs, answers its questions about
+ * files, and restarts it if it dies. Node's permission model is switched on where the Node supports it, as a
+ * seat belt: the process may read only its own folder and start Workers, nothing else.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { FileAnswer, FromSandboxMessage, RunRequest, RunResult, SandboxCall } from "../protocol/runnerIpc";
+
+export interface SandboxFiles {
+  resolve(specifier: string, importer: string): Promise<FileAnswerBody>;
+  load(file: string): Promise<FileAnswerBody>;
+}
+export type FileAnswerBody = { ok: true; path: string; contents?: string } | { ok: false; message: string };
+
+export interface SandboxProcessOptions {
+  execPath: string;
+  env: NodeJS.ProcessEnv;
+  hostScript: string;
+  log: (line: string) => void;
+}
+
+/** The flags that switch Node's permission model on, or none where this Node lacks it. */
+export function permissionFlags(execPath: string, runnerDir: string): string[] {
+  // Only the Node running this code can be asked which flags it knows; another executable gets none.
+  if (path.resolve(execPath) !== path.resolve(process.execPath)) return [];
+  const known = process.allowedNodeEnvironmentFlags;
+  const flag = known.has("--permission") ? "--permission" : known.has("--experimental-permission") ? "--experimental-permission" : undefined;
+  if (!flag || process.versions.electron) return [];
+  return [flag, `--allow-fs-read=${path.join(runnerDir, "*")}`, "--allow-worker"];
+}
+
+interface PendingRun {
+  resolve(result: RunResult): void;
+  reject(error: Error): void;
+  files: SandboxFiles;
+}
+
+export class SandboxProcess {
+  private child: ChildProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private readonly pending = new Map<number, PendingRun>();
+  private nextId = 1;
+  private stderrTail = "";
+  /** How long esbuild-wasm took to initialise in the current process, and whether permissions are on. */
+  startInfo: { esbuildInitMs: number; permission: boolean; startMs: number } | undefined;
+
+  constructor(private readonly options: SandboxProcessOptions) {}
+
+  /** Starts the process if it is not running; resolves once esbuild-wasm is initialised in it. */
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const started = performance.now();
+    const flags = permissionFlags(this.options.execPath, path.dirname(this.options.hostScript));
+    const child = spawn(this.options.execPath, [...flags, this.options.hostScript], {
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "advanced",
+      env: this.options.env,
+      windowsHide: true,
+    });
+    this.child = child;
+    this.stderrTail = "";
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-4000);
+    });
+    this.ready = new Promise<void>((resolve, reject) => {
+      child.on("message", (message: FromSandboxMessage) => {
+        if (message.type === "ready") {
+          this.startInfo = { esbuildInitMs: message.esbuildInitMs, permission: message.permission, startMs: performance.now() - started };
+          this.options.log(`sandbox process ${child.pid} ready in ${Math.round(this.startInfo.startMs)} ms (esbuild-wasm ${Math.round(message.esbuildInitMs)} ms, permission model ${message.permission ? "on" : "off"})`);
+          resolve();
+        } else this.onMessage(message);
+      });
+      child.on("error", (error) => reject(new Error(`could not start the sandbox process (${this.options.execPath}): ${error.message}`)));
+      child.on("exit", (code, signal) => {
+        const why = `the sandbox process exited (${signal ?? `code ${code}`})${this.stderrTail ? `: ${this.stderrTail.trim().split("\n").slice(-3).join(" ")}` : ""}`;
+        this.options.log(why);
+        reject(new Error(why));
+        if (this.child === child) {
+          this.child = undefined;
+          this.ready = undefined;
+        }
+        for (const run of this.pending.values()) run.reject(new Error(why));
+        this.pending.clear();
+      });
+    });
+    return this.ready;
+  }
+
+  private onMessage(message: FromSandboxMessage): void {
+    if (message.type === "runResult") {
+      const run = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      run?.resolve(message);
+    } else if (message.type === "resolve" || message.type === "load") {
+      const run = this.pending.get(message.id);
+      const question = message.question;
+      const answer = (body: FileAnswerBody): void => {
+        const reply: FileAnswer = body.ok
+          ? { type: "fileAnswer", id: message.id, question, ok: true, path: body.path, contents: body.contents }
+          : { type: "fileAnswer", id: message.id, question, ok: false, message: body.message };
+        this.child?.send(reply);
+      };
+      if (!run) return answer({ ok: false, message: "this run was cancelled" });
+      const asked = message.type === "resolve" ? run.files.resolve(message.specifier, message.importer) : run.files.load(message.path);
+      asked.then(answer, (error: unknown) => answer({ ok: false, message: String(error) }));
+    } else if (message.type === "fatal") {
+      this.options.log(`sandbox: ${message.message}`);
+    }
+  }
+
+  /** Compiles `entry` and calls the given exports in a fresh Worker; never sees expected values. */
+  async run(entry: string, calls: SandboxCall[], limits: { timeoutMs: number; memoryMb: number; compileOnly?: boolean }, files: SandboxFiles): Promise<RunResult> {
+    await this.start();
+    const child = this.child;
+    if (!child) throw new Error("the sandbox process is not running");
+    const id = this.nextId++;
+    const request: RunRequest = { type: "run", id, entry, calls, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, compileOnly: limits.compileOnly };
+    return new Promise<RunResult>((resolve, reject) => {
+      // A backstop for a sandbox that stops answering: the Worker's own timeout should always come first.
+      const backstop = setTimeout(() => {
+        this.options.log(`sandbox did not answer run ${id}; restarting it`);
+        child.kill();
+      }, limits.timeoutMs * 2 + 30_000);
+      this.pending.set(id, {
+        files,
+        resolve: (r) => (clearTimeout(backstop), resolve(r)),
+        reject: (e) => (clearTimeout(backstop), reject(e)),
+      });
+      child.send(request);
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill();
+    });
+  }
+}
