@@ -1,0 +1,34 @@
+function roundHalfEven(v: number): number {
+  const floor = Math.floor(v);
+  const fraction = v - floor;
+  if (fraction < 0.5) return floor;
+  if (fraction > 0.5) return floor + 1;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+export function clipMse(w: number[], clip: number, bits: number): number {
+  const qpos = 2 ** (bits - 1) - 1;
+  const qneg = -qpos - 1; // a signed range has one more negative code: [-8, 7] for 4 bits
+  const scale = clip / qpos;
+  let sum = 0;
+  for (const v of w) {
+    const q = Math.min(qpos, Math.max(qneg, roundHalfEven(v / scale)));
+    const err = v - scale * q;
+    sum += err * err;
+  }
+  return sum / w.length;
+}
+
+export function clipSearch(w: number[], clips: number[], bits: number): number {
+  let best = 0;
+  let bestMse = clipMse(w, clips[0], bits);
+  for (let i = 1; i < clips.length; i++) {
+    const m = clipMse(w, clips[i], bits);
+    if (m < bestMse) {
+      // strict: an equal MSE later in the list does not replace the first minimum
+      best = i;
+      bestMse = m;
+    }
+  }
+  return clips[best];
+}
