@@ -1,0 +1,34 @@
+/** Shows a result as a notification with "Copy" and "Open in Results Panel", and builds the panel's model. */
+import * as vscode from "vscode";
+import type { TutorContext } from "../../context";
+import type { PanelModel } from "../../protocol/webviewMessages";
+import { ResultsPanel } from "../../webview/resultsPanel";
+import type { CalculatorResult } from "../calculator";
+import { formatResultText } from "../formatValues";
+
+export const COPY_ACTION = "Copy";
+export const OPEN_PANEL_ACTION = "Open in Results Panel";
+
+export function resultPanelModel(result: CalculatorResult): PanelModel {
+  return { title: result.title, subtitle: result.lines.map((line) => `${line.label}: ${line.value}`).join(" · "), charts: result.charts };
+}
+
+export function resultText(result: CalculatorResult): string {
+  return formatResultText(result.title, result.lines);
+}
+
+export function openResultInPanel(ctx: TutorContext, result: CalculatorResult): ResultsPanel {
+  return ResultsPanel.createOrShow(ctx, resultPanelModel(result));
+}
+
+/** Resolves once the person picked an action or dismissed the notification. */
+export async function showCalculatorResult(ctx: TutorContext, result: CalculatorResult): Promise<void> {
+  const actions = result.charts.length > 0 || result.lines.length > 0 ? [COPY_ACTION, OPEN_PANEL_ACTION] : [COPY_ACTION];
+  const action = await vscode.window.showInformationMessage(result.summary, ...actions);
+  if (action === COPY_ACTION) {
+    await vscode.env.clipboard.writeText(resultText(result));
+    void vscode.window.setStatusBarMessage("Calculator result copied", 3000);
+  } else if (action === OPEN_PANEL_ACTION) {
+    openResultInPanel(ctx, result);
+  }
+}
