@@ -1,0 +1,104 @@
+/** Error metrics between a tensor and its reconstruction. */
+import { fail, reportNonFinite, requireArrayLike, requireSameLength } from "./validate";
+
+function requirePair(fn: string, aName: string, bName: string, a: ArrayLike<number>, b: ArrayLike<number>): number {
+  requireArrayLike(fn, aName, a);
+  requireArrayLike(fn, bName, b);
+  requireSameLength(fn, aName, bName, a, b);
+  return a.length;
+}
+
+/**
+ * Mean squared error: (1/n) Σ (a_i − b_i)².
+ *
+ * @param a a non-empty array of finite numbers (e.g. the weights)
+ * @param b an array of the same length (e.g. the dequantized weights)
+ * @returns the mean of the squared differences
+ * @throws if either array is empty or non-finite, or the lengths differ
+ * @example
+ * mse([0.1, 0.4, -0.2], [0.0, 0.5, -0.25])  // 0.007499999999999999 (0.0075 up to rounding)
+ */
+export function mse(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = requirePair("mse", "a", "b", a, b);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const d = a[i] - b[i];
+    sum += d * d;
+  }
+  if (!Number.isFinite(sum)) reportBad("mse", a, b);
+  return sum / n;
+}
+
+function reportBad(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, aName = "a", bName = "b"): never {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) reportNonFinite(fn, aName, a);
+  for (let i = 0; i < b.length; i++) if (!Number.isFinite(b[i])) reportNonFinite(fn, bName, b);
+  fail(fn, `the sum of squares overflows a double; rescale ${aName} and ${bName}`);
+}
+
+/**
+ * Mean absolute error: (1/n) Σ |a_i − b_i|.
+ *
+ * @param a a non-empty array of finite numbers
+ * @param b an array of the same length
+ * @returns the mean of the absolute differences
+ * @throws if either array is empty or non-finite, or the lengths differ
+ * @example
+ * mae([0.1, 0.4, -0.2], [0.0, 0.5, -0.25])  // 0.08333333333333333
+ */
+export function mae(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = requirePair("mae", "a", "b", a, b);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Math.abs(a[i] - b[i]);
+  if (!Number.isFinite(sum)) reportBad("mae", a, b);
+  return sum / n;
+}
+
+/**
+ * Largest absolute error: max_i |a_i − b_i|.
+ *
+ * @param a a non-empty array of finite numbers
+ * @param b an array of the same length
+ * @returns the largest absolute difference
+ * @throws if either array is empty or non-finite, or the lengths differ
+ * @example
+ * maxAbsError([0.1, 0.4, -0.2], [0.0, 0.5, -0.25])  // 0.1
+ */
+export function maxAbsError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = requirePair("maxAbsError", "a", "b", a, b);
+  let max = 0;
+  let poison = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    poison += d - d;
+    if (d > max) max = d;
+  }
+  if (poison !== 0 || !Number.isFinite(max)) reportBad("maxAbsError", a, b);
+  return max;
+}
+
+/**
+ * Signal-to-quantization-noise ratio in decibels: 10 · log10(Σ x_i² / Σ (x_i − x̂_i)²).
+ * Each bit of a uniform quantizer adds about 6.02 dB.
+ *
+ * @param x the original signal, non-empty, finite, not all zeros
+ * @param xHat its reconstruction, same length
+ * @returns the SQNR in dB; `Infinity` when the reconstruction is exact
+ * @throws if x is all zeros (no signal to compare against), or as `mse`
+ * @example
+ * sqnrDb([1, -1, 1, -1], [1.1, -0.9, 0.9, -1.1])  // 19.999999999999996 (20 dB up to rounding)
+ */
+export function sqnrDb(x: ArrayLike<number>, xHat: ArrayLike<number>): number {
+  const fn = "sqnrDb";
+  const n = requirePair(fn, "x", "xHat", x, xHat);
+  let signal = 0;
+  let noise = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - xHat[i];
+    signal += x[i] * x[i];
+    noise += d * d;
+  }
+  if (!Number.isFinite(signal) || !Number.isFinite(noise)) reportBad(fn, x, xHat, "x", "xHat");
+  if (signal === 0) fail(fn, "x is all zeros, so there is no signal to compare the noise against");
+  if (noise === 0) return Infinity;
+  return 10 * Math.log10(signal / noise);
+}
