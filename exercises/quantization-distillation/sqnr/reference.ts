@@ -1,0 +1,26 @@
+function roundHalfEven(v: number): number {
+  const floor = Math.floor(v);
+  const fraction = v - floor;
+  if (fraction < 0.5) return floor;
+  if (fraction > 0.5) return floor + 1;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+export function sqnrDb(x: number[], xHat: number[]): number {
+  let signal = 0;
+  let noise = 0;
+  for (let i = 0; i < x.length; i++) {
+    const err = x[i] - xHat[i];
+    signal += x[i] * x[i];
+    noise += err * err;
+  }
+  // Both are powers (sums of squares), hence 10·log10; an exact reconstruction gives +Infinity.
+  return 10 * Math.log10(signal / noise);
+}
+
+export function quantizationSqnrDb(x: number[], bits: number): number {
+  const maxAbs = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const scale = maxAbs / (2 ** (bits - 1) - 1);
+  const xHat = x.map((v) => scale * roundHalfEven(v / scale));
+  return sqnrDb(x, xHat);
+}
