@@ -1,0 +1,47 @@
+import { promises as fsp } from "node:fs";
+import path from "node:path";
+import type { PackSpec } from "../../protocol/exercise";
+import type { PackProblem } from "../../protocol/packProblem";
+import { builtInCoreCatalog } from "../builtInCoreCatalog";
+import type { CoreCatalog } from "../coreCatalog";
+import type { PackEntryKind, PackFileSystem } from "../fileSystem";
+import type { PackLimits } from "../limits";
+import { loadPack } from "../loadPack";
+
+/** The pack loader's file system on node:fs, for the CLI and the runner. */
+export const nodePackFileSystem: PackFileSystem = {
+  readText: (file) => fsp.readFile(file, "utf8"),
+  async stat(file) {
+    try {
+      const s = await fsp.lstat(file);
+      return { kind: kindOf(s), size: s.isFile() ? s.size : 0 };
+    } catch {
+      return undefined;
+    }
+  },
+  realpath: (file) => fsp.realpath(file),
+  async readDirectory(folder) {
+    const entries = await fsp.readdir(folder, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, kind: kindOf(e) }));
+  },
+  join: (base, ...segments) => path.join(base, ...segments),
+  isInside(folder, file) {
+    const relative = path.relative(folder, file);
+    return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  },
+};
+
+function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): PackEntryKind {
+  if (entry.isSymbolicLink()) return "symlink";
+  if (entry.isFile()) return "file";
+  if (entry.isDirectory()) return "directory";
+  return "other";
+}
+
+/** Loads and statically validates the pack in `dir` (relative paths are resolved from the working directory). */
+export async function loadPackFromDisk(
+  dir: string,
+  options: { catalog?: CoreCatalog; limits?: PackLimits } = {},
+): Promise<{ pack?: PackSpec; problems: PackProblem[] }> {
+  return loadPack(nodePackFileSystem, path.resolve(dir), { catalog: options.catalog ?? builtInCoreCatalog(), limits: options.limits });
+}
