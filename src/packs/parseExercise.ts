@@ -144,6 +144,7 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
       prompt: texts.prompt!.path,
       starter: texts.starter!.path,
       ...(texts.reference ? { reference: texts.reference.path } : {}),
+      ...(texts.misconceptions ? { misconceptions: texts.misconceptions.path } : {}),
     },
   };
 }

@@ -109,8 +109,11 @@ export interface ExerciseSpec {
   showReferenceAfterPass: boolean;
   checks: CheckSpec[];
   chart: ChartKind;
-  /** Absolute paths of the exercise's files, for diagnostics on the pack itself. */
-  sourceFiles: { prompt?: string; starter?: string; reference?: string; exercise?: string };
+  /**
+   * Absolute paths of the exercise's files, for diagnostics on the pack itself. `misconceptions` is filled by the
+   * packs loader whenever the exercise names a misconceptions file (it need not be called misconceptions.ts).
+   */
+  sourceFiles: { prompt?: string; starter?: string; reference?: string; misconceptions?: string; exercise?: string };
 }
 
 export interface PackSpec {
