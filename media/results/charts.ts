@@ -13,7 +13,7 @@ import {
   Tooltip,
 } from "chart.js";
 import type { ChartSpec } from "../../src/protocol/webviewMessages";
-import { foregroundColor, gridColor, roleColor } from "./theme";
+import { foregroundColor, gridColor, paletteColor, roleColor } from "./theme";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Legend, Title, Tooltip);
 
@@ -30,12 +30,22 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
     type: spec.type,
     data: {
       labels: spec.labels,
-      datasets: spec.series.map((s) => ({
-        label: s.label,
-        data: s.data,
-        backgroundColor: roleColor(s.role),
-        borderColor: roleColor(s.role),
-      })),
+      datasets: spec.series.map((s) => {
+        const color = s.colorIndex !== undefined ? paletteColor(s.colorIndex) : roleColor(s.role);
+        const line = spec.type === "line";
+        return {
+          label: s.label,
+          data: s.data,
+          backgroundColor: color,
+          borderColor: color,
+          borderWidth: line ? 2 : 1,
+          stepped: line && s.stepped ? ("middle" as const) : false,
+          // A series that is mostly gaps is a marker (the learner's pick): draw its points, not a line.
+          showLine: line && s.data.filter((v) => v !== null).length > 1,
+          pointRadius: s.pointRadius ?? (line && (s.showPoints || s.data.filter((v) => v !== null).length <= 1) ? 4 : line ? 0 : 3),
+          pointStyle: s.role === "learner" ? ("rectRot" as const) : ("circle" as const),
+        };
+      }),
     },
     options: {
       animation: false,

@@ -1,6 +1,8 @@
 import type { Chart } from "chart.js";
 import type { PanelModel, ToWebviewMessage } from "../../src/protocol/webviewMessages";
 import { drawChart, paintedPixels } from "./charts";
+import { element } from "./dom";
+import { casesSection, hintsSection, promptSection, referenceSection, toolbar } from "./exerciseSections";
 import { onThemeChange } from "./theme";
 import { vscodeApi } from "./vscodeApi";
 
@@ -8,32 +10,48 @@ const app = document.getElementById("app")!;
 let charts: Chart[] = [];
 let current: PanelModel | undefined = vscodeApi.getState()?.model;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-/** Renders with textContent only: nothing from the model is ever parsed as HTML. */
+/** Renders with textContent (and inert markdown) only: nothing from the model runs. */
 function render(model: PanelModel): void {
+  const scroll = window.scrollY;
   for (const chart of charts) chart.destroy();
   charts = [];
   app.replaceChildren();
+  const post = vscodeApi.postMessage.bind(vscodeApi);
+  if (model.notice) {
+    const notice = element("p", model.notice, "notice");
+    notice.setAttribute("role", "alert");
+    app.append(notice);
+  }
   app.append(element("h1", model.title));
   if (model.subtitle) app.append(element("p", model.subtitle, "muted"));
+  const view = model.exercise;
+  if (view) {
+    app.append(toolbar(model, view, post), promptSection(view));
+    if (model.report) app.append(casesSection(model.report));
+    else app.append(element("p", view.canRun ? "Not checked yet: save your file or press Run checks." : "Not checked yet.", "muted"));
+  }
+  const chartsSection = element("section", undefined, "charts");
+  if (model.charts.length > 0 && view) chartsSection.append(element("h2", "Your answer against the reference"));
+  app.append(chartsSection);
   const painted: string[] = [];
   for (const spec of model.charts) {
     const figure = element("figure", undefined, "chart");
     const canvas = element("canvas");
     canvas.id = `chart-${spec.id}`;
     canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", spec.title);
+    canvas.setAttribute("aria-label", `${spec.title}: ${spec.series.map((s) => s.label).join(", ")}`);
     figure.append(canvas);
-    app.append(figure);
+    chartsSection.append(figure);
     charts.push(drawChart(canvas, spec));
     if (paintedPixels(canvas) > 0) painted.push(spec.id);
   }
+  if (view) {
+    const hints = hintsSection(view, post);
+    const reference = referenceSection(view, post);
+    if (hints) app.append(hints);
+    if (reference) app.append(reference);
+  }
+  window.scrollTo(0, scroll);
   vscodeApi.postMessage({ type: "rendered", charts: model.charts.length, paintedCharts: painted });
 }
 

@@ -19,6 +19,21 @@ export function roleColor(role: ChartSeries["role"]): string {
   }
 }
 
+/** The theme's chart colours in a fixed order, for series that are neither reference nor learner. */
+const PALETTE: [string, string][] = [
+  ["--vscode-charts-blue", "#3794ff"],
+  ["--vscode-charts-orange", "#d18616"],
+  ["--vscode-charts-green", "#89d185"],
+  ["--vscode-charts-purple", "#b180d7"],
+  ["--vscode-charts-yellow", "#cca700"],
+  ["--vscode-charts-red", "#f14c4c"],
+];
+
+export function paletteColor(index: number): string {
+  const [variable, fallback] = PALETTE[((index % PALETTE.length) + PALETTE.length) % PALETTE.length];
+  return themeColor(variable, fallback);
+}
+
 export function foregroundColor(): string {
   return themeColor("--vscode-foreground", "#cccccc");
 }

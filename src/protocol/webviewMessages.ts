@@ -7,9 +7,18 @@ import type { CheckReport } from "./checkReport";
 /** A chart the webview draws: series of numbers over shared labels. */
 export interface ChartSeries {
   label: string;
-  data: number[];
+  /** One value per label; null leaves a gap (a value the learner has not produced, a marker elsewhere). */
+  data: (number | null)[];
   /** Which theme colour role the series takes. */
   role: "reference" | "learner" | "error" | "neutral";
+  /** Optional: picks the n-th theme chart colour instead of the role's, for several neutral series. */
+  colorIndex?: number;
+  /** Optional (line charts): draw as a staircase, as a quantization grid is. */
+  stepped?: boolean;
+  /** Optional (line charts): draw a marker at every value. */
+  showPoints?: boolean;
+  /** Optional: marker size in pixels. */
+  pointRadius?: number;
 }
 export interface ChartSpec {
   id: string;
@@ -21,12 +30,39 @@ export interface ChartSpec {
   yTitle?: string;
 }
 
+/** The exercise a panel shows: its prompt, the opened rungs of its hint ladder, its reference when allowed. */
+export interface ExerciseView {
+  packId: string;
+  exerciseId: string;
+  summary: string;
+  /** Markdown source; the webview renders it with raw HTML disabled, so a pack's HTML and scripts stay inert. */
+  prompt: string;
+  /** The rungs opened so far, in order (never more than the learner asked for). */
+  hints: string[];
+  /** How many rungs the ladder has in all. */
+  hintCount: number;
+  /** Whether the pack lets the reference be shown, and when. */
+  reference: { kind: "never" } | { kind: "after-pass" } | { kind: "available" } | { kind: "shown"; source: string };
+  /** False in Restricted Mode: the Run button explains that running code needs trust. */
+  canRun: boolean;
+  /** Path of the learner's solution file, when it exists. */
+  solutionFile?: string;
+  /** The tree's words for the exercise's status, e.g. "failed 3 of 7". */
+  status: string;
+}
+
 /** What the panel shows. Kept JSON-serialisable: it is also the webview's persisted state. */
 export interface PanelModel {
   title: string;
   subtitle?: string;
   charts: ChartSpec[];
   report?: CheckReport;
+  /** Optional: present when the panel shows an exercise (calculator results leave it out). */
+  exercise?: ExerciseView;
+  /** Optional: true while a check of the shown exercise runs. */
+  running?: boolean;
+  /** Optional: a problem to show above everything else (a check that could not run, say). */
+  notice?: string;
 }
 
 export type ToWebviewMessage = { type: "show"; model: PanelModel };
@@ -34,4 +70,11 @@ export type ToWebviewMessage = { type: "show"; model: PanelModel };
 export type FromWebviewMessage =
   | { type: "ready" }
   | { type: "rendered"; charts: number; paintedCharts: string[] }
-  | { type: "runCheck" };
+  /** Run the learner's file for the exercise the panel shows. */
+  | { type: "runCheck" }
+  /** Open the next rung of the hint ladder. */
+  | { type: "revealHint" }
+  /** Show the reference solution (honoured only after a pass, where the pack allows it). */
+  | { type: "showReference" }
+  /** Open the learner's solution file in an editor. */
+  | { type: "openSolution" };

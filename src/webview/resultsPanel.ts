@@ -11,6 +11,9 @@ export const RESULTS_VIEW_TYPE = "compressionTutor.results";
  */
 export class ResultsPanel implements vscode.Disposable {
   private static current: ResultsPanel | undefined;
+  private static readonly anyMessage = new vscode.EventEmitter<{ panel: ResultsPanel; message: FromWebviewMessage }>();
+  /** Every message from whichever panel exists now or later (a revived panel included). */
+  static readonly onDidReceiveAnyMessage = ResultsPanel.anyMessage.event;
   private readonly received = new vscode.EventEmitter<FromWebviewMessage>();
   /** Every message the webview posts; tests and commands listen here. */
   readonly onDidReceiveMessage = this.received.event;
@@ -56,6 +59,11 @@ export class ResultsPanel implements vscode.Disposable {
     return ResultsPanel.current;
   }
 
+  /** What the panel shows now (after a revive: what it showed before the reload). */
+  get currentModel(): PanelModel {
+    return this.model;
+  }
+
   show(model: PanelModel): void {
     this.model = model;
     this.panel.title = model.title;
@@ -70,6 +78,7 @@ export class ResultsPanel implements vscode.Disposable {
     this.ctx.log.debug(`webview → ${JSON.stringify(message)}`);
     if (message.type === "ready") void this.post({ type: "show", model: this.model });
     this.received.fire(message);
+    ResultsPanel.anyMessage.fire({ panel: this, message });
   }
 
   dispose(): void {

@@ -1,0 +1,113 @@
+import type { CheckReport } from "../../src/protocol/checkReport";
+import type { ExerciseView, FromWebviewMessage, PanelModel } from "../../src/protocol/webviewMessages";
+import { button, element } from "./dom";
+import { formatJson } from "./formatJson";
+import { renderMarkdown } from "./markdown";
+
+type Post = (message: FromWebviewMessage) => void;
+
+/** The toolbar: Run (the learner's file for this exercise), open the file, next hint. */
+export function toolbar(model: PanelModel, view: ExerciseView, post: Post): HTMLElement {
+  const bar = element("div", undefined, "toolbar");
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Exercise actions");
+  const runLabel = model.running ? "Checking…" : "Run checks";
+  bar.append(
+    button(runLabel, () => post({ type: "runCheck" }), {
+      id: "run-check",
+      primary: true,
+      disabled: model.running || !view.canRun,
+      title: view.canRun ? "Run this exercise's cases against your file (also runs on save)" : "Restricted Mode: trust this workspace to run your code",
+    }),
+    button(view.solutionFile ? "Open my file" : "Create my file", () => post({ type: "openSolution" }), { id: "open-solution" }),
+  );
+  if (view.hints.length < view.hintCount) {
+    bar.append(button(`Hint ${view.hints.length + 1} of ${view.hintCount}`, () => post({ type: "revealHint" }), { id: "next-hint" }));
+  }
+  if (!view.canRun) bar.append(element("span", "Restricted Mode: running code needs a trusted workspace.", "muted"));
+  return bar;
+}
+
+export function promptSection(view: ExerciseView): HTMLElement {
+  const section = element("section", undefined, "prompt");
+  section.setAttribute("aria-label", "Exercise prompt");
+  section.append(renderMarkdown(view.prompt));
+  return section;
+}
+
+/** The report's verdict in one line, then the cases table (smallest failure first, as the report sorts them). */
+export function casesSection(report: CheckReport): HTMLElement {
+  const section = element("section", undefined, "cases");
+  const { passed, total, failed, errored } = report.summary;
+  const verdict = report.status === "passed" ? `Passed: all ${total} cases` : report.status === "error" ? `Could not run: ${errored || report.diagnostics.length} error(s)` : `Failed ${failed + errored} of ${total} cases`;
+  const heading = element("h2", verdict, `verdict ${report.status}`);
+  heading.id = "verdict";
+  section.append(heading);
+  section.append(element("p", `${passed} passed · checked in ${Math.round(report.timings.totalMs)} ms (compile ${Math.round(report.timings.compileMs)}, run ${Math.round(report.timings.runMs)}, compare ${Math.round(report.timings.compareMs)})`, "muted"));
+  const errors = report.diagnostics.filter((d) => d.source !== "check");
+  if (errors.length > 0) {
+    const list = element("ul", undefined, "diagnostics");
+    for (const d of errors.slice(0, 10)) list.append(element("li", `${d.file.split(/[\\/]/).pop()}:${d.line}:${d.column} ${d.message}`));
+    section.append(list);
+  }
+  if (report.cases.length === 0) return section;
+  const table = element("table");
+  table.id = "cases";
+  table.append(element("caption", "Cases: smallest failing input first"));
+  const head = element("tr");
+  for (const name of ["", "case", "input", "expected", "actual", "why"]) {
+    const th = element("th", name);
+    th.scope = "col";
+    head.append(th);
+  }
+  table.append(element("thead"));
+  table.tHead!.append(head);
+  const body = element("tbody");
+  for (const c of report.cases.slice(0, 60)) {
+    const row = element("tr", undefined, c.status);
+    const mark = element("td", c.status === "passed" ? "✓" : "✗", "mark");
+    mark.setAttribute("aria-label", c.status);
+    const why = element("td");
+    if (c.message) why.append(element("div", c.message));
+    if (c.misconception) why.append(element("div", `Misconception: ${c.misconception.message}`, "misconception"));
+    row.append(mark, element("td", c.name), element("td", c.input.map((v) => formatJson(v)).join(", "), "value"), element("td", formatJson(c.expected), "value"), element("td", formatJson(c.actual), "value"), why);
+    body.append(row);
+  }
+  table.append(body);
+  section.append(table);
+  if (report.cases.length > 60) section.append(element("p", `… and ${report.cases.length - 60} more cases (the Test Explorer lists them all).`, "muted"));
+  return section;
+}
+
+/** The hint ladder: the rungs opened so far, then the button for the next one. */
+export function hintsSection(view: ExerciseView, post: Post): HTMLElement | undefined {
+  if (view.hintCount === 0) return undefined;
+  const section = element("section", undefined, "hints");
+  section.append(element("h2", `Hints (${view.hints.length} of ${view.hintCount} open)`));
+  const list = element("ol");
+  list.id = "hints";
+  for (const hint of view.hints) {
+    const item = element("li");
+    item.append(renderMarkdown(hint));
+    list.append(item);
+  }
+  section.append(list);
+  if (view.hints.length < view.hintCount) section.append(button(view.hints.length === 0 ? "Show the first hint" : "Show the next hint", () => post({ type: "revealHint" })));
+  return section;
+}
+
+export function referenceSection(view: ExerciseView, post: Post): HTMLElement | undefined {
+  const reference = view.reference;
+  if (reference.kind === "never") return undefined;
+  const section = element("section", undefined, "reference");
+  section.append(element("h2", "Reference solution"));
+  if (reference.kind === "after-pass") section.append(element("p", "Opens once your solution passes every case.", "muted"));
+  else if (reference.kind === "available") section.append(button("Show the reference solution", () => post({ type: "showReference" }), { id: "show-reference" }));
+  else {
+    const pre = element("pre");
+    pre.append(element("code", reference.source));
+    pre.tabIndex = 0;
+    section.append(pre);
+  }
+  return section;
+}

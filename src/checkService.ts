@@ -1,0 +1,151 @@
+import * as vscode from "vscode";
+import { CheckScheduler } from "./checkScheduler";
+import { config } from "./config";
+import type { TutorContext } from "./context";
+import type { TutorDiagnostics } from "./diagnostics/tutorDiagnostics";
+import type { PackRegistry } from "./packRegistry";
+import type { ProgressStore } from "./progress/progressStore";
+import type { CheckReport } from "./protocol/checkReport";
+import type { ExerciseSpec } from "./protocol/exercise";
+import { CORE_FUNCTIONS } from "./core";
+import { Runner } from "./runner";
+import { ensureTrustedForRunning } from "./trust";
+import type { SolutionKey } from "./workspace/solutionPaths";
+import type { SolutionFiles } from "./workspace/solutionFiles";
+
+/** A finished check, as every view receives it. */
+export interface CheckEvent {
+  key: SolutionKey;
+  exercise: ExerciseSpec;
+  report: CheckReport;
+  /** Wall-clock time from the request to the report, as the learner waits for it (after any debounce). */
+  latencyMs: number;
+}
+
+export type CheckOutcome = { kind: "checked"; event: CheckEvent } | { kind: "superseded" } | { kind: "not-run"; reason: string };
+
+/**
+ * Runs checks: one entry point for the panel's Run button, the command, the CodeLens, the Test Explorer
+ * and save. Starts the runner lazily on the first check (activation stays light), debounces saves, lets a
+ * newer request abort an older one for the same file, and hands every report to the views.
+ */
+export class CheckService implements vscode.Disposable {
+  private runner: Runner | undefined;
+  private readonly scheduler = new CheckScheduler();
+  private readonly started = new vscode.EventEmitter<SolutionKey>();
+  private readonly checked = new vscode.EventEmitter<CheckEvent>();
+  private readonly failedToRun = new vscode.EventEmitter<{ key: SolutionKey; message: string }>();
+  readonly onDidStart = this.started.event;
+  readonly onDidCheck = this.checked.event;
+  readonly onDidFailToRun = this.failedToRun.event;
+  private readonly latest = new Map<string, CheckReport>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly ctx: TutorContext,
+    private readonly packs: PackRegistry,
+    private readonly solutions: SolutionFiles,
+    private readonly progress: ProgressStore,
+    private readonly diagnostics: TutorDiagnostics,
+  ) {
+    this.disposables.push(
+      this.started,
+      this.checked,
+      this.failedToRun,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // A new time limit applies to a new runner; the next check starts one.
+        if (config.affects(e, "runTimeoutMs")) void this.stopRunner();
+      }),
+    );
+  }
+
+  /** The latest report of an exercise in this session, if any. */
+  latestReport(key: SolutionKey): CheckReport | undefined {
+    return this.latest.get(`${key.packId}/${key.exerciseId}`);
+  }
+
+  /**
+   * Checks an exercise's solution file. `delayMs` debounces (saves); unsaved editor text is checked as it
+   * is on screen. A newer request for the same file supersedes this one.
+   */
+  async check(key: SolutionKey, options: { delayMs?: number; cancellation?: vscode.CancellationToken; reason: string }): Promise<CheckOutcome> {
+    if (!(await ensureTrustedForRunning())) return { kind: "not-run", reason: "Restricted Mode: running code needs a trusted workspace." };
+    const found = this.packs.find(key.packId, key.exerciseId);
+    if (!found) return this.notRun(key, `No loaded pack has the exercise ${key.packId}/${key.exerciseId}. Is its pack still in the Exercises view?`);
+    const file = await this.solutions.existing(key);
+    if (!file) return this.notRun(key, `${found.exercise.title} has no solution file yet. Open the exercise from the Exercises view to create it.`);
+
+    const outcome = await this.scheduler.schedule(file.fsPath, options.delayMs ?? 0, async (signal) => {
+      const cancelListener = options.cancellation?.onCancellationRequested(() => this.scheduler.cancel(file.fsPath));
+      this.started.fire(key);
+      const requested = performance.now();
+      try {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+        const source = open?.isDirty ? open.getText() : undefined;
+        const report = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: vscode.l10n.t("Checking {0}…", found.exercise.title) },
+          () => this.ensureRunner().check({ packId: key.packId, exercise: found.exercise, solutionFile: file.fsPath, source, signal }),
+        );
+        return { report, latencyMs: performance.now() - requested };
+      } finally {
+        cancelListener?.dispose();
+      }
+    });
+
+    if (outcome.kind === "superseded") return outcome;
+    if (outcome.kind === "failed") {
+      const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      this.ctx.log.error(`check of ${key.packId}/${key.exerciseId} (${options.reason}) could not run: ${message}`);
+      return this.notRun(key, `The check could not run: ${message}. The log (Output → Compression Tutor) has details.`);
+    }
+    const { report, latencyMs } = outcome.value;
+    this.latest.set(`${key.packId}/${key.exerciseId}`, report);
+    this.ctx.log.info(
+      `check ${key.packId}/${key.exerciseId} (${options.reason}): ${report.status}, ${report.summary.passed}/${report.summary.total} passed in ${latencyMs.toFixed(0)} ms ` +
+        `(compile ${report.timings.compileMs.toFixed(0)}, run ${report.timings.runMs.toFixed(0)}, compare ${report.timings.compareMs.toFixed(0)})`,
+    );
+    this.diagnostics.showReport(report);
+    await this.progress.recordReport(report);
+    const event: CheckEvent = { key, exercise: found.exercise, report, latencyMs };
+    this.checked.fire(event);
+    return { kind: "checked", event };
+  }
+
+  /** Cancels a waiting or running check of a file. */
+  cancel(file: vscode.Uri): void {
+    this.scheduler.cancel(file.fsPath);
+  }
+
+  private notRun(key: SolutionKey, reason: string): CheckOutcome {
+    this.failedToRun.fire({ key, message: reason });
+    return { kind: "not-run", reason };
+  }
+
+  private ensureRunner(): Runner {
+    if (!this.runner) {
+      const started = performance.now();
+      this.runner = new Runner({
+        timeoutMs: config.runTimeoutMs(),
+        execPath: process.execPath,
+        env: { ELECTRON_RUN_AS_NODE: "1" },
+        hostScript: vscode.Uri.joinPath(this.ctx.extensionUri, "dist", "runner", "host.js").fsPath,
+        log: (line) => this.ctx.log.debug(`runner: ${line}`),
+        core: CORE_FUNCTIONS,
+      });
+      this.ctx.log.info(`runner created in ${(performance.now() - started).toFixed(1)} ms`);
+    }
+    return this.runner;
+  }
+
+  private async stopRunner(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    await runner?.dispose();
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+    void this.stopRunner();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

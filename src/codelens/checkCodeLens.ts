@@ -1,0 +1,47 @@
+import * as vscode from "vscode";
+import type { CheckService } from "../checkService";
+import { config } from "../config";
+import type { SolutionFiles } from "../workspace/solutionFiles";
+import { exportedFunctions } from "./exportedFunctions";
+
+/**
+ * A "Check" CodeLens above each exported function of a solution file, with the latest result of the
+ * cases that call that function; refreshed after every check.
+ */
+export class CheckCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly solutions: SolutionFiles,
+    private readonly checks: CheckService,
+  ) {
+    this.subscriptions = [
+      checks.onDidCheck(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, "codeLens") && this.changed.fire()),
+    ];
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!config.codeLens()) return [];
+    const key = this.solutions.keyOf(document.uri);
+    if (!key) return [];
+    const report = this.checks.latestReport(key);
+    const lenses: vscode.CodeLens[] = [];
+    exportedFunctions(document.getText()).forEach((fn, i) => {
+      const range = new vscode.Range(fn.line, 0, fn.line, 0);
+      const cases = report?.cases.filter((c) => c.function === fn.name) ?? [];
+      const failed = cases.filter((c) => c.status !== "passed").length;
+      const result = cases.length === 0 ? "" : failed === 0 ? ` · ${vscode.l10n.t("{0} of {0} passed", cases.length)}` : ` · ${vscode.l10n.t("failed {0} of {1}", failed, cases.length)}`;
+      lenses.push(new vscode.CodeLens(range, { title: `$(play) ${vscode.l10n.t("Check")}${result}`, command: "compressionTutor.checkExercise", arguments: [key], tooltip: vscode.l10n.t("Run this exercise's cases against your file") }));
+      if (i === 0) lenses.push(new vscode.CodeLens(range, { title: `$(lightbulb) ${vscode.l10n.t("Hint")}`, command: "compressionTutor.showHint", arguments: [key] }));
+    });
+    return lenses;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,169 @@
+import * as vscode from "vscode";
+import { config } from "./config";
+import type { TutorContext } from "./context";
+import { loadPackWithWorkspaceFs } from "./packs/vscode/loadPackWithWorkspaceFs";
+import type { ExerciseSpec, PackSpec } from "./protocol/exercise";
+import type { PackProblem } from "./protocol/packProblem";
+
+/** Where a pack came from: shipped with the extension, found in the workspace, or named in the settings. */
+export type PackOrigin = "built-in" | "workspace" | "setting";
+
+/** A pack folder after loading: a valid pack, or the problems that made it invalid (never silently dropped). */
+export interface LoadedPack {
+  folder: vscode.Uri;
+  origin: PackOrigin;
+  pack?: PackSpec;
+  problems: PackProblem[];
+}
+
+export interface ExerciseRef {
+  pack: PackSpec;
+  exercise: ExerciseSpec;
+  index: number;
+}
+
+export const BUILT_IN_PACK = ["exercises", "quantization-distillation"];
+const MANIFEST = "pack.json";
+
+/**
+ * Every pack the tree shows: the built-in one, pack folders in the workspace (a folder with a pack.json
+ * that lists exercises), and folders from `compressionTutor.packFolders`. Reloads when a pack file or the
+ * setting changes.
+ */
+export class PackRegistry implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private loaded: LoadedPack[] = [];
+  private loading: Promise<void> | undefined;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly ctx: TutorContext) {
+    const watcher = vscode.workspace.createFileSystemWatcher("**/{pack.json,exercise.json,prompt.md,starter.ts,reference.ts,misconceptions.ts}");
+    const soon = () => this.reloadSoon();
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidChange(soon),
+      watcher.onDidCreate(soon),
+      watcher.onDidDelete(soon),
+      vscode.workspace.onDidChangeWorkspaceFolders(soon),
+      vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, "packFolders") && soon()),
+    );
+  }
+
+  get packs(): readonly LoadedPack[] {
+    return this.loaded;
+  }
+
+  /** Every problem of every pack, for the Problems panel. */
+  get problems(): PackProblem[] {
+    return this.loaded.flatMap((p) => p.problems);
+  }
+
+  /** Loads (or reloads) every pack; concurrent callers share one load. */
+  reload(): Promise<void> {
+    this.loading ??= this.loadAll().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  /** Resolves when the first load has finished. */
+  async ready(): Promise<void> {
+    if (this.loading) await this.loading;
+    else if (this.loaded.length === 0) await this.reload();
+  }
+
+  private reloadSoon(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reload(), 300);
+  }
+
+  find(packId: string, exerciseId: string): ExerciseRef | undefined {
+    for (const { pack } of this.loaded) {
+      if (pack?.id !== packId) continue;
+      const index = pack.exercises.findIndex((e) => e.id === exerciseId);
+      if (index >= 0) return { pack, exercise: pack.exercises[index], index };
+    }
+    return undefined;
+  }
+
+  private async loadAll(): Promise<void> {
+    const started = performance.now();
+    const folders = await this.packFolders();
+    const results: LoadedPack[] = [];
+    const seenIds = new Map<string, vscode.Uri>();
+    for (const { folder, origin } of folders) {
+      const loaded = await this.loadOne(folder, origin);
+      if (loaded.pack) {
+        const first = seenIds.get(loaded.pack.id);
+        if (first) {
+          loaded.problems.push({
+            file: vscode.Uri.joinPath(folder, MANIFEST).fsPath,
+            line: 1,
+            column: 1,
+            severity: "warning",
+            code: "duplicate-pack-id",
+            message: `A pack with id "${loaded.pack.id}" is already loaded from ${first.fsPath}; checks and progress use that one. Give this pack its own id in pack.json to use both.`,
+          });
+        } else seenIds.set(loaded.pack.id, folder);
+      }
+      results.push(loaded);
+    }
+    this.loaded = results;
+    const exercises = results.reduce((n, p) => n + (p.pack?.exercises.length ?? 0), 0);
+    this.ctx.log.info(`loaded ${results.length} pack(s), ${exercises} exercise(s), ${this.problems.length} problem(s) in ${(performance.now() - started).toFixed(0)} ms`);
+    this.changed.fire();
+  }
+
+  private async loadOne(folder: vscode.Uri, origin: PackOrigin): Promise<LoadedPack> {
+    try {
+      const { pack, problems } = await loadPackWithWorkspaceFs(folder);
+      return { folder, origin, pack, problems: [...problems] };
+    } catch (error) {
+      this.ctx.log.error(`loading the pack at ${folder.fsPath} failed: ${String(error)}`);
+      return {
+        folder,
+        origin,
+        problems: [{ file: vscode.Uri.joinPath(folder, MANIFEST).fsPath, line: 1, column: 1, severity: "error", code: "load-failed", message: `The pack could not be read: ${error instanceof Error ? error.message : String(error)}` }],
+      };
+    }
+  }
+
+  /** Every pack folder, built-in first, without duplicates. */
+  private async packFolders(): Promise<{ folder: vscode.Uri; origin: PackOrigin }[]> {
+    const found: { folder: vscode.Uri; origin: PackOrigin }[] = [{ folder: vscode.Uri.joinPath(this.ctx.extensionUri, ...BUILT_IN_PACK), origin: "built-in" }];
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    for (const entry of config.packFolders()) {
+      const folder = /^([a-zA-Z]:[\\/]|[\\/])/.test(entry) || !base ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry);
+      found.push({ folder, origin: "setting" });
+    }
+    if (vscode.workspace.workspaceFolders?.length) {
+      const manifests = await vscode.workspace.findFiles(`**/${MANIFEST}`, "{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}", 50);
+      for (const manifest of manifests) {
+        if (await looksLikePackManifest(manifest)) found.push({ folder: vscode.Uri.joinPath(manifest, ".."), origin: "workspace" });
+      }
+    }
+    const seen = new Set<string>();
+    return found.filter(({ folder }) => {
+      const key = folder.fsPath.replace(/[\\/]+$/, "");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  dispose(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** A workspace pack.json is a pack's manifest only if it lists exercises; other tools use the name too. */
+async function looksLikePackManifest(uri: vscode.Uri): Promise<boolean> {
+  try {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return /"exercises"\s*:/.test(text);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+import * as vscode from "vscode";
+import type { CheckService } from "../checkService";
+import type { PackRegistry } from "../packRegistry";
+import { statusOf } from "../progress/progressModel";
+import type { ProgressStore } from "../progress/progressStore";
+
+/** The status-bar item: pack progress ("3/25 passed"), a spinner while a check runs; opens the results panel. */
+export class ProgressStatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem("compressionTutor.progress", vscode.StatusBarAlignment.Left, 50);
+  private running = 0;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly packs: PackRegistry,
+    private readonly progress: ProgressStore,
+    checks: CheckService,
+  ) {
+    this.item.name = vscode.l10n.t("Compression Tutor Progress");
+    this.item.command = "compressionTutor.showResults";
+    this.subscriptions = [
+      packs.onDidChange(() => this.update()),
+      progress.onDidChange(() => this.update()),
+      checks.onDidStart(() => {
+        this.running++;
+        this.update();
+      }),
+      checks.onDidCheck(() => this.finishOne()),
+      checks.onDidFailToRun(() => this.finishOne()),
+    ];
+    this.update();
+  }
+
+  private finishOne(): void {
+    this.running = Math.max(0, this.running - 1);
+    this.update();
+  }
+
+  /** The text shown, for tests: e.g. "$(mortar-board) 3/25 passed". */
+  get text(): string {
+    return this.item.text;
+  }
+
+  private update(): void {
+    const exercises = this.packs.packs.flatMap((p) => (p.pack ? p.pack.exercises.map((e) => ({ pack: p.pack!, exercise: e })) : []));
+    if (exercises.length === 0) {
+      this.item.hide();
+      return;
+    }
+    const passed = exercises.filter(({ pack, exercise }) => statusOf(this.progress.get(pack.id, exercise.id), exercise).kind === "passed").length;
+    const icon = this.running > 0 ? "$(sync~spin)" : "$(mortar-board)";
+    this.item.text = `${icon} ${vscode.l10n.t("{0}/{1} passed", passed, exercises.length)}`;
+    this.item.tooltip = this.running > 0 ? vscode.l10n.t("Checking your solution… Click to open the results panel.") : vscode.l10n.t("Compression Tutor: {0} of {1} exercises passed. Click to open the results panel.", passed, exercises.length);
+    this.item.accessibilityInformation = { label: vscode.l10n.t("Compression Tutor: {0} of {1} exercises passed", passed, exercises.length) };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,180 @@
+import * as vscode from "vscode";
+import type { CheckEvent, CheckService } from "../checkService";
+import { exportedFunctions } from "../codelens/exportedFunctions";
+import type { PackRegistry } from "../packRegistry";
+import type { CaseResult, CheckReport } from "../protocol/checkReport";
+import type { SolutionKey } from "../workspace/solutionPaths";
+import type { SolutionFiles } from "../workspace/solutionFiles";
+
+const ITEM_SEPARATOR = "\u0000";
+
+/**
+ * The Test Explorer: packs, exercises as tests and their cases as children. Its Run button checks the
+ * exercise; checks that start elsewhere (save, panel, CodeLens) are reported as runs too, so the explorer
+ * always shows the latest result. Failed cases carry TestMessage.diff(expected, actual) located at the
+ * exported function in the learner's file.
+ */
+export class TutorTestController implements vscode.Disposable {
+  readonly controller = vscode.tests.createTestController("compressionTutor", vscode.l10n.t("Compression Tutor"));
+  /** Exercises whose check a Test Explorer run started: their results are reported by that run. */
+  private readonly ownRuns = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly packs: PackRegistry,
+    private readonly solutions: SolutionFiles,
+    private readonly checks: CheckService,
+  ) {
+    this.controller.createRunProfile(vscode.l10n.t("Check"), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+    this.controller.refreshHandler = async () => {
+      await this.packs.reload();
+    };
+    this.subscriptions = [packs.onDidChange(() => this.rebuild()), checks.onDidCheck((event) => this.reportOutsideRun(event))];
+    this.rebuild();
+  }
+
+  /** Rebuilds the tree of test items from the loaded packs (cases are the exercise's children). */
+  private rebuild(): void {
+    const root = this.solutions.root();
+    const packItems: vscode.TestItem[] = [];
+    for (const { pack } of this.packs.packs) {
+      if (!pack) continue;
+      const packItem = this.controller.createTestItem(`pack${ITEM_SEPARATOR}${pack.id}`, pack.title);
+      pack.exercises.forEach((exercise, index) => {
+        const key = { packId: pack.id, exerciseId: exercise.id };
+        const uri = root ? this.solutions.uriFor(root, key) : undefined;
+        const item = this.controller.createTestItem(exerciseItemId(key), `${index + 1}. ${exercise.title}`, uri);
+        item.sortText = String(index).padStart(4, "0");
+        item.description = exercise.summary;
+        for (const check of exercise.checks) {
+          for (const c of check.cases) {
+            const caseItem = this.controller.createTestItem(`${item.id}${ITEM_SEPARATOR}${c.id}`, c.name, uri);
+            item.children.add(caseItem);
+          }
+        }
+        packItem.children.add(item);
+      });
+      packItems.push(packItem);
+    }
+    this.controller.items.replace(packItems);
+  }
+
+  private exerciseItem(key: SolutionKey): vscode.TestItem | undefined {
+    return this.controller.items.get(`pack${ITEM_SEPARATOR}${key.packId}`)?.children.get(exerciseItemId(key));
+  }
+
+  private async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    const run = this.controller.createTestRun(request);
+    const exercises = new Map<string, vscode.TestItem>();
+    const add = (item: vscode.TestItem) => {
+      const parts = item.id.split(ITEM_SEPARATOR);
+      if (parts[0] === "pack") item.children.forEach(add);
+      else {
+        const exercise = parts.length === 3 ? item.parent! : item;
+        exercises.set(exercise.id, exercise);
+      }
+    };
+    if (request.include) request.include.forEach(add);
+    else this.controller.items.forEach(add);
+    for (const item of request.exclude ?? []) exercises.delete(item.id);
+
+    for (const item of exercises.values()) {
+      run.enqueued(item);
+      item.children.forEach((c) => run.enqueued(c));
+    }
+    for (const item of exercises.values()) {
+      if (token.isCancellationRequested) {
+        run.skipped(item);
+        continue;
+      }
+      const [packId, exerciseId] = item.id.split(ITEM_SEPARATOR);
+      const key = { packId, exerciseId };
+      run.started(item);
+      this.ownRuns.add(item.id);
+      try {
+        const outcome = await this.checks.check(key, { cancellation: token, reason: "Test Explorer" });
+        if (outcome.kind === "checked") await this.apply(run, item, outcome.event.report);
+        else if (outcome.kind === "superseded") run.skipped(item);
+        else run.errored(item, new vscode.TestMessage(outcome.reason));
+      } finally {
+        this.ownRuns.delete(item.id);
+      }
+    }
+    run.end();
+  }
+
+  /** A check started elsewhere (save, panel, CodeLens): shown as a run of its own, as a watch mode does. */
+  private async reportOutsideRun(event: CheckEvent): Promise<void> {
+    const item = this.exerciseItem(event.key);
+    if (!item || this.ownRuns.has(item.id)) return;
+    const run = this.controller.createTestRun(new vscode.TestRunRequest([item]), vscode.l10n.t("Check on save"), false);
+    run.started(item);
+    await this.apply(run, item, event.report);
+    run.end();
+  }
+
+  private async apply(run: vscode.TestRun, item: vscode.TestItem, report: CheckReport): Promise<void> {
+    const file = vscode.Uri.file(report.file);
+    const text = await readText(file);
+    const functions = exportedFunctions(text);
+    const locate = (fn: string): vscode.Location => {
+      const found = functions.find((f) => f.name === fn);
+      return new vscode.Location(file, new vscode.Position(found?.line ?? 0, found?.column ?? 0));
+    };
+    for (const c of report.cases) {
+      let caseItem = item.children.get(`${item.id}${ITEM_SEPARATOR}${c.id}`);
+      if (!caseItem) {
+        caseItem = this.controller.createTestItem(`${item.id}${ITEM_SEPARATOR}${c.id}`, c.name, file);
+        item.children.add(caseItem);
+      }
+      caseItem.range = locate(c.function).range;
+      if (c.status === "passed") run.passed(caseItem, c.durationMs);
+      else if (c.status === "failed") run.failed(caseItem, caseMessage(c, locate(c.function)), c.durationMs);
+      else run.errored(caseItem, caseMessage(c, locate(c.function)), c.durationMs);
+    }
+    const duration = report.timings.totalMs;
+    if (report.status === "passed") run.passed(item, duration);
+    else {
+      const messages = report.diagnostics
+        .filter((d) => d.severity === "error")
+        .map((d) => {
+          const message = new vscode.TestMessage(d.message);
+          message.location = new vscode.Location(vscode.Uri.file(d.file), new vscode.Position(d.line - 1, Math.max(0, d.column - 1)));
+          return message;
+        });
+      const summary = new vscode.TestMessage(vscode.l10n.t("{0} of {1} cases failed", report.summary.failed + report.summary.errored, report.summary.total));
+      summary.location = locate(report.cases[0]?.function ?? "");
+      if (report.status === "error") run.errored(item, messages.length ? messages : [summary], duration);
+      else run.failed(item, [summary, ...messages], duration);
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.controller.dispose();
+  }
+}
+
+function exerciseItemId(key: SolutionKey): string {
+  return `${key.packId}${ITEM_SEPARATOR}${key.exerciseId}`;
+}
+
+function caseMessage(c: CaseResult, location: vscode.Location): vscode.TestMessage {
+  const text = [c.message, c.misconception ? `${vscode.l10n.t("Likely misconception")}: ${c.misconception.message}` : ""].filter(Boolean).join("\n");
+  const message =
+    c.expected !== undefined
+      ? vscode.TestMessage.diff(text || vscode.l10n.t("Expected and actual differ"), JSON.stringify(c.expected, null, 2), JSON.stringify(c.actual ?? null, null, 2))
+      : new vscode.TestMessage(text);
+  message.location = location;
+  return message;
+}
+
+async function readText(file: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * Chart models for an exercise's results: the learner's numbers next to the reference's, drawn from the
+ * report's cases (inputs, expected, actual) plus the compute core for reference curves. One builder per
+ * chart kind; every builder falls back to a per-case comparison when the cases have another shape.
+ */
+import type { CaseResult, CheckReport } from "../../protocol/checkReport";
+import type { ChartKind } from "../../protocol/exercise";
+import type { ChartSeries, ChartSpec } from "../../protocol/webviewMessages";
+import * as math from "./chartMath";
+import { asNumber, asNumbers, finiteOrNull, formatNumber, isDistribution, numericFields } from "./jsonShapes";
+
+type Builder = (report: CheckReport) => ChartSpec[];
+
+const builders: Record<ChartKind, Builder> = {
+  none: () => [],
+  "quantization-error": quantizationErrorCharts,
+  "quantization-grid": quantizationGridCharts,
+  "clip-curve": clipCurveCharts,
+  memory: (report) => perCaseComparison(report, "Memory: reference vs yours", "value"),
+  probabilities: probabilityCharts,
+  "temperature-sweep": temperatureSweepCharts,
+  "kl-contributions": klContributionCharts,
+};
+
+export function exerciseCharts(kind: ChartKind, report: CheckReport): ChartSpec[] {
+  const charts = builders[kind]?.(report) ?? [];
+  return charts.length > 0 || kind === "none" ? charts : perCaseComparison(report, "Reference vs yours", "value");
+}
+
+/** The case a single-case chart shows: the smallest failure (the report sorts it first), else the first. */
+function focusCase(report: CheckReport, accept: (c: CaseResult) => boolean): CaseResult | undefined {
+  return report.cases.find(accept);
+}
+
+const REFERENCE = "reference";
+const YOURS = "yours";
+
+function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
+  return { label, data, role, ...extra };
+}
+
+/** One bar pair per case (or per numeric field of object results). */
+export function perCaseComparison(report: CheckReport, title: string, yTitle: string): ChartSpec[] {
+  const labels: string[] = [];
+  const reference: (number | null)[] = [];
+  const yours: (number | null)[] = [];
+  for (const c of report.cases.slice(0, 24)) {
+    const e = asNumber(c.expected);
+    const a = asNumber(c.actual);
+    if (e !== undefined || a !== undefined) {
+      labels.push(c.name);
+      reference.push(finiteOrNull(e));
+      yours.push(finiteOrNull(a));
+      continue;
+    }
+    const expectedFields = new Map(numericFields(c.expected));
+    const actualFields = new Map(numericFields(c.actual));
+    for (const field of new Set([...expectedFields.keys(), ...actualFields.keys()])) {
+      labels.push(`${c.name} · ${field}`);
+      reference.push(finiteOrNull(expectedFields.get(field)));
+      yours.push(finiteOrNull(actualFields.get(field)));
+    }
+  }
+  if (labels.length === 0) return [];
+  return [{ id: "per-case", title, type: "bar", labels, xTitle: "case", yTitle, series: [series(REFERENCE, reference, "reference"), series(YOURS, yours, "learner")] }];
+}
+
+function histogram(values: number[], bins: number, lo: number, hi: number): number[] {
+  const counts = new Array<number>(bins).fill(0);
+  const width = (hi - lo) / bins || 1;
+  for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]++;
+  return counts;
+}
+
+function quantizationErrorCharts(report: CheckReport): ChartSpec[] {
+  const arrayCase = focusCase(report, (c) => asNumbers(c.expected) !== undefined || asNumbers(c.actual) !== undefined);
+  if (arrayCase) return elementwiseErrorCharts(arrayCase);
+  // Scalar results (an MSE, say) of two same-length inputs (w and ŵ): show where the error comes from.
+  const pairCase = focusCase(report, (c) => {
+    const [w, wHat] = [asNumbers(c.input[0]), asNumbers(c.input[1])];
+    return w !== undefined && wHat !== undefined && w.length === wHat.length;
+  });
+  const charts = perCaseComparison(report, "Reference vs yours, per case", "value");
+  if (pairCase) {
+    const w = asNumbers(pairCase.input[0])!;
+    const wHat = asNumbers(pairCase.input[1])!;
+    const labels = w.map((_, i) => `w[${i}]`);
+    charts.unshift(
+      { id: "original-vs-dequantized", title: `Original vs dequantized (${pairCase.name})`, type: "line", labels, xTitle: "element", yTitle: "value", series: [series("original w", w, "reference"), series("dequantized ŵ", wHat, "learner")] },
+      { id: "per-element-error", title: "Per-element squared error (w − ŵ)²", type: "bar", labels, xTitle: "element", yTitle: "squared error", series: [series("(w − ŵ)²", w.map((v, i) => (v - wHat[i]) ** 2), "error")] },
+    );
+  }
+  return charts;
+}
+
+function elementwiseErrorCharts(c: CaseResult): ChartSpec[] {
+  const expected = asNumbers(c.expected);
+  const actual = asNumbers(c.actual);
+  const length = Math.max(expected?.length ?? 0, actual?.length ?? 0);
+  const original = c.input.map(asNumbers).find((v) => v !== undefined && v.length === length);
+  const labels = Array.from({ length }, (_, i) => String(i));
+  const valueSeries = [
+    ...(original ? [series("original", original, "neutral")] : []),
+    ...(expected ? [series(REFERENCE, expected, "reference")] : []),
+    ...(actual ? [series(YOURS, actual.map(finiteOrNull), "learner")] : []),
+  ];
+  const charts: ChartSpec[] = [{ id: "original-vs-dequantized", title: `Original vs dequantized (${c.name})`, type: "line", labels, xTitle: "element", yTitle: "value", series: valueSeries }];
+  const base = original ?? expected;
+  if (!base) return charts;
+  const errorOf = (values: number[] | undefined) => values?.map((v, i) => v - base[i]);
+  const referenceError = original && expected ? errorOf(expected) : undefined;
+  const yourError = actual ? errorOf(actual) : undefined;
+  const errorTitle = original ? "Per-element error (dequantized − original)" : "Per-element difference (yours − reference)";
+  const errorSeries = [
+    ...(referenceError ? [series("reference error", referenceError, "reference")] : []),
+    ...(yourError ? [series("your error", yourError.map(finiteOrNull), "error")] : []),
+  ];
+  if (errorSeries.length === 0) return charts;
+  charts.push({ id: "per-element-error", title: errorTitle, type: "bar", labels, xTitle: "element", yTitle: "error", series: errorSeries });
+  const all = [...(referenceError ?? []), ...(yourError ?? [])].filter(Number.isFinite);
+  if (all.length > 0) {
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    const bins = 10;
+    const width = (hi - lo) / bins || 1;
+    const binLabels = Array.from({ length: bins }, (_, i) => formatNumber(lo + (i + 0.5) * width));
+    charts.push({
+      id: "error-histogram",
+      title: "Error histogram",
+      type: "bar",
+      labels: binLabels,
+      xTitle: "error (bin centre)",
+      yTitle: "elements",
+      series: [
+        ...(referenceError ? [series("reference", histogram(referenceError, bins, lo, hi), "reference")] : []),
+        ...(yourError ? [series(YOURS, histogram(yourError.filter(Number.isFinite), bins, lo, hi), "learner")] : []),
+      ],
+    });
+  }
+  return charts;
+}
+
+/** Cases of the shape (x, scale, zeroPoint, …) → code: the learner's codes on the reference's grid. */
+function quantizationGridCharts(report: CheckReport): ChartSpec[] {
+  const shaped = report.cases.filter((c) => c.input.length >= 3 && c.input.slice(0, 3).every((v) => typeof v === "number"));
+  if (shaped.length === 0) return quantizationErrorCharts(report);
+  // One check's cases only: an exercise may also check the inverse (dequantize) with the same argument shape.
+  const checkId = shaped.find((c) => c.function === "quantize")?.checkId ?? shaped[0].checkId;
+  const scalarCases = shaped.filter((c) => c.checkId === checkId);
+  const charts: ChartSpec[] = [];
+  const sorted = [...scalarCases].sort((a, b) => (a.input[0] as number) - (b.input[0] as number)).slice(0, 40);
+  charts.push({
+    id: "codes-per-case",
+    title: "Integer code per input: reference vs yours",
+    type: "line",
+    labels: sorted.map((c) => `x=${formatNumber(c.input[0] as number)}, s=${formatNumber(c.input[1] as number)}, z=${formatNumber(c.input[2] as number)}`),
+    xTitle: "case",
+    yTitle: "code q",
+    series: [series(REFERENCE, sorted.map((c) => finiteOrNull(codeOf(c.expected))), "reference", { stepped: true }), series(YOURS, sorted.map((c) => finiteOrNull(codeOf(c.actual))), "learner", { showPoints: true })],
+  });
+  // The grid itself around the focused case: the core's quantize over a range of x, with the learner's point.
+  const focus = focusCase(report, (c) => scalarCases.includes(c))!;
+  const [x, scale, zeroPoint] = focus.input as number[];
+  if (scale > 0 && Number.isFinite(scale)) {
+    const steps = 24;
+    const xs = Array.from({ length: steps + 1 }, (_, i) => x - 3 * scale + (i * 6 * scale) / steps);
+    const grid = xs.map((v) => math.quantize(v, scale, zeroPoint));
+    const nearest = xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best] - x) ? i : best), 0);
+    const yourCode = codeOf(focus.actual);
+    charts.push({
+      id: "quantization-grid",
+      title: `Quantization grid at scale ${formatNumber(scale)}, zero point ${formatNumber(zeroPoint)}`,
+      type: "line",
+      labels: xs.map(formatNumber),
+      xTitle: "x",
+      yTitle: "code q",
+      series: [
+        series("reference grid (core quantize)", grid, "reference", { stepped: true }),
+        series(`your answer at x=${formatNumber(x)}`, xs.map((_, i) => (i === nearest ? finiteOrNull(yourCode) : null)), "learner", { showPoints: true }),
+      ],
+    });
+  }
+  return charts;
+}
+
+/** A code from a result that is a number or an object with a `q` (or first numeric) field. */
+function codeOf(value: CaseResult["expected"]): number | undefined {
+  const direct = asNumber(value);
+  if (direct !== undefined) return direct;
+  const fields = numericFields(value);
+  return (fields.find(([k]) => k === "q") ?? fields[0])?.[1];
+}
+
+function clipCurveCharts(report: CheckReport): ChartSpec[] {
+  const c = report.cases[0];
+  if (!c) return [];
+  const arrays = c.input.map(asNumbers);
+  let clips: number[] | undefined;
+  let mse: number[] | undefined;
+  const picked = asNumber(c.expected) ?? asNumber(c.actual);
+  if (arrays.length === 2 && arrays[0] && arrays[1] && arrays[0].length === arrays[1].length) {
+    // (mse, clips) or (clips, mse): the clips are the array that contains the answer.
+    const clipsFirst = picked !== undefined && arrays[0].includes(picked) && !arrays[1].includes(picked);
+    [clips, mse] = clipsFirst ? [arrays[0], arrays[1]] : [arrays[1], arrays[0]];
+  } else if (arrays[0] && arrays[1] && typeof c.input[2] === "number") {
+    // (w, clips, bits): the curve comes from the core's clip search.
+    const search = math.clipSearch(arrays[0], arrays[1], c.input[2]);
+    clips = search.curve.map((p) => p.clip);
+    mse = search.curve.map((p) => p.mse);
+  }
+  if (!clips || !mse) return [];
+  const mark = (value: number | undefined) => clips!.map((clip, i) => (value !== undefined && clip === value ? mse![i] : null));
+  const yourPick = clipOf(c.actual);
+  return [
+    {
+      id: "mse-vs-clip",
+      title: `MSE against clip value (${c.name})`,
+      type: "line",
+      labels: clips.map(formatNumber),
+      xTitle: "clip",
+      yTitle: "MSE",
+      series: [
+        series("MSE", mse, "neutral"),
+        series(`reference pick${clipOf(c.expected) !== undefined ? ` (${formatNumber(clipOf(c.expected)!)})` : ""}`, mark(clipOf(c.expected)), "reference", { showPoints: true, pointRadius: 9 }),
+        series(`your pick${yourPick !== undefined ? ` (${formatNumber(yourPick)})` : ""}`, mark(yourPick), "learner", { showPoints: true, pointRadius: 6 }),
+      ],
+    },
+  ];
+}
+
+function clipOf(value: CaseResult["expected"]): number | undefined {
+  return asNumber(value) ?? numericFields(value).find(([k]) => k === "bestClip" || k === "clip")?.[1];
+}
+
+function probabilityCharts(report: CheckReport): ChartSpec[] {
+  const c = focusCase(report, (r) => asNumbers(r.expected) !== undefined || asNumbers(r.actual) !== undefined || r.input.some((v) => asNumbers(v) !== undefined));
+  if (!c) return [];
+  const inputs = c.input.map(asNumbers);
+  const length = Math.max(...inputs.map((v) => v?.length ?? 0), asNumbers(c.expected)?.length ?? 0, asNumbers(c.actual)?.length ?? 0);
+  const labels = Array.from({ length }, (_, i) => `class ${i}`);
+  const out: ChartSeries[] = [];
+  const distributions = inputs.filter((v): v is number[] => v !== undefined && v.length === length);
+  const names = distributions.length >= 2 ? ["teacher", "student"] : ["input"];
+  distributions.slice(0, 2).forEach((values, i) => {
+    const probabilities = isDistribution(values) ? values : math.softmax(values, temperatureOf(c) ?? 1);
+    const label = isDistribution(values) ? names[i] : `${names[i]} = softmax(logits${temperatureOf(c) ? ` / ${formatNumber(temperatureOf(c)!)}` : ""})`;
+    out.push(series(label, Array.from(probabilities), "neutral", { colorIndex: i === 0 ? 3 : 4 }));
+  });
+  const expected = asNumbers(c.expected);
+  const actual = asNumbers(c.actual);
+  if (expected) out.push(series(REFERENCE, expected, "reference"));
+  if (actual) out.push(series(YOURS, actual.map(finiteOrNull), "learner"));
+  const charts: ChartSpec[] = [{ id: "probabilities", title: `Distributions (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: out }];
+  if (!expected && !actual) charts.push(...perCaseComparison(report, "Reference vs yours, per case", "value"));
+  return charts;
+}
+
+/** The temperature of a case shaped (logits, T, …), if any. */
+function temperatureOf(c: CaseResult): number | undefined {
+  const t = asNumber(c.input[1]);
+  return asNumbers(c.input[0]) && t !== undefined && t > 0 ? t : undefined;
+}
+
+function temperatureSweepCharts(report: CheckReport): ChartSpec[] {
+  const charts = probabilityCharts(report);
+  const c = focusCase(report, (r) => asNumbers(r.input[0]) !== undefined);
+  if (!c) return charts;
+  const logits = asNumbers(c.input[0])!;
+  const temperatures = [0.5, 1, 2, 4, 8];
+  const caseT = temperatureOf(c);
+  if (caseT !== undefined && !temperatures.includes(caseT)) temperatures.push(caseT);
+  temperatures.sort((a, b) => a - b);
+  const perT = temperatures.map((t) => Array.from(math.softmax(logits, t)));
+  charts.push({
+    id: "softmax-temperatures",
+    title: `Softmax across temperatures (logits ${logits.map(formatNumber).join(", ")})`,
+    type: "line",
+    labels: temperatures.map((t) => `T=${formatNumber(t)}`),
+    xTitle: "temperature",
+    yTitle: "probability",
+    series: logits.slice(0, 6).map((_, k) => series(`class ${k}`, perT.map((p) => p[k]), "neutral", { colorIndex: k, showPoints: true })),
+  });
+  return charts;
+}
+
+function klContributionCharts(report: CheckReport): ChartSpec[] {
+  const c = focusCase(report, (r) => {
+    const [p, q] = [asNumbers(r.input[0]), asNumbers(r.input[1])];
+    return p !== undefined && q !== undefined && p.length === q.length;
+  });
+  if (!c) return probabilityCharts(report);
+  const p = asNumbers(c.input[0])!;
+  const q = asNumbers(c.input[1])!;
+  const labels = p.map((_, i) => `class ${i}`);
+  const charts: ChartSpec[] = [
+    { id: "probabilities", title: `Teacher p and student q (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: [series("teacher p", p, "neutral", { colorIndex: 3 }), series("student q", q, "neutral", { colorIndex: 4 })] },
+  ];
+  if (isDistribution(p) && isDistribution(q)) {
+    charts.push({
+      id: "kl-contributions",
+      title: `Per-class contributions p·ln(p/q) (sum = KL(p‖q) = ${formatNumber(math.klDivergence(p, q))})`,
+      type: "bar",
+      labels,
+      xTitle: "class",
+      yTitle: "nats",
+      series: [series("KL(p‖q) terms", math.klTerms(p, q).map(finiteOrNull), "reference"), series("KL(q‖p) terms", math.klTerms(q, p).map(finiteOrNull), "neutral", { colorIndex: 4 })],
+    });
+  }
+  charts.push(...perCaseComparison(report, "Divergence: reference vs yours, per case", "nats"));
+  return charts;
+}

@@ -1,0 +1,57 @@
+import type { ExerciseProgress, ExerciseStatus } from "../progress/progressModel";
+import { describeStatus } from "../progress/progressModel";
+import type { CheckReport } from "../protocol/checkReport";
+import type { ExerciseSpec, PackSpec } from "../protocol/exercise";
+import type { ExerciseView, PanelModel } from "../protocol/webviewMessages";
+import { exerciseCharts } from "./charts/exerciseCharts";
+
+export interface ExercisePanelInput {
+  pack: PackSpec;
+  exercise: ExerciseSpec;
+  progress: ExerciseProgress | undefined;
+  status: ExerciseStatus;
+  report: CheckReport | undefined;
+  canRun: boolean;
+  solutionFile?: string;
+  /** The learner asked to see the reference (honoured only when allowed). */
+  referenceRequested?: boolean;
+  running?: boolean;
+  notice?: string;
+}
+
+/**
+ * What the results panel shows for an exercise. The hint ladder only carries the rungs the learner opened,
+ * and the reference's source only after a pass where the pack allows it: what is not allowed is not sent.
+ */
+export function exercisePanelModel(input: ExercisePanelInput): PanelModel {
+  const { pack, exercise, progress, report } = input;
+  const opened = Math.min(progress?.hintsOpened ?? 0, exercise.hints.length);
+  const view: ExerciseView = {
+    packId: pack.id,
+    exerciseId: exercise.id,
+    summary: exercise.summary,
+    prompt: exercise.prompt,
+    hints: exercise.hints.slice(0, opened),
+    hintCount: exercise.hints.length,
+    reference: referenceState(input),
+    canRun: input.canRun,
+    solutionFile: input.solutionFile,
+    status: describeStatus(input.status),
+  };
+  return {
+    title: exercise.title,
+    subtitle: `${pack.title} · ${describeStatus(input.status)}`,
+    charts: report ? exerciseCharts(exercise.chart, report) : [],
+    report,
+    exercise: view,
+    running: input.running,
+    notice: input.notice,
+  };
+}
+
+function referenceState(input: ExercisePanelInput): ExerciseView["reference"] {
+  const { exercise, progress } = input;
+  if (!exercise.showReferenceAfterPass || !exercise.reference) return { kind: "never" };
+  if (!progress?.everPassed) return { kind: "after-pass" };
+  return input.referenceRequested ? { kind: "shown", source: exercise.reference } : { kind: "available" };
+}
