@@ -6,6 +6,7 @@
  */
 import * as vscode from "vscode";
 import { type Calculator, type CalculatorField, type FieldValue, fieldApplies, readField } from "../calculator";
+import { remainingSteps, valuesOf } from "../stepPlan";
 
 type StepOutcome = { kind: "answer"; text: string } | { kind: "back" } | { kind: "cancel" };
 
@@ -59,29 +60,6 @@ export async function askFields(calculator: Calculator, initialTexts: Readonly<R
   } finally {
     session.dispose();
   }
-}
-
-/** The values of the fields asked so far, read again from their accepted texts. */
-function valuesOf(fields: readonly CalculatorField[], asked: readonly number[], texts: Record<string, string>): Record<string, FieldValue | undefined> {
-  const values: Record<string, FieldValue | undefined> = {};
-  for (const i of asked) {
-    const read = readField(fields[i], texts[fields[i].key], values);
-    if (read.ok && read.value !== undefined) values[fields[i].key] = read.value;
-  }
-  return values;
-}
-
-/** How many steps are left from `from` on, if the remaining texts were accepted as they stand. */
-function remainingSteps(fields: readonly CalculatorField[], from: number, earlier: Record<string, FieldValue | undefined>, texts: Record<string, string>): number {
-  const values = { ...earlier };
-  let count = 0;
-  for (let i = from; i < fields.length; i++) {
-    if (!fieldApplies(fields[i], values)) continue;
-    count++;
-    const read = readField(fields[i], texts[fields[i].key], values);
-    if (read.ok && read.value !== undefined) values[fields[i].key] = read.value;
-  }
-  return count;
 }
 
 /** One quick input on screen at a time; the previous one is disposed when the next is shown. */
