@@ -14,3 +14,5 @@ if kill -TERM -- "-$pid" 2>/dev/null; then
   echo "code-server: stopped (process group $pid, port $CS_PORT)"
 fi
 rm -f "$pid_file"
+# The extension host leaves its sockets (vscode-ipc-*.sock, vscode-git-*.sock) in the per-port TMPDIR.
+rm -rf "$CS_STATE/tmp"
