@@ -1,0 +1,39 @@
+import * as assert from "node:assert/strict";
+import { CORE_FUNCTIONS } from "../../../src/core";
+import { mismatch } from "./tolerance";
+import { loadVectors, VectorCase } from "./vectors";
+
+/** Reference vectors from numpy and the standard library (fixtures/core/generate_vectors.py), called as packs call the core. */
+describe("core reference vectors", () => {
+  const topics = loadVectors();
+
+  it("cover every topic the core documents", () => {
+    for (const topic of ["rounding", "ranges", "qparams", "quantize", "groupwise", "clipping", "nf4", "fp8", "floatFormats", "ggml", "metrics", "memory", "softmax", "divergence", "distillation"]) {
+      assert.ok((topics[topic] ?? []).length > 0, `no vectors for ${topic}`);
+    }
+  });
+
+  for (const [topic, cases] of Object.entries(topics)) {
+    const byFn = new Map<string, VectorCase[]>();
+    for (const c of cases) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
+    describe(topic, () => {
+      for (const [fn, fnCases] of byFn) {
+        it(`${fn}(…) matches ${fnCases.length} reference vectors`, () => {
+          const f = CORE_FUNCTIONS[fn];
+          assert.equal(typeof f, "function", `${fn} is not in CORE_FUNCTIONS`);
+          const failures: string[] = [];
+          for (const c of fnCases) {
+            const call = `${fn}(${JSON.stringify(c.args).slice(0, 160)})${c.note ? ` [${c.note}]` : ""}`;
+            try {
+              const m = mismatch(f(...c.args), c.expected, c.tol);
+              if (m) failures.push(`${call}: ${m}`);
+            } catch (e) {
+              failures.push(`${call} threw ${(e as Error).message}`);
+            }
+          }
+          assert.equal(failures.length, 0, `${failures.length} of ${fnCases.length} cases differ:\n${failures.slice(0, 12).join("\n")}`);
+        });
+      }
+    });
+  }
+});
