@@ -1,0 +1,139 @@
+import assert from "node:assert/strict";
+import type { CaseResult, CheckReport } from "../../../src/protocol/checkReport";
+import type { Json } from "../../../src/protocol/json";
+import type { ChartSpec } from "../../../src/protocol/webviewMessages";
+import { exerciseCharts } from "../../../src/webview/charts/exerciseCharts";
+
+function reportOf(cases: { id: string; fn?: string; checkId?: string; input: Json[]; expected?: Json; actual?: Json }[]): CheckReport {
+  const results: CaseResult[] = cases.map((c) => ({
+    id: c.id,
+    checkId: c.checkId ?? "check",
+    function: c.fn ?? "f",
+    name: `${c.fn ?? "f"}(${c.input.map((v) => JSON.stringify(v)).join(", ")})`,
+    status: JSON.stringify(c.expected) === JSON.stringify(c.actual) ? "passed" : "failed",
+    input: c.input,
+    expected: c.expected,
+    actual: c.actual,
+    message: "",
+    reveal: "full",
+  }));
+  const failed = results.filter((r) => r.status !== "passed").length;
+  return {
+    version: 1,
+    packId: "p",
+    exerciseId: "e",
+    file: "/w/e.ts",
+    status: failed ? "failed" : "passed",
+    cases: results,
+    diagnostics: [],
+    summary: { passed: results.length - failed, failed, errored: 0, total: results.length },
+    timings: { compileMs: 0, runMs: 0, compareMs: 0, totalMs: 0 },
+    finishedAt: "2026-01-01T00:00:00Z",
+  };
+}
+
+const chart = (charts: ChartSpec[], id: string) => {
+  const found = charts.find((c) => c.id === id);
+  assert.ok(found, `no chart "${id}" among ${charts.map((c) => c.id).join(", ")}`);
+  return found;
+};
+const seriesData = (spec: ChartSpec, labelStart: string) => {
+  const found = spec.series.find((s) => s.label.startsWith(labelStart));
+  assert.ok(found, `no series "${labelStart}…" in ${spec.id}: ${spec.series.map((s) => s.label).join(", ")}`);
+  return found.data;
+};
+
+describe("exerciseCharts(kind, report)", () => {
+  it("\"none\" draws nothing", () => {
+    assert.deepEqual(exerciseCharts("none", reportOf([{ id: "a", input: [1], expected: 1, actual: 1 }])), []);
+  });
+
+  it("quantization-grid: the learner's code 4 for quantize(0.3, 0.1, 0) sits on the core's grid, whose value there is 3", () => {
+    const charts = exerciseCharts(
+      "quantization-grid",
+      reportOf([
+        { id: "seed", fn: "quantize", checkId: "quantize", input: [0.3, 0.1, 0], expected: 3, actual: 4 },
+        { id: "deq", fn: "dequantize", checkId: "dequantize", input: [3, 0.1, 0], expected: 0.30000000000000004, actual: 0.3 },
+      ]),
+    );
+    const perCase = chart(charts, "codes-per-case");
+    assert.equal(perCase.labels.length, 1, "only the quantize check's cases are on the code chart");
+    assert.deepEqual(seriesData(perCase, "reference"), [3]);
+    assert.deepEqual(seriesData(perCase, "yours"), [4]);
+    const grid = chart(charts, "quantization-grid");
+    const yours = seriesData(grid, "your answer");
+    const at = yours.findIndex((v) => v !== null);
+    assert.equal(yours[at], 4);
+    assert.equal(seriesData(grid, "reference grid")[at], 3);
+  });
+
+  it("clip-curve: marks the reference pick (clip 2, MSE 0.02) and the learner's wrong pick (clip 1, MSE 0.05) on the MSE curve", () => {
+    const charts = exerciseCharts("clip-curve", reportOf([{ id: "seed", input: [[1, 2, 3], [0.05, 0.02, 0.03]], expected: 2, actual: 1 }]));
+    const curve = chart(charts, "mse-vs-clip");
+    assert.deepEqual(curve.labels, ["1", "2", "3"]);
+    assert.deepEqual(seriesData(curve, "MSE"), [0.05, 0.02, 0.03]);
+    assert.deepEqual(seriesData(curve, "reference pick"), [null, 0.02, null]);
+    assert.deepEqual(seriesData(curve, "your pick"), [0.05, null, null]);
+  });
+
+  it("clip-curve over (w, clips, bits) takes the curve from the core's clip search", () => {
+    const charts = exerciseCharts("clip-curve", reportOf([{ id: "w", input: [[0.1, -0.5, 2.5, 0.3], [0.5, 1, 2.5], 4], expected: 2.5, actual: 0.5 }]));
+    const mse = seriesData(chart(charts, "mse-vs-clip"), "MSE") as number[];
+    assert.equal(mse.length, 3);
+    assert.ok(mse.every((v) => Number.isFinite(v) && v >= 0));
+  });
+
+  it("kl-contributions: per-class terms of KL([0.7, 0.3] ‖ [0.6, 0.4]) sum to 0.0216", () => {
+    const charts = exerciseCharts("kl-contributions", reportOf([{ id: "seed", input: [[0.7, 0.3], [0.6, 0.4]], expected: 0.0216009, actual: 0.5 }]));
+    const terms = seriesData(chart(charts, "kl-contributions"), "KL(p‖q)") as number[];
+    assert.ok(Math.abs(terms.reduce((a, b) => a + b, 0) - 0.0216009) < 1e-6);
+    const perCase = chart(charts, "per-case");
+    assert.deepEqual([seriesData(perCase, "reference")[0], seriesData(perCase, "yours")[0]], [0.0216009, 0.5]);
+  });
+
+  it("temperature-sweep: softmax([2, 0]) at the case's T = 2 is in the sweep, and the learner's bars sit next to the reference's", () => {
+    const charts = exerciseCharts("temperature-sweep", reportOf([{ id: "seed", input: [[2, 0], 2], expected: [0.7310586, 0.2689414], actual: [0.880797, 0.119203] }]));
+    const sweep = chart(charts, "softmax-temperatures");
+    const t2 = sweep.labels.indexOf("T=2");
+    assert.ok(t2 >= 0);
+    assert.ok(Math.abs((seriesData(sweep, "class 0")[t2] as number) - 0.7310586) < 1e-6);
+    const bars = chart(charts, "probabilities");
+    assert.deepEqual(seriesData(bars, "yours"), [0.880797, 0.119203]);
+    assert.deepEqual(seriesData(bars, "reference"), [0.7310586, 0.2689414]);
+  });
+
+  it("quantization-error over arrays: per-element error against the original, and a histogram counting every element", () => {
+    const original = [0.1, 0.4, -0.2, 0.33];
+    const charts = exerciseCharts("quantization-error", reportOf([{ id: "fq", input: [original, 0.1, 0], expected: [0.1, 0.4, -0.2, 0.3], actual: [0.1, 0.4, -0.2, 0.4] }]));
+    const errors = seriesData(chart(charts, "per-element-error"), "your error") as number[];
+    assert.ok(Math.abs(errors[3] - 0.07) < 1e-12);
+    const histogram = chart(charts, "error-histogram");
+    const counted = (seriesData(histogram, "yours") as number[]).reduce((a, b) => a + b, 0);
+    assert.equal(counted, original.length);
+  });
+
+  it("quantization-error over (w, ŵ) → MSE shows the squared error per element and the MSE per case", () => {
+    const charts = exerciseCharts("quantization-error", reportOf([{ id: "seed", input: [[0.1, 0.4, -0.2], [0, 0.5, -0.25]], expected: 0.0075, actual: 0.0225 }]));
+    const squared = seriesData(chart(charts, "per-element-error"), "(w − ŵ)²") as number[];
+    assert.ok(Math.abs(squared.reduce((a, b) => a + b, 0) / 3 - 0.0075) < 1e-12);
+    assert.deepEqual(seriesData(chart(charts, "per-case"), "yours"), [0.0225]);
+  });
+
+  it("memory with object results compares each numeric field, and a missing answer is a gap, not a zero", () => {
+    const charts = exerciseCharts("memory", reportOf([{ id: "m", input: [13e9], expected: { bf16: 26, int4: 6.5 }, actual: undefined }]));
+    const perCase = chart(charts, "per-case");
+    assert.equal(perCase.labels.length, 2);
+    assert.deepEqual(seriesData(perCase, "yours"), [null, null]);
+    assert.deepEqual(seriesData(perCase, "reference"), [26, 6.5]);
+  });
+
+  it("a chart kind whose cases have another shape falls back to the per-case comparison", () => {
+    const charts = exerciseCharts("clip-curve", reportOf([{ id: "x", input: ["text"], expected: 1, actual: 2 }]));
+    assert.deepEqual(charts.map((c) => c.id), ["per-case"]);
+  });
+
+  it("NaN from the learner becomes a gap so the chart's scale survives", () => {
+    const charts = exerciseCharts("memory", reportOf([{ id: "m", input: [1], expected: 2, actual: Number.NaN }]));
+    assert.deepEqual(seriesData(chart(charts, "per-case"), "yours"), [null]);
+  });
+});
