@@ -45,6 +45,7 @@ export interface RunRequest {
   /** Absolute path of the entry file; its text is asked for with `load` (the runner may override it). */
   entry: string;
   calls: SandboxCall[];
+  /** Wall-clock limit for loading the bundle and for each call. */
   timeoutMs: number;
   memoryMb: number;
   /** Compile only (for diagnostics while typing): nothing is run. */
@@ -91,6 +92,8 @@ export interface WorkerInput {
 }
 
 export type FromWorkerMessage =
+  /** The Worker has booted and is about to evaluate the learner's code: the wall-clock limit starts now. */
+  | { type: "started" }
   | { type: "loaded"; consoleChars: number }
   | { type: "loadFailed"; outcome: CallOutcome; consoleChars: number }
   | { type: "outcome"; index: number; outcome: CallOutcome; consoleChars: number }

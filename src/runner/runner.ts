@@ -22,7 +22,7 @@ import { orderCases } from "./orderCases";
 import { SandboxProcess } from "./sandboxProcess";
 
 export interface RunnerOptions {
-  /** Wall-clock limit for one run of the learner's code (all cases), in milliseconds. Default 2000. */
+  /** Wall-clock limit, in milliseconds, for loading the learner's file and for each call of it. Default 2000. */
   timeoutMs?: number;
   /** Heap limit of the Worker that runs the learner's code, in MB. Default 256. */
   memoryMb?: number;
@@ -180,7 +180,17 @@ export class Runner {
     }
 
     const calls = exercise.checks.flatMap((check) => check.cases.map((c) => ({ fn: check.function, args: c.input })));
-    const learner = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, entryText]])));
+    let learner: RunResult;
+    try {
+      learner = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, entryText]])));
+    } catch (crash) {
+      // V8 aborts the whole process on some allocation failures instead of stopping the Worker; the process
+      // boundary exists for exactly this. The next check starts a new sandbox.
+      request.signal?.throwIfAborted();
+      const message = `the sandbox stopped while running your code, most likely out of memory (limit ${this.memoryMb} MB): look for an array or string that grows without end (${crash instanceof Error ? crash.message.split(":")[0] : String(crash)})`;
+      report.cases = this.allCases(exercise, "error", message);
+      return this.finish(report, start, [{ file: entry, line: 1, column: 1, severity: "error", source: "runtime", message }]);
+    }
     request.signal?.throwIfAborted();
     report.timings.compileMs = Math.round(learner.compileMs * 100) / 100;
     report.timings.runMs = Math.round(learner.runMs * 100) / 100;

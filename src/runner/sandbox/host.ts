@@ -10,6 +10,9 @@ import { SANDBOX_BUNDLE_NAME, type CallOutcome, type FileAnswer, type FromSandbo
 import { bundle, initialiseBundler, type FileQuestions } from "./bundler";
 
 
+/** How long a Worker may take to boot before its run counts as timed out. */
+const WORKER_BOOT_ALLOWANCE_MS = 20_000;
+
 function send(message: FromSandboxMessage): void {
   process.send?.(message);
 }
@@ -70,7 +73,9 @@ function runInWorker(code: string, request: RunRequest): Promise<WorkerRun> {
       resolve({ outcomes: outcomes.map((o, i) => o ?? fillWith(i)), consoleChars, loadFailure });
     };
     const firstUnfinished = (): number => outcomes.findIndex((o) => o === undefined);
-    const timer = setTimeout(() => {
+    // Booting a Worker is not the learner's time: the limit starts when it reports "started". Until then a
+    // generous allowance covers a machine so loaded that the Worker never boots.
+    const onTimeout = (): void => {
       const stuck = firstUnfinished();
       const what = loaded ? "" : " while loading your file (top-level code)";
       if (!loaded) loadFailure = { kind: "timeout", message: `did not finish within ${request.timeoutMs} ms${what}; look for an endless loop` };
@@ -79,9 +84,20 @@ function runInWorker(code: string, request: RunRequest): Promise<WorkerRun> {
           ? { kind: "timeout", message: `did not return within ${request.timeoutMs} ms; look for an endless loop or a promise that never settles` }
           : { kind: "not-run", message: loaded ? "not run: an earlier case timed out" : `not run: your file did not finish loading within ${request.timeoutMs} ms` },
       );
-    }, request.timeoutMs);
+    };
+    let timer = setTimeout(onTimeout, request.timeoutMs + WORKER_BOOT_ALLOWANCE_MS);
     worker.on("message", (m: FromWorkerMessage) => {
+      if (m.type === "started") {
+        clearTimeout(timer);
+        timer = setTimeout(onTimeout, request.timeoutMs);
+        return;
+      }
       consoleChars = m.consoleChars;
+      // Each call (and loading the file) gets the full limit, so many slow-but-finite cases do not add up to a timeout.
+      if (!settled && (m.type === "loaded" || m.type === "outcome")) {
+        clearTimeout(timer);
+        timer = setTimeout(onTimeout, request.timeoutMs);
+      }
       if (m.type === "loaded") loaded = true;
       else if (m.type === "loadFailed") {
         loadFailure = m.outcome;

@@ -36,6 +36,7 @@ function elapsedSince(start: number): number {
 
 async function main(): Promise<void> {
   const moduleObject = parseInContext('{"exports":{}}') as { exports: Record<string, unknown> };
+  post({ type: "started" });
   const start = performance.now();
   try {
     // The newline after the wrapper's opening is compensated by lineOffset, so stack lines match the source map.
