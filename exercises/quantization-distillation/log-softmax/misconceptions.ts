@@ -7,7 +7,7 @@ export function logSoftmaxNaive(logits: number[]): number[] {
   return exponentials.map((e) => Math.log(e / sum));
 }
 
-/** The log of a stable softmax: probabilities below 1e-308 underflow to 0 and their log is −Infinity. */
+/** The log of a stable softmax: probabilities below 5e-324 (such as exp(−1000)) underflow to 0 and their log is −Infinity. */
 export function logOfStableSoftmax(logits: number[]): number[] {
   const max = Math.max(...logits);
   const exponentials = logits.map((z) => Math.exp(z - max));
