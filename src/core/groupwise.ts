@@ -187,6 +187,7 @@ export function groupFakeQuantize(
   bits: number,
   options?: GroupQuantizeOptions,
 ): NumericArray {
+  requireArrayLike("groupFakeQuantize", "w", w);
   const fake = w instanceof Float32Array ? new Float32Array(w.length) : new Float64Array(w.length);
   groupKernel("groupFakeQuantize", w, groupSize, bits, options, fake);
   return fake;
