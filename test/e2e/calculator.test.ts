@@ -1,0 +1,94 @@
+/**
+ * A calculator run through the F1 palette of a real VS Code workbench, as a person would: typing into the
+ * quick input, seeing the message for bad input before Enter, going back a step, finishing, seeing the result
+ * notification, and opening the results panel with its chart painted. Screenshots go to out/screenshots/calculator-*.png.
+ */
+import * as assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, type PageWatch, watchPage } from "./lib/browser";
+import { saveScreenshot } from "./lib/screenshots";
+import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
+import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
+
+const SOFTMAX = "Compression Tutor: Calculator: Softmax at a Temperature";
+
+describe("calculator through the command palette (e2e)", () => {
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+
+  const quickInput = () => page.locator(".quick-input-widget");
+  const inputBox = () => quickInput().locator("input");
+  const title = () => quickInput().locator(".quick-input-title");
+  const message = () => quickInput().locator(".quick-input-message");
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await openWorkbench(browser);
+    watch = watchPage(page);
+    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("shows step 1/2 for the logits and names a bad item before Enter", async () => {
+    await runCommand(page, SOFTMAX);
+    await title().filter({ hasText: "logits" }).waitFor();
+    assert.match(await title().innerText(), /Softmax at a Temperature: logits \(1\/2\)/);
+    await inputBox().fill("3, x, 0.2");
+    await message().filter({ hasText: "logits item 2 must be a number" }).waitFor();
+    await saveScreenshot(page, "calculator-1-bad-logits");
+    await page.keyboard.press("Enter");
+    // Enter on an invalid value keeps the step open.
+    assert.match(await title().innerText(), /logits \(1\/2\)/);
+    await inputBox().fill("3, 1, 0.2");
+    await page.keyboard.press("Enter");
+    await title().filter({ hasText: "temperature (2/2)" }).waitFor();
+  });
+
+  it('says "temperature must be greater than 0 (got -1)" while typing, and Back returns to the logits', async () => {
+    await inputBox().fill("-1");
+    await message().filter({ hasText: "temperature must be greater than 0 (got -1)" }).waitFor();
+    await saveScreenshot(page, "calculator-2-bad-temperature");
+    // VS Code draws QuickInputButtons.Back as the arrow at the left of the title bar.
+    await quickInput().locator(".quick-input-left-action-bar .action-label").first().click();
+    await title().filter({ hasText: "logits (1/2)" }).waitFor();
+    assert.equal(await inputBox().inputValue(), "3, 1, 0.2", "going back lost the accepted logits");
+    await page.keyboard.press("Enter");
+    await title().filter({ hasText: "temperature (2/2)" }).waitFor();
+  });
+
+  it("finishes with T = 2 and shows the result with Copy and Open in Results Panel", async () => {
+    await inputBox().fill("2");
+    await page.keyboard.press("Enter");
+    const toast = page.locator(".notification-toast", { hasText: "softmax([3, 1, 0.2] / 2)" });
+    await toast.waitFor({ timeout: 15_000 });
+    assert.ok(await toast.getByRole("button", { name: "Copy" }).isVisible());
+    await saveScreenshot(page, "calculator-3-result-notification");
+    await toast.getByRole("button", { name: "Open in Results Panel" }).click();
+  });
+
+  it("opens the results panel with the probabilities chart painted", async () => {
+    const frame = await findWebviewFrame(page, "Softmax at T = 2");
+    let painted = 0;
+    for (let attempt = 0; attempt < 50 && painted === 0; attempt++) {
+      painted = await paintedCanvasPixels(frame, "canvas#chart-softmax-probabilities");
+      if (painted === 0) await page.waitForTimeout(100);
+    }
+    assert.ok(painted > 0, "the softmax chart has no painted pixels");
+    await saveScreenshot(page, "calculator-4-results-panel");
+  });
+
+  it("remembers the accepted answers for the next run", async () => {
+    await runCommand(page, SOFTMAX);
+    await title().filter({ hasText: "logits (1/2)" }).waitFor();
+    assert.equal(await inputBox().inputValue(), "3, 1, 0.2");
+    await page.keyboard.press("Escape");
+  });
+
+  it("made no request beyond 127.0.0.1", () => {
+    assert.deepEqual(watch.externalRequests, []);
+  });
+});
