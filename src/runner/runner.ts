@@ -13,6 +13,7 @@ import path from "node:path";
 import { CHECK_REPORT_VERSION, type CaseResult, type CheckReport, type CheckStatus, type ReportDiagnostic } from "../protocol/checkReport";
 import type { ExerciseSpec, Misconception } from "../protocol/exercise";
 import type { CallOutcome, RunResult, SandboxCall } from "../protocol/runnerIpc";
+import { CORE_FUNCTIONS } from "../core";
 import type { CoreFunctions } from "./coreFunctions";
 import { compileDiagnostic, declarationDiagnostic, StackMapper } from "./diagnostics";
 import { evaluateCase } from "./evaluateCase";
@@ -33,7 +34,7 @@ export interface RunnerOptions {
   /** Path of the built `dist/runner/host.js`. Default: found next to the running bundle. */
   hostScript?: string;
   log?: (line: string) => void;
-  /** The compute core's functions by name; expected values with `from: "core"` call them. */
+  /** The compute core's functions by name; expected values with `from: "core"` call them. Default: the real core. */
   core?: CoreFunctions;
 }
 
@@ -88,7 +89,7 @@ export class Runner {
       hostScript: options.hostScript ?? defaultHostScript(),
       log: options.log ?? (() => undefined),
     });
-    this.expected = new ExpectedValues(options.core ?? {}, (entry, source, calls) => this.runExerciseSource(entry, source, calls));
+    this.expected = new ExpectedValues(options.core ?? (CORE_FUNCTIONS as CoreFunctions), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
   }
 
   /** Starts the sandbox process ahead of the first check (optional: `check` starts it too). */

@@ -1,0 +1,65 @@
+/**
+ * `compression-tutor grade <pack-dir> <submissions-dir> [--format json|junit|csv] [--out FILE] [--jobs N]
+ * [--shard K/N]`: grades every learner on every exercise, in parallel. Exit 0 when grading finished (whatever
+ * the learners scored), 2 when it could not run.
+ */
+import os from "node:os";
+import path from "node:path";
+import { gradeClass } from "../grade/gradeClass";
+import { ProgressBar } from "../grade/progressBar";
+import { listLearners, parseShard, shardOf } from "../grade/submissions";
+import { GRADE_FORMATS, gradeSummary, writeGrade } from "../format/gradeOutput";
+import { EXIT_OK, UsageError, type CliIo } from "../io";
+import { loadPackForCli } from "../loadPackForCli";
+import { choice, parseOptions, positiveInteger } from "../parseOptions";
+
+export const GRADE_HELP = `Usage: compression-tutor grade <pack-dir> <submissions-dir> [options]
+
+Grades a class: <submissions-dir> holds one folder per learner, each with
+<exercise-id>.ts files. Every learner is checked on every exercise of the pack,
+in parallel; a missing file counts as failed, a broken one as an error.
+
+Options:
+  --format json|junit|csv  output format (default json)
+  --out <file>             write the result to a file instead of stdout
+  --jobs <N>               checks in parallel (default: one per CPU core, ${os.availableParallelism()} here)
+  --shard <K>/<N>          grade only the K-th of N slices of the learners (for CI matrices;
+                           combine the slices' JSON with \`compression-tutor merge\`)
+  --timeout-ms <N>         wall-clock limit per case, in ms (default 2000)
+  --memory-mb <N>          memory limit per check, in MB (default 256)
+  -h, --help               show this help
+
+Exit codes: 0 grading finished, 2 could not run.
+`;
+
+export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions("grade", args, {
+    format: { type: "string", short: "f" },
+    out: { type: "string", short: "o" },
+    jobs: { type: "string", short: "j" },
+    shard: { type: "string" },
+    "timeout-ms": { type: "string" },
+    "memory-mb": { type: "string" },
+  });
+  if (values.help) {
+    io.stdout(GRADE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 2) throw new UsageError(`grade: give a pack folder and a submissions folder (got ${positionals.length} arguments); see \`compression-tutor grade --help\``);
+  const format = choice("grade", "format", values.format, GRADE_FORMATS, "json");
+  const jobs = positiveInteger("grade", "jobs", values.jobs, os.availableParallelism());
+  const timeoutMs = positiveInteger("grade", "timeout-ms", values["timeout-ms"], 2000);
+  const memoryMb = positiveInteger("grade", "memory-mb", values["memory-mb"], 256);
+  const shard = typeof values.shard === "string" ? parseShard(values.shard) : undefined;
+  const out = typeof values.out === "string" ? values.out : undefined;
+
+  const pack = await loadPackForCli("grade", positionals[0], io);
+  const submissionsDir = path.resolve(io.cwd, positionals[1]);
+  const learners = shardOf(listLearners(submissionsDir), shard);
+  const progress = new ProgressBar(learners.length * pack.exercises.length, io.isTerminal ? io.stderr : undefined);
+  const result = await gradeClass({ pack, submissionsDir, learners, jobs, timeoutMs, memoryMb, shard, onProgress: (label) => progress.tick(label) });
+  progress.finish();
+  writeGrade(result, format, out, io);
+  if (out || format !== "json") io.stderr(gradeSummary(result));
+  return EXIT_OK;
+}

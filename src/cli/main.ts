@@ -1,0 +1,65 @@
+/**
+ * `compression-tutor`: the instructors' and calculators' command line (dist/cli.js). Dispatches to one
+ * command per file in commands/; user mistakes print one sentence and exit 2, never a stack trace.
+ */
+import { calcCommand } from "./commands/calc";
+import { checkCommand } from "./commands/check";
+import { gradeCommand } from "./commands/grade";
+import { mergeCommand } from "./commands/merge";
+import { newPackCommand } from "./commands/newPack";
+import { validateCommand } from "./commands/validate";
+import { EXIT_CANNOT_RUN, EXIT_OK, nodeIo, UsageError, type CliCommand, type CliIo } from "./io";
+
+const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
+  check: { run: checkCommand, summary: "check one solution file against an exercise" },
+  grade: { run: gradeCommand, summary: "grade a class's submissions (JSON, JUnit, CSV), optionally one shard of it" },
+  merge: { run: mergeCommand, summary: "merge the JSON results of grading shards into one report" },
+  validate: { run: validateCommand, summary: "validate an exercise pack" },
+  "new-pack": { run: newPackCommand, summary: "create a new exercise pack" },
+  calc: { run: calcCommand, summary: "quantization and distillation calculators" },
+};
+
+export const MAIN_HELP = `Usage: compression-tutor <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join("\n")}
+
+Run \`compression-tutor <command> --help\` for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(MAIN_HELP);
+    return name === undefined ? EXIT_CANNOT_RUN : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`compression-tutor: unknown command \`${name}\`\n\n${MAIN_HELP}`);
+    return EXIT_CANNOT_RUN;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`compression-tutor ${error.message}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    io.stderr(`compression-tutor ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), nodeIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`compression-tutor: ${String(error)}\n`);
+      process.exitCode = EXIT_CANNOT_RUN;
+    },
+  );
+}
