@@ -27,6 +27,7 @@ mkdir -p "$CS_STATE/user-data/User" "$CS_STATE/extensions" "$CS_STATE/tmp" "$XDG
 workspace=${workspace:-$CS_STATE/workspace}
 mkdir -p "$workspace"
 # Telemetry, updates, experiments, the welcome page, workspace trust and chat off: a quiet, offline workbench.
+# The state folder sits inside this git checkout, so Git is told not to offer the parent repository.
 cat > "$CS_STATE/user-data/User/settings.json" <<'JSON'
 {
   "telemetry.telemetryLevel": "off",
@@ -42,7 +43,8 @@ cat > "$CS_STATE/user-data/User/settings.json" <<'JSON'
   "chat.commandCenter.enabled": false,
   "window.commandCenter": false,
   "workbench.secondarySideBar.defaultVisibility": "hidden",
-  "chat.disableAIFeatures": true
+  "chat.disableAIFeatures": true,
+  "git.openRepositoryInParentFolders": "never"
 }
 JSON
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$CS_PORT" > "$CS_STATE/config.yaml"

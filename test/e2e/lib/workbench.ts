@@ -1,11 +1,23 @@
 import type { Browser, Page } from "playwright-core";
 import { CS_URL, WORKSPACE } from "./env";
 
-/** A new page showing the code-server workbench on `folder`, returned once the workbench is in the DOM. */
+/** The title of the extension's activity-bar container; its icon appears once the extension host has scanned extensions. */
+export const TUTOR_CONTAINER_TITLE = "Compression Tutor";
+
+/**
+ * A new page showing the code-server workbench on `folder`, returned once the extension's contributions are in:
+ * the command palette lists commands only from extensions known when it opens, so a test that pressed F1 earlier
+ * would not find ours.
+ */
 export async function openWorkbench(browser: Browser, folder = WORKSPACE): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${CS_URL}/?folder=${encodeURIComponent(folder)}`);
   await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+  await activityBarItem(page, TUTOR_CONTAINER_TITLE)
+    .waitFor({ timeout: 60_000 })
+    .catch(() => {
+      throw new Error(`the workbench shows no "${TUTOR_CONTAINER_TITLE}" activity-bar entry within 60 s: is the extension installed (start.sh --vsix)?`);
+    });
   return page;
 }
 
