@@ -28,7 +28,8 @@ workspace=${workspace:-$CS_STATE/workspace}
 mkdir -p "$workspace"
 # Telemetry, updates, experiments, the welcome page, workspace trust and chat off: a quiet, offline workbench.
 # The state folder sits inside this git checkout, so Git is told not to offer the parent repository.
-cat > "$CS_STATE/user-data/User/settings.json" <<'JSON'
+# With --keep-state the learner's own settings stay as they are.
+[ -f "$CS_STATE/user-data/User/settings.json" ] || cat > "$CS_STATE/user-data/User/settings.json" <<'JSON'
 {
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",

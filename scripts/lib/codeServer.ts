@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "./paths";
@@ -43,4 +44,17 @@ export async function startCodeServer(options: StartOptions = {}): Promise<numbe
 /** Stops the code-server on CS_PORT and its whole process group; safe to call when none runs. */
 export async function stopCodeServer(): Promise<void> {
   await run("bash", [script("stop.sh")]);
+}
+
+/**
+ * Makes Ctrl-C (SIGINT) and SIGTERM stop code-server before this process exits: code-server runs in its own
+ * process group (setsid), so the terminal's signal does not reach it and it would outlive the run.
+ */
+export function stopCodeServerOnInterrupt(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      spawnSync("bash", [script("stop.sh")], { stdio: "inherit" });
+      process.exit(130);
+    });
+  }
 }

@@ -1,0 +1,87 @@
+/**
+ * `npm test`: every layer, in order: typecheck, build, unit (mocha on Node), integration (mocha inside
+ * code-server's extension host), e2e (a browser driving code-server with the packaged .vsix). A failing step
+ * does not hide the later layers' results, but any failure makes the exit code 1. code-server is stopped by each
+ * layer even when it fails. Ends with one plain line CI can read: `test: <passed> passed, <failed> failed`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { stopCodeServer, stopCodeServerOnInterrupt } from "../lib/codeServer";
+import { ROOT, RESULTS_DIR } from "../lib/paths";
+import { run } from "../lib/run";
+import { readLayerResults, readMetrics, resultsFile, type Layer } from "./results";
+
+interface Step {
+  name: string;
+  layer?: Layer;
+  command: string[];
+}
+
+const steps: Step[] = [
+  { name: "typecheck", command: ["npm", "run", "--silent", "typecheck"] },
+  { name: "build", command: ["npm", "run", "--silent", "build"] },
+  {
+    name: "unit",
+    layer: "unit",
+    command: ["npx", "mocha", "--require", "tsx/cjs", "--reporter", "./scripts/test/resultsReporter.ts", "--reporter-option", `file=${resultsFile("unit")}`, "--reporter-option", "layer=unit", "test/unit/**/*.test.ts"],
+  },
+  { name: "integration", layer: "integration", command: ["npx", "tsx", "scripts/test/integration.ts"] },
+  { name: "e2e", layer: "e2e", command: ["npx", "tsx", "scripts/test/e2e.ts"] },
+];
+
+function bundleSizes(): string {
+  const file = path.join(ROOT, "dist", "bundle-sizes.json");
+  if (!fs.existsSync(file)) return "no dist/bundle-sizes.json";
+  const sizes = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, number>;
+  return Object.entries(sizes).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KiB`).join(", ");
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+  const failedSteps: string[] = [];
+  for (const step of steps) {
+    console.log(`\n=== ${step.name}: ${step.command.join(" ")}`);
+    const stepStarted = Date.now();
+    const code = await run(step.command[0], step.command.slice(1), { env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR } });
+    console.log(`=== ${step.name}: exit code ${code} after ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+    if (code !== 0) failedSteps.push(step.name);
+    // Without a type-correct build there is nothing meaningful to run the layers on.
+    if (code !== 0 && !step.layer) break;
+  }
+  await stopCodeServer();
+
+  let passed = 0;
+  let failed = 0;
+  let pending = 0;
+  const perLayer: string[] = [];
+  for (const layer of ["unit", "integration", "e2e"] as const) {
+    const results = readLayerResults(layer);
+    if (!results) {
+      perLayer.push(`${layer} did not run`);
+      continue;
+    }
+    passed += results.passed;
+    failed += results.failed;
+    pending += results.pending;
+    perLayer.push(`${layer} ${results.passed}/${results.passed + results.failed}`);
+    for (const test of results.tests.filter((t) => t.state === "failed")) console.log(`FAILED [${layer}] ${test.title}`);
+  }
+  const metrics = readMetrics();
+  console.log(`\nmetrics: ${Object.entries(metrics).map(([k, v]) => `${k}=${v}`).join(" ") || "none"}`);
+  console.log(`bundles: ${bundleSizes()}`);
+  console.log(`layers: ${perLayer.join(", ")}; wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const stepNote = failedSteps.length > 0 ? ` (failed steps: ${failedSteps.join(", ")})` : "";
+  console.log(`test: ${passed} passed, ${failed} failed${pending ? `, ${pending} pending` : ""}${stepNote}`);
+  return failedSteps.length === 0 && failed === 0 ? 0 : 1;
+}
+
+stopCodeServerOnInterrupt();
+main().then(
+  (code) => process.exit(code),
+  async (error: Error) => {
+    console.error(`test: ${error.message}`);
+    await stopCodeServer();
+    process.exit(1);
+  },
+);
