@@ -3,7 +3,7 @@ import { distillationLoss, softmax } from "../core";
 import type { Calculator, FieldValues } from "./calculator";
 import { textField } from "./fields";
 import { formatList, formatNumber } from "./formatValues";
-import { parseAlpha, parseInteger, parseList, parseTemperature } from "./parseInput";
+import { parseAlpha, parseInteger, parseList, parseTemperatureFor } from "./parseInput";
 import { reject } from "./parsed";
 
 export const distillationCalculator: Calculator = {
@@ -36,7 +36,9 @@ export const distillationCalculator: Calculator = {
       return read;
     }),
     textField({ key: "alpha", title: "alpha", prompt: "α: weight of the hard loss, from 0 to 1 (the soft loss gets 1 − α)", placeholder: "0.5", defaultText: "0.5" }, parseAlpha),
-    textField({ key: "temperature", title: "temperature", prompt: "Temperature T (> 0) for the soft targets", placeholder: "2", defaultText: "2" }, parseTemperature),
+    textField({ key: "temperature", title: "temperature", prompt: "Temperature T (> 0) for the soft targets", placeholder: "2", defaultText: "2" }, (title, text, earlier) =>
+      parseTemperatureFor(title, text, [earlier.teacher as number[] | undefined, earlier.student as number[] | undefined]),
+    ),
   ],
   compute(values: FieldValues) {
     const teacherLogits = values.teacher as number[];

@@ -56,9 +56,31 @@ export function parseBits(field: string, text: string): Parsed<number> {
   return parseIntegerInRange(field, text, 1, 32);
 }
 
-/** A softmax temperature: finite and greater than 0 (T = 0 would divide by zero). */
+/** Above this T² overflows a double, and no distribution is told apart from uniform long before. */
+export const MAX_TEMPERATURE = 1e150;
+
+/** A softmax temperature: greater than 0 (T = 0 would divide by zero) and at most 1e150 (T² must be finite). */
 export function parseTemperature(field: string, text: string): Parsed<number> {
-  return parsePositive(field, text);
+  const read = parsePositive(field, text);
+  if (read.ok && read.value > MAX_TEMPERATURE) return reject(`${field} must be at most 1e150, where T² still fits in a double (got ${shown(text)})`);
+  return read;
+}
+
+/**
+ * A temperature that the given logits can be divided by: logits / T must stay finite, or softmax has nothing
+ * to work with (±∞ − ±∞). The message says the smallest temperature these logits allow.
+ */
+export function parseTemperatureFor(field: string, text: string, logitLists: readonly (readonly number[] | undefined)[]): Parsed<number> {
+  const read = parseTemperature(field, text);
+  if (!read.ok) return read;
+  const largest = Math.max(0, ...logitLists.flatMap((logits) => (logits ?? []).map(Math.abs)));
+  // Softmax may divide by T or multiply by 1/T; both must stay finite.
+  const inverse = 1 / read.value;
+  if (!Number.isFinite(inverse) || !Number.isFinite(largest * inverse) || !Number.isFinite(largest / read.value)) {
+    const smallest = Math.max(largest, 1) / Number.MAX_VALUE;
+    return reject(`${field} is too small for these logits: logits / T overflows (got ${shown(text)}; use at least ${Number((smallest * 1.01).toPrecision(3))})`);
+  }
+  return read;
 }
 
 /** The weight of the hard loss in a distillation loss: from 0 to 1. */

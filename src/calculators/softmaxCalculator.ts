@@ -3,7 +3,7 @@ import { entropy, softmax } from "../core";
 import type { Calculator, FieldValues } from "./calculator";
 import { textField } from "./fields";
 import { formatList, formatNumber } from "./formatValues";
-import { parseList, parseTemperature } from "./parseInput";
+import { parseList, parseTemperatureFor } from "./parseInput";
 
 export const softmaxCalculator: Calculator = {
   id: "softmax",
@@ -12,7 +12,9 @@ export const softmaxCalculator: Calculator = {
   examples: ["compression-tutor calc softmax --logits 2,0 --temperature 2", "compression-tutor calc softmax --logits '[2, 1, 0.1]' --temperature 4 --json"],
   fields: [
     textField({ key: "logits", title: "logits", prompt: "Logits, separated by commas or spaces", placeholder: "2, 1, 0.1", defaultText: "2, 1, 0.1" }, parseList),
-    textField({ key: "temperature", title: "temperature", prompt: "Temperature T (> 0): higher flattens the distribution", placeholder: "2", defaultText: "1" }, parseTemperature),
+    textField({ key: "temperature", title: "temperature", prompt: "Temperature T (> 0): higher flattens the distribution", placeholder: "2", defaultText: "1" }, (title, text, earlier) =>
+      parseTemperatureFor(title, text, [earlier.logits as number[] | undefined]),
+    ),
   ],
   compute(values: FieldValues) {
     const logits = values.logits as number[];

@@ -9,6 +9,7 @@ import {
   parsePositiveInteger,
   parseProbabilities,
   parseTemperature,
+  parseTemperatureFor,
 } from "../../../src/calculators/parseInput";
 import type { Parsed } from "../../../src/calculators/parsed";
 
@@ -96,6 +97,11 @@ describe("parseBits, parseTemperature, parseAlpha, parsePositiveInteger", () => 
     assert.equal(message(parseTemperature("temperature", "-1")), "temperature must be greater than 0 (got -1)");
     assert.equal(message(parseTemperature("temperature", "0")), "temperature must be greater than 0 (got 0)");
     assert.equal(value(parseTemperature("temperature", "0.5")), 0.5);
+    assert.match(message(parseTemperature("temperature", "1e200")), /temperature must be at most 1e150/);
+  });
+  it("parseTemperatureFor refuses a temperature so small that logits / T overflows, saying the smallest it allows", () => {
+    assert.match(message(parseTemperatureFor("temperature", "5e-324", [[2, 1, 0.1]])), /^temperature is too small for these logits: logits \/ T overflows \(got 5e-324; use at least 1\.12e-308\)$/);
+    assert.equal(value(parseTemperatureFor("temperature", "1e-300", [[2, 1, 0.1]])), 1e-300);
   });
   it("parseAlpha accepts 0 and 1, rejects 1.5 and -0.1", () => {
     assert.equal(value(parseAlpha("alpha", "0")), 0);
