@@ -18,8 +18,11 @@ function inputSize(value: Json): { leaves: number; magnitude: number } {
   return { leaves: 1, magnitude: 0 };
 }
 
-export function orderCases(cases: readonly CaseResult[]): CaseResult[] {
-  const indexed = cases.map((c, index) => ({ c, index, size: inputSize(c.input) }));
+/**
+ * @param inputOf the case's real input (a hidden case's report shows none, but it still has a size)
+ */
+export function orderCases(cases: readonly CaseResult[], inputOf: (c: CaseResult) => Json[] = (c) => c.input): CaseResult[] {
+  const indexed = cases.map((c, index) => ({ c, index, size: inputSize(inputOf(c)) }));
   const failing = indexed.filter((x) => x.c.status !== "passed");
   failing.sort((a, b) => a.size.leaves - b.size.leaves || a.size.magnitude - b.size.magnitude || a.index - b.index);
   const smallest = failing.slice(0, 1);

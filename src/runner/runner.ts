@@ -57,8 +57,13 @@ export interface CompileOnlyResult {
 export const DEFAULT_TIMEOUT_MS = 2000;
 export const DEFAULT_MEMORY_MB = 256;
 
-/** Finds dist/runner/host.js from a bundle in dist/ (extension, CLI), in dist/runner, or from the sources. */
+/**
+ * Finds dist/runner/host.js from a bundle in dist/ (extension, CLI), in dist/runner, or from the sources.
+ * COMPRESSION_TUTOR_HOST_SCRIPT names another build (the tests build their own into a temp folder).
+ */
 export function defaultHostScript(): string {
+  const fromEnvironment = process.env.COMPRESSION_TUTOR_HOST_SCRIPT;
+  if (fromEnvironment) return fromEnvironment;
   const candidates = [
     path.join(__dirname, "runner", "host.js"),
     path.join(__dirname, "host.js"),
@@ -228,13 +233,14 @@ export class Runner {
         }
       }
       results.push(...checkResults);
-      const wrong = orderCases(checkResults).filter((r) => r.status !== "passed");
+      const wrong = orderCases(checkResults, (r) => check.cases.find((c) => c.id === r.id)?.input ?? r.input).filter((r) => r.status !== "passed");
       if (wrong.length > 0 && !learner.loadFailure) {
         const summary = `${check.function}: ${wrong.length} of ${checkResults.length} cases fail; ${wrong[0].message}`;
         diagnostics.push(declarationDiagnostic(entry, entryText, check.function, summary));
       }
     }
-    report.cases = orderCases(results);
+    const inputs = new Map(exercise.checks.flatMap((check) => check.cases.map((c) => [`${check.id}\0${c.id}`, c.input] as const)));
+    report.cases = orderCases(results, (r) => inputs.get(`${r.checkId}\0${r.id}`) ?? r.input);
     report.timings.compareMs = elapsed(compareStart);
     return this.finish(report, start, dedupe(diagnostics));
   }
