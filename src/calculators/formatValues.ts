@@ -14,7 +14,8 @@ export function formatNumber(x: number): string {
     const [mantissa, exponent] = x.toExponential(6).split("e");
     return `${trimZeros(mantissa)}e${exponent}`;
   }
-  return trimZeros(x.toPrecision(7));
+  // Through Number and back: plain digits up to 1e15 (toPrecision alone writes 3.6e7 as "3.600000e+7").
+  return String(Number(x.toPrecision(7)));
 }
 
 function trimZeros(text: string): string {
@@ -38,7 +39,7 @@ export function formatBytes(bytes: number, gb: number, gib: number): string {
 /** Memory figures read best with 4 significant digits. */
 function formatUnit(x: number): string {
   if (x === 0) return "0";
-  if (Math.abs(x) < 1e-3) return formatNumber(x);
+  if (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4) return formatNumber(x);
   return trimZeros(x.toPrecision(4));
 }
 

@@ -94,7 +94,9 @@ export const memoryCalculator: Calculator = {
       { label: "parameters", value: `${formatParams(params)} (${params})` },
       { label: "format", value: `${formatLabel}: ${formatNumber(bits)} bits per weight` },
       { label: "weights", value: bytesText(weights) },
-      { label: "smaller than fp16 by", value: `${formatNumber(reductionFactor(16, bits))}×` },
+      bits <= 16
+        ? { label: "smaller than fp16 by", value: `${formatNumber(reductionFactor(16, bits))}×` }
+        : { label: "larger than fp16 by", value: `${formatNumber(reductionFactor(bits, 16))}×` },
     ];
     const result: Record<string, unknown> = { params, format, groupSize: groupSize ?? null, bitsPerWeight: bits, weights: bytesValue(weights) };
     let total = weights;

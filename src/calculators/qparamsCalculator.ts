@@ -36,6 +36,10 @@ export const qparamsCalculator: Calculator = {
       if (read.ok && typeof earlier.min === "number" && read.value < earlier.min) {
         return reject(`${title} must be at least min (${formatNumber(earlier.min)}), got ${formatNumber(read.value)}`);
       }
+      // The observer's range includes 0, so its width is max(max, 0) − min(min, 0); a scale needs it finite.
+      if (read.ok && typeof earlier.min === "number" && !Number.isFinite(Math.max(read.value, 0) - Math.min(earlier.min, 0))) {
+        return reject(`${title} − min overflows a double (${formatNumber(read.value)} − ${formatNumber(earlier.min)}); narrow the range`);
+      }
       return read;
     }),
   ],

@@ -1,10 +1,11 @@
 /** Quantize a real value to an integer code, or dequantize a code back, with the range and rounding stated. */
 import { dequantize, integerRange, quantize, type RoundingMode } from "../core";
+import type { ChartSpec } from "../protocol/webviewMessages";
 import type { Calculator, FieldValues } from "./calculator";
 import { choiceField, ROUNDING_CHOICES, SIGNED_CHOICES, textField } from "./fields";
 import { formatNumber } from "./formatValues";
 import { parseBits, parseInteger, parseNumber, parsePositive } from "./parseInput";
-import { reject } from "./parsed";
+import { reject, shown } from "./parsed";
 import { rangeName, rangeOf } from "./ranges";
 
 /** Points in the staircase chart around the value. */
@@ -39,7 +40,13 @@ export const quantizeCalculator: Calculator = {
       return read;
     }),
     textField({ key: "value", title: "value", prompt: "The real value x to quantize, or the integer code q to dequantize", placeholder: "0.3", defaultText: "0.3" }, (_title, text, earlier) => {
-      if (earlier.mode !== "dequantize") return parseNumber("x", text);
+      if (earlier.mode !== "dequantize") {
+        const x = parseNumber("x", text);
+        if (x.ok && typeof earlier.scale === "number" && !Number.isFinite(x.value / earlier.scale)) {
+          return reject(`x / scale overflows (${shown(text)} / ${formatNumber(earlier.scale)}); use a larger scale or a smaller x`);
+        }
+        return x;
+      }
       const read = parseInteger("q", text);
       if (!read.ok) return read;
       const range = rangeOf(earlier);
@@ -98,17 +105,18 @@ export const quantizeCalculator: Calculator = {
         ...common,
       ],
       values: { mode: "quantize", x, scale, zeroPoint, rounding, qmin: range.qmin, qmax: range.qmax, q, unclampedQ: unclamped, clamped, dequantized: xHat, error },
-      charts: [staircase(x, scale, zeroPoint, rounding, range)],
+      charts: staircase(x, scale, zeroPoint, rounding, range),
     };
   },
 };
 
-/** x̂ against x near the value: the steps the learner's value lands on. */
-function staircase(x: number, scale: number, zeroPoint: number, rounding: RoundingMode, range: { qmin: number; qmax: number }) {
+/** x̂ against x near the value: the steps the value lands on. None when the window itself overflows. */
+function staircase(x: number, scale: number, zeroPoint: number, rounding: RoundingMode, range: { qmin: number; qmax: number }): ChartSpec[] {
   const from = x - STAIRCASE_STEPS * scale;
   const step = (2 * STAIRCASE_STEPS * scale) / (STAIRCASE_POINTS - 1);
   const xs = Array.from({ length: STAIRCASE_POINTS }, (_, i) => from + i * step);
-  return {
+  if (!xs.every((xi) => Number.isFinite(xi / scale))) return [];
+  return [{
     id: "quantize-staircase",
     title: "dequantize(quantize(x)) near the value",
     type: "line" as const,
@@ -119,5 +127,5 @@ function staircase(x: number, scale: number, zeroPoint: number, rounding: Roundi
     ],
     xTitle: "x",
     yTitle: "x̂",
-  };
+  }];
 }

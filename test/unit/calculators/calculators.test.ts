@@ -58,6 +58,10 @@ describe("calculators", () => {
       assert.match(refusal("quantize", { mode: "dequantize", value: 300 }), /q must lie in the int8 range \[-128, 127\] \(got 300\)/);
       assert.match(refusal("quantize", { mode: "dequantize", value: 3, rounding: "half-up" }), /^rounding does not apply here: mode is dequantize/);
     });
+    it("rejects an x whose x / scale overflows, and draws no staircase when its window would", () => {
+      assert.match(refusal("quantize", { value: 1e308, scale: 5e-324 }), /^value: x \/ scale overflows .*use a larger scale or a smaller x$/);
+      assert.deepEqual(run("quantize", { value: 1, scale: 1e308 }).charts, []);
+    });
     it("rejects a scale of 0", () => {
       assert.equal(refusal("quantize", { scale: 0 }), "scale: scale must be greater than 0 (got 0)");
     });
@@ -75,6 +79,9 @@ describe("calculators", () => {
     });
     it("rejects max below min, naming both", () => {
       assert.equal(refusal("qparams", { min: 2, max: 1 }), "max: max must be at least min (2), got 1");
+    });
+    it("rejects a range whose width overflows a double", () => {
+      assert.match(refusal("qparams", { min: -1e308, max: 1e308 }), /^max: max − min overflows a double/);
     });
     it("rejects 0 bits and 64 bits", () => {
       assert.equal(refusal("qparams", { bits: 0 }), "bits: bits must be a whole number from 1 to 32 (got 0)");

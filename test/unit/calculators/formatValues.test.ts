@@ -8,6 +8,9 @@ describe("formatValues", () => {
     assert.equal(formatNumber(0.5), "0.5");
     assert.equal(formatNumber(-2.5e-7), "-2.5e-7");
     assert.equal(formatNumber(0), "0");
+    assert.equal(formatNumber(36_000_000), "36000000");
+    assert.equal(formatNumber(123456789), "123456800");
+    assert.equal(formatNumber(2e15), "2e+15");
   });
   it("formatNumber writes ∞ and NaN readably", () => {
     assert.equal(formatNumber(Infinity), "∞");
