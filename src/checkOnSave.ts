@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { config } from "./config";
+import { isWorkspaceTrusted } from "./trust";
 import type { Tutor } from "./tutor";
 
 /**
@@ -9,7 +10,7 @@ import type { Tutor } from "./tutor";
  */
 export function registerCheckOnSave(tutor: Tutor): vscode.Disposable {
   return vscode.workspace.onDidSaveTextDocument((document) => {
-    if (!config.checkOnSave() || !vscode.workspace.isTrusted) return;
+    if (!config.checkOnSave() || !isWorkspaceTrusted()) return;
     const key = tutor.solutions.keyOf(document.uri);
     if (!key || !tutor.packs.find(key.packId, key.exerciseId)) return;
     void tutor.checks.check(key, { delayMs: config.checkOnSaveDelayMs(), reason: "save" });

@@ -69,7 +69,7 @@ export class CheckService implements vscode.Disposable {
    * is on screen. A newer request for the same file supersedes this one.
    */
   async check(key: SolutionKey, options: { delayMs?: number; cancellation?: vscode.CancellationToken; reason: string }): Promise<CheckOutcome> {
-    if (!(await ensureTrustedForRunning())) return { kind: "not-run", reason: "Restricted Mode: running code needs a trusted workspace." };
+    if (!ensureTrustedForRunning()) return { kind: "not-run", reason: "Restricted Mode: running code needs a trusted workspace." };
     const found = this.packs.find(key.packId, key.exerciseId);
     if (!found) return this.notRun(key, `No loaded pack has the exercise ${key.packId}/${key.exerciseId}. Is its pack still in the Exercises view?`);
     const file = await this.solutions.existing(key);

@@ -53,6 +53,8 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     if (ResultsPanel.active) await tutor.presenter.show(key);
     const outcome = await tutor.checks.check(key, { reason: "command" });
     if (outcome.kind === "not-run") void vscode.window.showWarningMessage(outcome.reason);
+    // The panel shows this report before the command returns, so what the caller sees next is consistent.
+    await tutor.presenter.refresh();
     return outcome.kind === "checked" ? outcome.event.report : undefined;
   },
 

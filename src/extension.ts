@@ -10,6 +10,7 @@ import { PackRegistry } from "./packRegistry";
 import { ProgressStore } from "./progress/progressStore";
 import { ProgressStatusItem } from "./status/progressStatusItem";
 import { TutorTestController } from "./testing/tutorTestController";
+import { simulateWorkspaceTrust } from "./trust";
 import type { Tutor } from "./tutor";
 import { ExercisesTreeProvider } from "./views/exercisesTree";
 import { ExercisePresenter } from "./webview/exercisePresenter";
@@ -24,6 +25,8 @@ export interface TutorApi {
   testController: TutorTestController;
   statusItem: ProgressStatusItem;
   resultsPanel(): ResultsPanel | undefined;
+  /** Integration tests simulate Restricted Mode with this (their VS Code runs with workspace trust off). */
+  simulateWorkspaceTrust(trusted: boolean | undefined): void;
   activatedInMs: number;
 }
 
@@ -56,7 +59,7 @@ export function activate(extension: vscode.ExtensionContext): TutorApi {
 
   const activatedInMs = performance.now() - started;
   ctx.log.info(`activated in ${activatedInMs.toFixed(1)} ms`);
-  return { ctx, tutor, tree, testController, statusItem, resultsPanel: () => ResultsPanel.active, activatedInMs };
+  return { ctx, tutor, tree, testController, statusItem, resultsPanel: () => ResultsPanel.active, simulateWorkspaceTrust, activatedInMs };
 }
 
 export function deactivate(): void {

@@ -7,6 +7,7 @@ import type { ProgressStore } from "../progress/progressStore";
 import type { FromWebviewMessage } from "../protocol/webviewMessages";
 import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
+import { isWorkspaceTrusted } from "../trust";
 import { exercisePanelModel } from "./exercisePanelModel";
 import { ResultsPanel } from "./resultsPanel";
 
@@ -101,7 +102,7 @@ export class ExercisePresenter implements vscode.Disposable {
       progress,
       status: statusOf(progress, found.exercise),
       report: this.checks.latestReport(key),
-      canRun: vscode.workspace.isTrusted,
+      canRun: isWorkspaceTrusted(),
       solutionFile: file?.fsPath,
       referenceRequested: this.referenceRequested,
       running: this.running,

@@ -1,0 +1,224 @@
+/**
+ * The learner's experience inside a real VS Code: the tree, solution files, checks with diagnostics and
+ * progress, reset with a backup, progress that survives a reload, an invalid pack's problems, and
+ * Restricted Mode. Runs against the built-in pack's first exercise (affine quantization).
+ */
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { TutorApi } from "../../src/extension";
+import { ProgressStore } from "../../src/progress/progressStore";
+import { statusOf } from "../../src/progress/progressModel";
+import type { CheckReport } from "../../src/protocol/checkReport";
+import type { ExerciseTreeNode } from "../../src/views/exercisesTree";
+import { activateTutor } from "./harness/extension";
+
+const PACK = "quantization-distillation";
+const EXERCISE = "affine-quantization";
+const KEY = { packId: PACK, exerciseId: EXERCISE };
+
+/** Rounds ties up (Math.round): wrong at the exercise's half-to-even ties, right elsewhere. */
+const WRONG = `export function quantize(x: number, scale: number, zeroPoint: number): number {
+  return Math.round(x / scale) + zeroPoint;
+}
+
+export function dequantize(q: number, scale: number, zeroPoint: number): number {
+  return scale * (q - zeroPoint);
+}
+`;
+
+const RIGHT = `function roundHalfEven(v: number): number {
+  const floor = Math.floor(v);
+  const fraction = v - floor;
+  if (fraction !== 0.5) return fraction < 0.5 ? floor : floor + 1;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+export function quantize(x: number, scale: number, zeroPoint: number): number {
+  return roundHalfEven(x / scale) + zeroPoint;
+}
+
+export function dequantize(q: number, scale: number, zeroPoint: number): number {
+  return scale * (q - zeroPoint);
+}
+`;
+
+const workspace = () => {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(folder, "the integration run opens a workspace folder");
+  return folder;
+};
+const solutionUri = () => vscode.Uri.joinPath(workspace(), "compression-tutor", PACK, `${EXERCISE}.ts`);
+const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+
+async function writeAndSave(uri: vscode.Uri, text: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not edit ${uri.fsPath}`);
+  assert.equal(document.getText(), text, "the edit did not land in the document");
+  // code-server's file watcher can report the file newer than the editor's copy for a moment after it was
+  // written; VS Code then refuses one save. A second save goes through, as it would for a learner pressing Ctrl+S again.
+  const saved = (await document.save()) || (await new Promise((resolve) => setTimeout(resolve, 500)), await document.save());
+  assert.ok(saved, `could not save ${uri.fsPath} (dirty: ${document.isDirty}, closed: ${document.isClosed})`);
+}
+
+async function check(): Promise<CheckReport> {
+  const report = await vscode.commands.executeCommand<CheckReport | undefined>("compressionTutor.checkExercise", KEY);
+  assert.ok(report, "compressionTutor.checkExercise returned no report");
+  return report;
+}
+
+function exerciseNodes(api: TutorApi): Extract<ExerciseTreeNode, { kind: "exercise" }>[] {
+  const builtIn = api.tree.getChildren().find((n) => n.kind === "pack" && n.loaded.origin === "built-in");
+  assert.ok(builtIn, "the tree has no built-in pack");
+  return api.tree.getChildren(builtIn).filter((n): n is Extract<ExerciseTreeNode, { kind: "exercise" }> => n.kind === "exercise");
+}
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}, in vain`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("learner experience: exercises, checks and progress in VS Code", function () {
+  this.timeout(60_000);
+  let api: TutorApi;
+
+  before(async () => {
+    api = await activateTutor();
+    // Save-triggered checks would race the explicit ones below; they have their own e2e test.
+    await vscode.workspace.getConfiguration("compressionTutor").update("checkOnSave", false, vscode.ConfigurationTarget.Global);
+    await api.tutor.packs.ready();
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspace(), "compression-tutor"), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  after(async () => {
+    api.simulateWorkspaceTrust(undefined);
+    await vscode.workspace.getConfiguration("compressionTutor").update("checkOnSave", undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration("compressionTutor").update("packFolders", undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it("the tree lists the built-in pack's exercises in order, each with a status, a tooltip and inline actions", () => {
+    const nodes = exerciseNodes(api);
+    assert.ok(nodes.length >= 10, `only ${nodes.length} exercises`);
+    assert.deepEqual(nodes.slice(0, 3).map((n) => n.exercise.id), ["affine-quantization", "int4-scale", "memory-savings"]);
+    const item = api.tree.getTreeItem(nodes[0]);
+    assert.equal(item.label, "1. Affine quantization");
+    assert.match(String(item.contextValue), /^exercise\./);
+    // The tooltip escapes markdown punctuation, so compare without the escapes.
+    assert.ok(item.tooltip instanceof vscode.MarkdownString, "the tooltip is not markdown");
+    assert.ok(item.tooltip.value.replace(/\\/g, "").replace(/&nbsp;/g, " ").includes(nodes[0].exercise.summary), `the tooltip "${item.tooltip.value}" lacks the summary`);
+    assert.equal(item.command?.command, "compressionTutor.openExercise");
+  });
+
+  it("openExercise creates the solution from the starter beside the results panel, and never overwrites it", async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>("compressionTutor.openExercise", KEY);
+    assert.equal(uri?.toString(), solutionUri().toString());
+    const starter = api.tutor.packs.find(PACK, EXERCISE)!.exercise.starter;
+    assert.equal(await read(solutionUri()), starter);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), solutionUri().toString());
+    assert.equal(api.resultsPanel()?.currentModel.exercise?.exerciseId, EXERCISE);
+
+    await writeAndSave(solutionUri(), "// mine\n" + WRONG);
+    await vscode.commands.executeCommand("compressionTutor.openExercise", KEY);
+    assert.equal(await read(solutionUri()), "// mine\n" + WRONG, "opening again overwrote the learner's file");
+  });
+
+  it("a wrong solution fails: diagnostics in the file, \"failed n of m\" in the tree, charts in the panel", async () => {
+    await writeAndSave(solutionUri(), WRONG);
+    const report = await check();
+    assert.equal(report.status, "failed");
+    assert.ok(report.summary.failed > 0 && report.summary.failed < report.summary.total);
+    const diagnostics = await until("diagnostics in the learner's file", () => {
+      const list = vscode.languages.getDiagnostics(solutionUri());
+      return list.length > 0 ? list : undefined;
+    });
+    assert.ok(diagnostics.every((d) => d.range.start.line >= 0 && d.range.start.line < WRONG.split("\n").length));
+    const item = api.tree.getTreeItem(exerciseNodes(api)[0]);
+    assert.equal(item.description, `failed ${report.summary.failed + report.summary.errored} of ${report.summary.total}`);
+    const model = api.resultsPanel()!.currentModel;
+    assert.equal(model.report?.status, "failed");
+    assert.ok(model.charts.length > 0, "no chart for a failed quantization exercise");
+    assert.deepEqual(model.exercise?.reference, { kind: "after-pass" });
+  });
+
+  it("hints open one rung at a time", async () => {
+    const before = api.resultsPanel()!.currentModel.exercise!.hints.length;
+    await vscode.commands.executeCommand("compressionTutor.showHint", KEY);
+    const view = api.resultsPanel()!.currentModel.exercise!;
+    assert.equal(view.hints.length, before + 1);
+    assert.ok(view.hintCount >= view.hints.length);
+  });
+
+  it("the fixed solution passes: diagnostics clear, the tree says passed, the reference becomes available", async () => {
+    await writeAndSave(solutionUri(), RIGHT);
+    const report = await check();
+    assert.equal(report.status, "passed", JSON.stringify(report.cases.filter((c) => c.status !== "passed").slice(0, 2)));
+    await until("diagnostics to clear", () => vscode.languages.getDiagnostics(solutionUri()).length === 0 || undefined);
+    assert.equal(api.tree.getTreeItem(exerciseNodes(api)[0]).description, "passed");
+    assert.match(api.statusItem.text, /[1-9]\d*\/\d+ passed/);
+    assert.equal(await vscode.commands.executeCommand("compressionTutor.showReference", KEY), true);
+    assert.equal(api.resultsPanel()!.currentModel.exercise?.reference.kind, "shown");
+  });
+
+  it("progress survives a reload: a fresh store over the persisted state reads the pass back by case id", () => {
+    const fresh = new ProgressStore(api.ctx.extension.globalState);
+    const progress = fresh.get(PACK, EXERCISE);
+    assert.ok(progress?.everPassed);
+    assert.equal(statusOf(progress, api.tutor.packs.find(PACK, EXERCISE)!.exercise).kind, "passed");
+    fresh.dispose();
+  });
+
+  it("reset asks first, keeps a backup, and the backup restores the learner's file", async () => {
+    const before = await read(solutionUri());
+    const result = await vscode.commands.executeCommand<{ file: string; backup?: string }>("compressionTutor.resetExercise", { ...KEY, confirmed: true });
+    assert.ok(result?.backup, "reset made no backup");
+    assert.equal(await read(solutionUri()), api.tutor.packs.find(PACK, EXERCISE)!.exercise.starter);
+    assert.equal(await read(vscode.Uri.parse(result.backup)), before);
+    const restored = await vscode.commands.executeCommand<{ file: string; backupOfCurrent?: string }>("compressionTutor.restoreBackup", { ...KEY, backup: result.backup });
+    assert.ok(restored?.backupOfCurrent, "restoring did not back up the starter it replaced");
+    assert.equal(await read(solutionUri()), before);
+  });
+
+  it("an invalid pack appears with its problems in the tree and the Problems panel instead of vanishing", async () => {
+    const folder = vscode.Uri.joinPath(workspace(), "broken-pack");
+    await vscode.workspace.fs.createDirectory(folder);
+    const manifest = vscode.Uri.joinPath(folder, "pack.json");
+    await vscode.workspace.fs.writeFile(manifest, new TextEncoder().encode('{\n  "id": "Not A Valid Id!",\n  "exercises": ["does-not-exist"]\n}\n'));
+    await vscode.commands.executeCommand("compressionTutor.addPackFolder", folder);
+    const loaded = await until("the broken pack to load", () => api.tutor.packs.packs.find((p) => p.folder.fsPath === folder.fsPath));
+    assert.equal(loaded.pack, undefined);
+    assert.ok(loaded.problems.some((p) => p.severity === "error"));
+    const diagnostics = await until("diagnostics on the broken pack", () => {
+      const found = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.fsPath.startsWith(folder.fsPath) && list.length > 0);
+      return found.length > 0 ? found : undefined;
+    });
+    assert.ok(diagnostics[0][1][0].message.length > 0);
+    const packNode = api.tree.getChildren().find((n) => n.kind === "pack" && n.loaded.folder.fsPath === folder.fsPath)!;
+    assert.equal(api.tree.getTreeItem(packNode).contextValue, "pack.invalid");
+    assert.ok(api.tree.getChildren(packNode).some((n) => n.kind === "problem"));
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+  });
+
+  it("Restricted Mode: exercises open and calculators run, but checking refuses (the command checks trust itself)", async () => {
+    api.simulateWorkspaceTrust(false);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>("compressionTutor.openExercise", { packId: PACK, exerciseId: "int4-scale" });
+      assert.ok(uri, "opening an exercise needs no trust");
+      assert.equal(api.resultsPanel()!.currentModel.exercise?.canRun, false);
+      const report = await vscode.commands.executeCommand("compressionTutor.checkExercise", { packId: PACK, exerciseId: "int4-scale" });
+      assert.equal(report, undefined, "a check ran in Restricted Mode");
+      assert.equal(api.tutor.checks.latestReport({ packId: PACK, exerciseId: "int4-scale" }), undefined);
+      const memory = await vscode.commands.executeCommand("compressionTutor.calc.memory", { params: "7B", format: "int4", groupSize: 128 });
+      assert.ok(memory, "the memory calculator gave no result in Restricted Mode");
+    } finally {
+      api.simulateWorkspaceTrust(undefined);
+    }
+    const manifest = vscode.extensions.getExtension("compression-tutor.compression-tutor")!.packageJSON as { capabilities: { untrustedWorkspaces: { supported: unknown } } };
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, "limited");
+  });
+});
