@@ -81,11 +81,23 @@ describe("calculator through the command palette (e2e)", () => {
     await saveScreenshot(page, "calculator-4-results-panel");
   });
 
-  it("remembers the accepted answers for the next run", async () => {
+  it("remembers the accepted answers for the next run, and Copy puts the whole result on the clipboard", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
     await runCommand(page, SOFTMAX);
     await title().filter({ hasText: "logits (1/2)" }).waitFor();
     assert.equal(await inputBox().inputValue(), "3, 1, 0.2");
-    await page.keyboard.press("Escape");
+    await page.keyboard.press("Enter");
+    await title().filter({ hasText: "temperature (2/2)" }).waitFor();
+    assert.equal(await inputBox().inputValue(), "2");
+    await page.keyboard.press("Enter");
+    const toast = page.locator(".notification-toast", { hasText: "softmax([3, 1, 0.2] / 2)" });
+    await toast.getByRole("button", { name: "Copy" }).click();
+    let copied = "";
+    for (let attempt = 0; attempt < 50 && !copied.startsWith("Softmax at T = 2"); attempt++) {
+      copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => "");
+      if (!copied.startsWith("Softmax at T = 2")) await page.waitForTimeout(100);
+    }
+    assert.match(copied, /^Softmax at T = 2\n\s+logits\s+\[3, 1, 0\.2\]\n\s+probabilities at T = 2\s+\[0\.6193959, 0\.227863, 0\.1527411\]/);
   });
 
   it("made no request beyond 127.0.0.1", () => {
