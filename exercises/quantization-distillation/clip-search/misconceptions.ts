@@ -1,17 +1,20 @@
 /** Known-wrong variants of clipMse and clipSearch, each with the learner's signature. */
 
+// Looked up once: the inner loops run (weights × clips) times.
+const { floor, min, max } = Math;
+
 function roundHalfEven(v: number): number {
-  const floor = Math.floor(v);
-  const fraction = v - floor;
-  if (fraction < 0.5) return floor;
-  if (fraction > 0.5) return floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
+  const f = floor(v);
+  const fraction = v - f;
+  if (fraction < 0.5) return f;
+  if (fraction > 0.5) return f + 1;
+  return f % 2 === 0 ? f : f + 1;
 }
 
 function mseWith(w: number[], scale: number, lo: number, hi: number): number {
   let sum = 0;
   for (const v of w) {
-    const err = v - scale * Math.min(hi, Math.max(lo, roundHalfEven(v / scale)));
+    const err = v - scale * min(hi, max(lo, roundHalfEven(v / scale)));
     sum += err * err;
   }
   return sum / w.length;

@@ -1,9 +1,12 @@
+// Looked up once: the inner loop below runs (weights × clips) times, 81,920 for the 4096-weight case.
+const { floor, min, max } = Math;
+
 function roundHalfEven(v: number): number {
-  const floor = Math.floor(v);
-  const fraction = v - floor;
-  if (fraction < 0.5) return floor;
-  if (fraction > 0.5) return floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
+  const f = floor(v);
+  const fraction = v - f;
+  if (fraction < 0.5) return f;
+  if (fraction > 0.5) return f + 1;
+  return f % 2 === 0 ? f : f + 1;
 }
 
 export function clipMse(w: number[], clip: number, bits: number): number {
@@ -12,7 +15,7 @@ export function clipMse(w: number[], clip: number, bits: number): number {
   const scale = clip / qpos;
   let sum = 0;
   for (const v of w) {
-    const q = Math.min(qpos, Math.max(qneg, roundHalfEven(v / scale)));
+    const q = min(qpos, max(qneg, roundHalfEven(v / scale)));
     const err = v - scale * q;
     sum += err * err;
   }
