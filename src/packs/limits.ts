@@ -22,5 +22,6 @@ export function formatBytes(bytes: number): string {
 }
 
 function trim(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  const rounded = value.toFixed(1);
+  return rounded.endsWith(".0") ? rounded.slice(0, -2) : rounded;
 }

@@ -166,7 +166,8 @@ function buildCheck(scope: CheckScope): CheckSpec | undefined {
   const claim = (caseId: string, pointer: string, owner: string): boolean => {
     const earlier = usedIds.get(caseId);
     if (earlier !== undefined) {
-      at(pointer, "duplicate-id", `case id "${caseId}" ${owner} is already used by ${earlier} in check "${check.id}"; ids must be unique (progress and grades are keyed by them)`);
+      const which = owner === "" ? `case id "${caseId}"` : `case id "${caseId}" ${owner}`;
+      at(pointer, "duplicate-id", `${which} is already used by ${earlier} in check "${check.id}"; ids must be unique (progress and grades are keyed by them)`);
       return false;
     }
     usedIds.set(caseId, owner === "" ? "an earlier case" : owner);

@@ -44,7 +44,7 @@ export function describeFileFailure(failure: PackFileFailure, shownName: string)
     case "escapes":
       return {
         code: "path-escape",
-        message: `"${shownName}" resolves to ${failure.target}, outside the pack folder; a pack may only use its own files (copy the file in instead of linking to it)`,
+        message: `"${shownName}" is a link to a file outside the pack folder; a pack may only use its own files (copy the file in instead of linking to it)`,
       };
     case "not-a-file":
       return { code: "not-a-file", message: `"${shownName}" is not a regular file` };

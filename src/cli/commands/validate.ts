@@ -40,18 +40,29 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   }
   if (positionals.length !== 1)
     throw new UsageError(`validate: give exactly one pack folder (got ${positionals.length}); see \`compression-tutor validate --help\``);
-  const json = values.json === true;
-  const runCode = values.static !== true;
   const dir = path.resolve(io.cwd, positionals[0]);
   const entry = await fsp.stat(dir).catch(() => undefined);
   if (!entry?.isDirectory()) throw new UsageError(`validate: ${positionals[0]} is not a folder; give the folder that holds pack.json`);
+  return validatePackFolder(dir, io, { json: values.json === true, runCode: values.static !== true });
+}
 
+export interface ValidateOptions {
+  json: boolean;
+  /** Run starters, references and misconceptions in the sandbox (false: static checks only). */
+  runCode: boolean;
+  /** A runner to use (and leave running) instead of starting one; tests share one across packs. */
+  runner?: Runner;
+}
+
+/** Validates the pack in `dir` (absolute, an existing folder), prints the result, returns the exit code. */
+export async function validatePackFolder(dir: string, io: CliIo, options: ValidateOptions): Promise<number> {
+  const { json, runCode } = options;
   const { pack, problems } = await loadPackFromDisk(dir);
   let all = problems;
   let couldNotRun: string | undefined;
   if (pack && runCode && pack.exercises.length > 0) {
     try {
-      all = sortProblems([...problems, ...(await runPackCode(pack, io, json))]);
+      all = sortProblems([...problems, ...(await runPackCode(pack, io, json, options.runner))]);
     } catch (error) {
       couldNotRun = error instanceof Error ? error.message : String(error);
     }
@@ -82,8 +93,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
 }
 
 /** Starters, references and misconceptions through the sandbox; progress on stderr so stdout stays parseable. */
-async function runPackCode(pack: PackSpec, io: CliIo, quiet: boolean): Promise<PackProblem[]> {
-  const runner = new Runner({ core: CORE_FUNCTIONS });
+async function runPackCode(pack: PackSpec, io: CliIo, quiet: boolean, shared: Runner | undefined): Promise<PackProblem[]> {
+  const runner = shared ?? new Runner({ core: CORE_FUNCTIONS });
   const started = Date.now();
   try {
     const found = await checkPackSemantics(pack, {
@@ -95,7 +106,7 @@ async function runPackCode(pack: PackSpec, io: CliIo, quiet: boolean): Promise<P
     if (!quiet) io.stderr(`ran the pack's code in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return found;
   } finally {
-    await runner.dispose().catch(() => undefined);
+    if (!shared) await runner.dispose().catch(() => undefined);
   }
 }
 

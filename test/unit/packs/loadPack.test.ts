@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { loadPack } from "../../../src/packs/loadPack";
+import type { PackProblem } from "../../../src/protocol/packProblem";
+import { CATALOG, exercise, manifest, packFiles, REFERENCE } from "./fixturePack";
+import { MemoryFileSystem } from "./memoryFileSystem";
+
+const ROOT = "/packs/course";
+
+async function load(files: Record<string, string>, limits?: { maxFileBytes: number; maxPackBytes: number }) {
+  return loadPack(new MemoryFileSystem(files), ROOT, { catalog: CATALOG, limits });
+}
+
+/**
+ * "file:line:column" of the first occurrence of `needle` in one of the pack's files, as an editor counts; with
+ * `after`, of the first occurrence that follows `after` (e.g. the value of a given property).
+ */
+function where(files: Record<string, string>, relative: string, needle: string, after = ""): string {
+  const text = files[`${ROOT}/${relative}`];
+  const offset = text.indexOf(needle, after ? text.indexOf(after) + after.length : 0);
+  assert.ok(offset >= 0, `${needle} is not in ${relative}`);
+  const before = text.slice(0, offset).split("\n");
+  return `${relative}:${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+function brief(problems: PackProblem[]): string[] {
+  return problems.map((p) => `${p.file.replace(ROOT + "/", "")}:${p.line}:${p.column} ${p.severity} ${p.code}`);
+}
+
+describe("loadPack(fs, root, options)", function () {
+  this.timeout(20_000); // the first load compiles the schemas; on a busy machine that takes a while
+  it("loads a valid pack into the exercise model, with the files read in and the defaults filled", async () => {
+    const { pack, problems } = await load(packFiles(ROOT));
+    assert.deepEqual(problems, []);
+    assert.ok(pack);
+    assert.equal(pack.id, "course");
+    assert.equal(pack.root, ROOT);
+    const [ex] = pack.exercises;
+    assert.equal(ex.starter.includes("throw new Error"), true);
+    assert.equal(ex.reference, REFERENCE);
+    assert.equal(ex.chart, "none");
+    assert.equal(ex.showReferenceAfterPass, false);
+    assert.deepEqual(ex.sourceFiles, {
+      exercise: `${ROOT}/dequantize/exercise.json`,
+      prompt: `${ROOT}/dequantize/prompt.md`,
+      starter: `${ROOT}/dequantize/starter.ts`,
+      reference: `${ROOT}/dequantize/reference.ts`,
+      misconceptions: `${ROOT}/dequantize/misconceptions.ts`,
+    });
+    const [check] = ex.checks;
+    assert.deepEqual(check.comparison, { kind: "value" });
+    assert.deepEqual(check.tolerance, {});
+    assert.equal(check.reveal, "full");
+    assert.deepEqual(check.cases, [{ id: "seed", name: "dequantize(118, 0.1, 128)", input: [118, 0.1, 128] }]);
+    // A misconception's variant defaults to the misconceptions file; the runner never has to guess.
+    assert.deepEqual(check.misconceptions[0].variant, { from: "reference", file: "misconceptions", export: "dequantizeNoParens" });
+  });
+
+  it("expands generated cases after the written ones, with ids <idPrefix>-<n> and call-shaped names", async () => {
+    const generate = [{ idPrefix: "random", seed: 5, count: 3, args: [{ int: [0, 255], edges: [0] }, { const: 0.5 }, { const: 128 }] }];
+    const { pack, problems } = await load(packFiles(ROOT, { exercise: exercise({}, { generate }) }));
+    assert.deepEqual(problems, []);
+    const cases = pack!.exercises[0].checks[0].cases;
+    assert.deepEqual(cases.map((c) => c.id), ["seed", "random-0", "random-1", "random-2"]);
+    assert.deepEqual(cases[1], { id: "random-0", name: "dequantize(0, 0.5, 128)", input: [0, 0.5, 128], generated: true });
+    assert.ok(cases.slice(2).every((c) => c.generated && Number.isInteger(c.input[0])));
+  });
+
+  it("lists every problem of a pack, not just the first", async () => {
+    const broken = exercise({ chart: "pie" }, { expected: { from: "core", fn: "dequantise" } });
+    const files = packFiles(ROOT, { manifest: manifest({ version: "one", exercises: ["dequantize", "missing"] }), exercise: broken });
+    const { problems } = await load(files);
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ["schema", "schema", "missing-exercise"],
+      "the exercise's own problems are listed with the manifest's",
+    );
+    assert.deepEqual(brief(problems), [
+      `${where(files, "dequantize/exercise.json", '"pie"')} error schema`,
+      `${where(files, "pack.json", '"one"')} error schema`,
+      `${where(files, "pack.json", '"missing"')} error missing-exercise`,
+    ]);
+  });
+
+  it("keeps the other exercises when one is broken, so a pack keeps working", async () => {
+    const files = {
+      ...packFiles(ROOT, { manifest: manifest({ exercises: ["dequantize", "softmax"] }) }),
+      ...Object.fromEntries(
+        Object.entries(packFiles(ROOT, { exercise: exercise({ id: "softmax" }, { expected: { from: "core", fn: "nope" } }) }))
+          .filter(([k]) => k.includes("/dequantize/"))
+          .map(([k, v]) => [k.replace("/dequantize/", "/softmax/"), v]),
+      ),
+    };
+    const { pack, problems } = await load(files);
+    assert.deepEqual(brief(problems), [`${where(files, "softmax/exercise.json", '"nope"')} error unknown-core-function`]);
+    assert.deepEqual(pack?.exercises.map((e) => e.id), ["dequantize"]);
+  });
+
+  it("refuses a file that is a symlink out of the pack, and accepts one that stays inside", async () => {
+    const files = packFiles(ROOT);
+    const fs = new MemoryFileSystem({ ...files, "/elsewhere/secret.ts": REFERENCE });
+    fs.remove(`${ROOT}/dequantize/reference.ts`).symlink(`${ROOT}/dequantize/reference.ts`, "/elsewhere/secret.ts");
+    const out = await loadPack(fs, ROOT, { catalog: CATALOG });
+    assert.deepEqual(brief(out.problems), [`${where(files, "dequantize/exercise.json", '"reference.ts"')} error path-escape`]);
+
+    fs.writeFile(`${ROOT}/shared/reference.ts`, REFERENCE).remove(`${ROOT}/dequantize/reference.ts`).symlink(`${ROOT}/dequantize/reference.ts`, "../shared/reference.ts");
+    const inside = await loadPack(fs, ROOT, { catalog: CATALOG });
+    assert.deepEqual(inside.problems, []);
+  });
+
+  it("refuses an exercise folder that is a symlink out of the pack", async () => {
+    const fs = new MemoryFileSystem(packFiles("/elsewhere"));
+    const manifestText = JSON.stringify(manifest());
+    fs.writeFile(`${ROOT}/pack.json`, manifestText).symlink(`${ROOT}/dequantize`, "/elsewhere/dequantize");
+    const { problems } = await loadPack(fs, ROOT, { catalog: CATALOG });
+    assert.deepEqual(brief(problems), [`${where({ [`${ROOT}/pack.json`]: manifestText }, "pack.json", '"dequantize"')} error path-escape`]);
+  });
+
+  it("reports a file above the size limit, and a pack whose files add up above the pack limit", async () => {
+    const big = "x".repeat(2048);
+    const files = packFiles(ROOT, { files: { "dequantize/prompt.md": big } });
+    const { problems } = await load(files, { maxFileBytes: 1000, maxPackBytes: 1_000_000 });
+    assert.deepEqual(brief(problems), [`${where(files, "dequantize/exercise.json", '"prompt.md"')} error file-too-large`]);
+    assert.match(problems[0].message, /is 2 KiB, above the 1000 bytes limit/);
+
+    const total = await load(packFiles(ROOT, { files: { "data/a.txt": big, "data/b.txt": big } }), { maxFileBytes: 100_000, maxPackBytes: 4000 });
+    assert.deepEqual(brief(total.problems), ["pack.json:1:1 error pack-too-large"]);
+  });
+
+  it("does not count dot-folders such as .git toward the pack's size", async () => {
+    const { problems } = await load(packFiles(ROOT, { files: { ".git/objects/pack": "x".repeat(5000) } }), { maxFileBytes: 100_000, maxPackBytes: 4000 });
+    assert.deepEqual(problems, []);
+  });
+
+  it("warns about raw HTML in a prompt at its line and column, but not about HTML inside code", async () => {
+    const prompt = "# Title\n\nSome <b>bold</b> text.\n\n`<i>code</i>` is fine.\n\n```\n<div>fenced</div>\n```\n\n<script>alert(1)</script>\n";
+    const { pack, problems } = await load(packFiles(ROOT, { files: { "dequantize/prompt.md": prompt } }));
+    assert.deepEqual(brief(problems), [
+      "dequantize/prompt.md:3:6 warning prompt-html",
+      "dequantize/prompt.md:3:13 warning prompt-html",
+      "dequantize/prompt.md:11:1 warning prompt-html",
+    ]);
+    assert.ok(pack, "warnings do not stop the pack from loading");
+  });
+
+  it("warns when the starter does not export a checked function", async () => {
+    const files = packFiles(ROOT, { files: { "dequantize/starter.ts": "export function dequantise() {}\n" } });
+    const { problems } = await load(files);
+    assert.deepEqual(brief(problems), [`${where(files, "dequantize/exercise.json", '"dequantize"', '"function":')} warning starter-missing-export`]);
+  });
+
+  it("warns about an exercise folder the manifest does not list", async () => {
+    const files = packFiles(ROOT);
+    files[`${ROOT}/forgotten/exercise.json`] = "{}";
+    const { problems } = await load(files);
+    assert.deepEqual(brief(problems), [`${where(files, "pack.json", "[", '"exercises":')} warning unlisted-exercise`]);
+  });
+
+  it("reports a coreVersion that is not a semver range, and one this core does not satisfy", async () => {
+    const bad = await load(packFiles(ROOT, { manifest: manifest({ coreVersion: "one point oh" }) }));
+    assert.deepEqual(bad.problems.map((p) => [p.code, p.message]), [["core-version", '"one point oh" is not a semver range; write one such as ^1.0.0']]);
+    const newer = await load(packFiles(ROOT, { manifest: manifest({ coreVersion: ">=1.5.0" }) }));
+    assert.match(newer.problems[0].message, /needs compute core >=1\.5\.0, but this build has 1\.4\.0/);
+  });
+
+  it("reports literal misconception values for cases the check does not have", async () => {
+    const misconceptions = [{ id: "off", message: "m", variant: { from: "literal", values: { seed: 1, sede: 2 } } }];
+    const { problems } = await load(packFiles(ROOT, { exercise: exercise({}, { misconceptions }) }));
+    assert.deepEqual(problems.map((p) => [p.code, p.jsonPath]), [["unknown-case", "/checks/0/misconceptions/0/variant/values/sede"]]);
+  });
+
+  it("reports a missing pack.json as a problem in the folder, not as a crash", async () => {
+    const files = packFiles(ROOT);
+    delete files[`${ROOT}/pack.json`];
+    const { pack, problems } = await load(files);
+    assert.equal(pack, undefined);
+    assert.deepEqual(brief(problems), ["pack.json:1:1 error missing-manifest"]);
+  });
+});
