@@ -11,6 +11,7 @@ import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
 import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
 
 const SOFTMAX = "Compression Tutor: Calculator: Softmax at a Temperature";
+const MEMORY = "Compression Tutor: Calculator: Model Memory";
 
 describe("calculator through the command palette (e2e)", () => {
   let browser: Browser;
@@ -98,6 +99,43 @@ describe("calculator through the command palette (e2e)", () => {
       if (!copied.startsWith("Softmax at T = 2")) await page.waitForTimeout(100);
     }
     assert.match(copied, /^Softmax at T = 2\n\s+logits\s+\[3, 1, 0\.2\]\n\s+probabilities at T = 2\s+\[0\.6193959, 0\.227863, 0\.1527411\]/);
+  });
+
+  it("memory: quick picks for the choices, and the group-size step comes and goes with the format", async () => {
+    await runCommand(page, MEMORY);
+    await title().filter({ hasText: "parameter count (1/5)" }).waitFor();
+    await inputBox().fill("7X");
+    await message().filter({ hasText: "parameter count must be a count such as 7B" }).waitFor();
+    await inputBox().fill("7B");
+    await page.keyboard.press("Enter");
+    await title().filter({ hasText: "format (2/5)" }).waitFor();
+    await inputBox().fill("fp16");
+    await page.keyboard.press("Enter");
+    // fp16 takes no group size: the next step is the KV cache, and the count drops to 4.
+    await title().filter({ hasText: "KV cache (3/4)" }).waitFor();
+    await saveScreenshot(page, "calculator-5-memory-kv-step");
+    await quickInput().locator(".quick-input-left-action-bar .action-label").first().click();
+    await title().filter({ hasText: "format (2/4)" }).waitFor();
+    await inputBox().fill("int4");
+    await page.keyboard.press("Enter");
+    await title().filter({ hasText: "group size (3/5)" }).waitFor();
+    await inputBox().fill("128");
+    await page.keyboard.press("Enter");
+    await title().filter({ hasText: "KV cache (4/5)" }).waitFor();
+    await page.keyboard.press("Enter");
+    await title().filter({ hasText: "training (5/5)" }).waitFor();
+    await page.keyboard.press("Enter");
+    const toast = page.locator(".notification-toast", { hasText: "7B at int4, group 128: 3.609 GB (3.361 GiB" });
+    await toast.waitFor({ timeout: 15_000 });
+    await toast.getByRole("button", { name: "Open in Results Panel" }).click();
+    const frame = await findWebviewFrame(page, "Model memory: 7B parameters at int4, group 128");
+    let painted = 0;
+    for (let attempt = 0; attempt < 50 && painted === 0; attempt++) {
+      painted = await paintedCanvasPixels(frame, "canvas#chart-memory-by-format");
+      if (painted === 0) await page.waitForTimeout(100);
+    }
+    assert.ok(painted > 0, "the memory chart has no painted pixels");
+    await saveScreenshot(page, "calculator-6-memory-panel");
   });
 
   it("made no request beyond 127.0.0.1", () => {
