@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import path from "node:path";
-import { builtInPack, runCli } from "./support";
+import { builtInPack, runCli } from "./support/runCli";
 
 /** The seed exercises, with a phrase the wrong solution's output must contain. */
 const seed: { id: string; says: RegExp }[] = [

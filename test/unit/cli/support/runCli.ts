@@ -1,10 +1,10 @@
 /** Runs the CLI in-process with captured output, against a sandbox built into a temp folder. */
 import path from "node:path";
-import { main } from "../../../src/cli/main";
-import type { CliIo } from "../../../src/cli/io";
-import { sandboxHostScript } from "../runner/support/buildSandbox";
+import { main } from "../../../../src/cli/main";
+import type { CliIo } from "../../../../src/cli/io";
+import { sandboxHostScript } from "../../runner/support/buildSandbox";
 
-export const repoRoot = path.resolve(__dirname, "..", "..", "..");
+export const repoRoot = path.resolve(__dirname, "..", "..", "..", "..");
 export const builtInPack = path.join(repoRoot, "exercises", "quantization-distillation");
 
 export interface CliRun {
