@@ -79,3 +79,16 @@ describe("argminFirst(values) and bestClipFromCurve(clips, mse)", () => {
     assert.throws(() => bestClipFromCurve([1, 2], [0.1]), /bestClipFromCurve: clips and mse differ in length \(2 vs 1\)/);
   });
 });
+
+describe("groupQuantize(w, groupSize, bits, { out })", () => {
+  it("writes the codes into a preallocated Int32Array and returns it as q", () => {
+    const out = new Int32Array(6);
+    const { q } = groupQuantize([0.7, -0.35, 0.1, 2, -1, 0.5], 3, 4, { out });
+    assert.equal(q, out);
+    assert.deepEqual(Array.from(out), [7, -4, 1, 7, -4, 2]);
+  });
+  it("rejects an out of the wrong length or type", () => {
+    assert.throws(() => groupQuantize([1, 2, 3], 3, 4, { out: new Int32Array(2) }), /groupQuantize: options.out must be an Int32Array of w's length \(3\)/);
+    assert.throws(() => groupQuantize([1, 2, 3], 3, 4, { out: new Float64Array(3) as never }), /options.out must be an Int32Array/);
+  });
+});

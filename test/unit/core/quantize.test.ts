@@ -105,3 +105,27 @@ describe("quantizeArray / dequantizeArray / fakeQuantize", () => {
     assertClose(dequantizeArray([0, 85, 255], 3 / 255, 85), [-1, 0, 2]);
   });
 });
+
+describe("fakeQuantize on Float32Array (the fast path) agrees with the generic path", () => {
+  // Ties at exact .5 steps, values past both clamp bounds, zero, and random values, all exact in float32.
+  const values = [0.0625, -0.0625, 0.1875, -0.1875, 0, 100, -100, 7.9375, -8.0625];
+  for (let i = 0; i < 200; i++) values.push(Math.fround(Math.sin(i * 12.9898) * 9));
+  const f32 = Float32Array.from(values);
+  const cases = [
+    { qparams: { scale: 0.125, zeroPoint: 0 }, range: integerRange(4, true) },
+    { qparams: { scale: 0.125, zeroPoint: -3 }, range: integerRange(8, true) },
+    { qparams: { scale: 0.07, zeroPoint: 128 }, range: integerRange(8, false) },
+  ];
+  for (const { qparams, range } of cases) {
+    it(`fakeQuantize(Float32Array, { scale: ${qparams.scale}, zeroPoint: ${qparams.zeroPoint} }, range [${range.qmin}, ${range.qmax}])`, () => {
+      const fast = fakeQuantize(f32, qparams, { range });
+      const generic = Float32Array.from(fakeQuantize(values, qparams, { range }));
+      assert.deepEqual(Array.from(fast), Array.from(generic));
+      if (qparams.scale === 0.125) assert.equal(fast[0], 0); // 0.0625 / 0.125 = 0.5 ties to 0 (half-even), not 1
+    });
+  }
+  it("fakeQuantize(Float32Array with NaN, …) throws naming the index", () => {
+    const bad = Float32Array.from([1, 2, NaN]);
+    assert.throws(() => fakeQuantize(bad, { scale: 0.1, zeroPoint: 0 }, { range: integerRange(8, true) }), /fakeQuantize: x\[2\] must be a finite number, got NaN/);
+  });
+});
