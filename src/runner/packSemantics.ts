@@ -17,7 +17,8 @@ import { pickPath, type CoreFunctions } from "./coreFunctions";
 import type { Runner } from "./runner";
 
 export interface PackSemanticsOptions {
-  runner: Runner;
+  /** One runner, or several to check exercises in parallel (one sandbox process each). */
+  runner: Runner | Runner[];
   /** The compute core, for misconceptions whose wrong values come from it. Default: the built-in core. */
   core?: CoreFunctions;
   /** Called when an exercise is done, e.g. to print progress. */
@@ -27,17 +28,28 @@ export interface PackSemanticsOptions {
 /** At most this many failing reference cases are listed per exercise; the rest are counted. */
 const MAX_LISTED_FAILURES = 5;
 
+/** Problems of every exercise, in the pack's order, however many runners share the work. */
 export async function checkPackSemantics(pack: PackSpec, options: PackSemanticsOptions): Promise<PackProblem[]> {
-  const problems: PackProblem[] = [];
-  for (const exercise of pack.exercises) {
-    const found = await checkExerciseSemantics(pack.id, exercise, options);
-    options.onExercise?.(exercise, found);
-    problems.push(...found);
-  }
-  return problems;
+  const runners = Array.isArray(options.runner) ? options.runner : [options.runner];
+  const found: PackProblem[][] = [];
+  let next = 0;
+  const work = async (runner: Runner): Promise<void> => {
+    while (next < pack.exercises.length) {
+      const index = next++;
+      const exercise = pack.exercises[index];
+      found[index] = await checkExerciseSemantics(pack.id, exercise, { ...options, runner });
+      options.onExercise?.(exercise, found[index]);
+    }
+  };
+  await Promise.all(runners.map(work));
+  return found.flat();
 }
 
-export async function checkExerciseSemantics(packId: string, exercise: ExerciseSpec, options: PackSemanticsOptions): Promise<PackProblem[]> {
+export async function checkExerciseSemantics(
+  packId: string,
+  exercise: ExerciseSpec,
+  options: Omit<PackSemanticsOptions, "runner"> & { runner: Runner },
+): Promise<PackProblem[]> {
   const problems: PackProblem[] = [];
   const locate = await exerciseLocator(exercise);
   // The author sees everything: hidden grading cases are revealed in full while validating.

@@ -6,6 +6,7 @@
  * bad option, the sandbox missing). A pack author's mistake is a problem line, never a stack trace.
  */
 import { promises as fsp } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { CORE_FUNCTIONS } from "../../core";
 import { formatProblem } from "../../packs/formatProblem";
@@ -16,7 +17,7 @@ import type { PackProblem } from "../../protocol/packProblem";
 import { Runner } from "../../runner";
 import { checkPackSemantics } from "../../runner/packSemantics";
 import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from "../io";
-import { parseOptions } from "../parseOptions";
+import { parseOptions, positiveInteger } from "../parseOptions";
 
 export const VALIDATE_HELP = `Usage: compression-tutor validate <pack-dir> [options]
 
@@ -27,13 +28,14 @@ fail its checks, every reference solution pass every case, every misconception b
 Options:
   --json      print {"pack", "valid", "errors", "warnings", "problems"} instead of text
   --static    skip running the pack's code (no sandbox needed; quick)
+  --jobs <N>  sandboxes checking exercises in parallel (default: 2, or 1 on a one-core machine)
   -h, --help  show this help
 
 Exit codes: 0 valid, 1 invalid (every problem listed), 2 could not run.
 `;
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions("validate", args, { json: { type: "boolean" }, static: { type: "boolean" } });
+  const { values, positionals } = parseOptions("validate", args, { json: { type: "boolean" }, static: { type: "boolean" }, jobs: { type: "string" } });
   if (values.help) {
     io.stdout(VALIDATE_HELP);
     return EXIT_OK;
@@ -43,16 +45,22 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const dir = path.resolve(io.cwd, positionals[0]);
   const entry = await fsp.stat(dir).catch(() => undefined);
   if (!entry?.isDirectory()) throw new UsageError(`validate: ${positionals[0]} is not a folder; give the folder that holds pack.json`);
-  return validatePackFolder(dir, io, { json: values.json === true, runCode: values.static !== true });
+  const jobs = positiveInteger("validate", "jobs", values.jobs, DEFAULT_JOBS);
+  return validatePackFolder(dir, io, { json: values.json === true, runCode: values.static !== true, jobs });
 }
 
 export interface ValidateOptions {
   json: boolean;
   /** Run starters, references and misconceptions in the sandbox (false: static checks only). */
   runCode: boolean;
-  /** A runner to use (and leave running) instead of starting one; tests share one across packs. */
-  runner?: Runner;
+  /** How many sandboxes check exercises in parallel. Default 1. */
+  jobs?: number;
+  /** Runners to use (and leave running) instead of starting them; tests share them across packs. */
+  runner?: Runner | Runner[];
 }
+
+/** Two sandboxes halve the time on a two-core machine; more mostly add memory. */
+const DEFAULT_JOBS = Math.max(1, Math.min(2, os.availableParallelism()));
 
 /** Validates the pack in `dir` (absolute, an existing folder), prints the result, returns the exit code. */
 export async function validatePackFolder(dir: string, io: CliIo, options: ValidateOptions): Promise<number> {
@@ -62,7 +70,7 @@ export async function validatePackFolder(dir: string, io: CliIo, options: Valida
   let couldNotRun: string | undefined;
   if (pack && runCode && pack.exercises.length > 0) {
     try {
-      all = sortProblems([...problems, ...(await runPackCode(pack, io, json, options.runner))]);
+      all = sortProblems([...problems, ...(await runPackCode(pack, io, json, options.runner, options.jobs ?? 1))]);
     } catch (error) {
       couldNotRun = error instanceof Error ? error.message : String(error);
     }
@@ -93,12 +101,12 @@ export async function validatePackFolder(dir: string, io: CliIo, options: Valida
 }
 
 /** Starters, references and misconceptions through the sandbox; progress on stderr so stdout stays parseable. */
-async function runPackCode(pack: PackSpec, io: CliIo, quiet: boolean, shared: Runner | undefined): Promise<PackProblem[]> {
-  const runner = shared ?? new Runner({ core: CORE_FUNCTIONS });
+async function runPackCode(pack: PackSpec, io: CliIo, quiet: boolean, shared: Runner | Runner[] | undefined, jobs: number): Promise<PackProblem[]> {
+  const runners = shared ?? Array.from({ length: Math.min(jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS }));
   const started = Date.now();
   try {
     const found = await checkPackSemantics(pack, {
-      runner,
+      runner: runners,
       onExercise: (exercise, problems) => {
         if (!quiet) io.stderr(`  ${problems.some((p) => p.severity === "error") ? "✗" : "✓"} ${exercise.id}\n`);
       },
@@ -106,7 +114,7 @@ async function runPackCode(pack: PackSpec, io: CliIo, quiet: boolean, shared: Ru
     if (!quiet) io.stderr(`ran the pack's code in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return found;
   } finally {
-    if (!shared) await runner.dispose().catch(() => undefined);
+    if (!shared) await Promise.all((runners as Runner[]).map((r) => r.dispose().catch(() => undefined)));
   }
 }
 
