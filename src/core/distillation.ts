@@ -11,6 +11,13 @@
 import { logSoftmax } from "./softmax";
 import { fail, requireFinite, requireFiniteArray, requireIntegerIn, requirePositive, requireSameLength, requireUnitInterval } from "./validate";
 
+/** A positive temperature whose square does not underflow (T² · ∞ would otherwise give NaN). */
+function requireTemperature(fn: string, temperature: unknown): number {
+  const t = requirePositive(fn, "temperature", temperature);
+  if (t * t === 0) fail(fn, `temperature ${t} is so small that T² underflows to 0; use T ≥ 1e-150`);
+  return t;
+}
+
 export interface DistillationInput {
   studentLogits: ArrayLike<number>;
   teacherLogits: ArrayLike<number>;
@@ -75,7 +82,7 @@ export function softDistillationLoss(
   requireFiniteArray(fn, "studentLogits", studentLogits);
   requireFiniteArray(fn, "teacherLogits", teacherLogits);
   requireSameLength(fn, "studentLogits", "teacherLogits", studentLogits, teacherLogits);
-  requirePositive(fn, "temperature", temperature);
+  requireTemperature(fn, temperature);
   return temperature * temperature * klFromLogProbabilities(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));
 }
 
@@ -105,7 +112,7 @@ export function distillationLoss(input: DistillationInput): DistillationLoss {
   requireSameLength(fn, "studentLogits", "teacherLogits", studentLogits, teacherLogits);
   requireIntegerIn(fn, "label", label, 0, studentLogits.length - 1);
   requireUnitInterval(fn, "alpha", alpha);
-  requirePositive(fn, "temperature", temperature);
+  requireTemperature(fn, temperature);
   const hard = -logSoftmax(studentLogits)[label] + 0;
   const soft =
     temperature * temperature * klFromLogProbabilities(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));

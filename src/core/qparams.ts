@@ -66,6 +66,7 @@ export function affineQParams(min: number, max: number, range: IntegerRange): QP
   const lo = Math.min(min, 0);
   const hi = Math.max(max, 0);
   const scale = Math.max((hi - lo) / (qmax - qmin), FLOAT32_EPSILON);
+  if (!Number.isFinite(scale)) fail(fn, `the range [${min}, ${max}] is too wide: max − min overflows a double`);
   const zp = qmin - roundHalfEvenUnchecked(lo / scale);
   return { scale, zeroPoint: Math.min(qmax, Math.max(qmin, zp)) + 0 };
 }

@@ -37,10 +37,10 @@ export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Arra
 
 function softmaxInto(x: ArrayLike<number>, start: number, end: number, temperature: number, out: NumericArray): void {
   const m = maxOf(x, start, end);
-  const inverseT = 1 / temperature;
   let sum = 0;
   for (let i = start; i < end; i++) {
-    const e = Math.exp((x[i] - m) * inverseT);
+    // Divide rather than multiply by 1/T: for a subnormal T, 1/T is Infinity and 0 · Infinity would be NaN.
+    const e = Math.exp((x[i] - m) / temperature);
     out[i] = e;
     sum += e;
   }

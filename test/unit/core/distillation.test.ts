@@ -142,3 +142,15 @@ describe("distillationLoss({ studentLogits, teacherLogits, label, alpha, tempera
     assertClose(combinedLoss(1.0, 0.4, 0.25), 0.55);
   });
 });
+
+describe("extreme temperatures", () => {
+  it("softmax([1, 2], 1e-320) (a subnormal T) is [0, 1], not NaN", () => {
+    assert.deepEqual(Array.from(softmax([1, 2], 1e-320)), [0, 1]);
+  });
+  it("distillationLoss with T = 1e-200 throws: T² underflows to 0", () => {
+    assert.throws(
+      () => distillationLoss({ studentLogits: [1, 2], teacherLogits: [2, 1], label: 0, alpha: 0.5, temperature: 1e-200 }),
+      /distillationLoss: temperature 1e-200 is so small that T² underflows to 0/,
+    );
+  });
+});

@@ -57,3 +57,9 @@ describe("minMax(x)", () => {
   it("minMax([1, NaN]) throws naming index 1", () => assert.throws(() => minMax([1, NaN]), /minMax: x\[1\] must be a finite number, got NaN/));
   it("minMax([]) throws", () => assert.throws(() => minMax([]), /minMax: x must not be empty/));
 });
+
+describe("affineQParams over a range wider than a double", () => {
+  it("affineQParams(-1e308, 1e308, int8) throws instead of returning an infinite scale", () => {
+    assert.throws(() => affineQParams(-1e308, 1e308, integerRange(8, true)), /affineQParams: the range \[-1e\+308, 1e\+308\] is too wide/);
+  });
+});
