@@ -1,0 +1,110 @@
+/**
+ * Check latency of the runner, for the benchmark table: the baseline cost of starting Node (`node -e 0`),
+ * the cold check (the first check after a Runner starts: process start, esbuild-wasm initialisation, first
+ * compile), and warm checks (p50/p95 over 50 checks, split into compile, run and compare).
+ * Targets (issue 7): warm p50 under 50 ms, cold under 600 ms.
+ *
+ * Needs a build (`npm run build`): it runs the real dist/runner/host.js.
+ * Run alone: `npx tsx bench/checkLatency.ts`.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadPackFromDisk } from "../src/packs/node/loadPackFromDisk";
+import type { CheckReport } from "../src/protocol/checkReport";
+import { Runner } from "../src/runner";
+
+export interface LatencyRow {
+  metric: string;
+  ms: number;
+  /** What the number is compared with, when there is a target. */
+  targetMs?: number;
+  note?: string;
+}
+
+const PACK = path.resolve(__dirname, "..", "exercises", "quantization-distillation");
+const EXERCISE = "affine-quantization";
+const WARM_CHECKS = 50;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function nodeStartBaseline(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ["-e", "0"]);
+    times.push(performance.now() - start);
+  }
+  return percentile(times, 50);
+}
+
+export async function runCheckLatencyBench(): Promise<LatencyRow[]> {
+  const { pack, problems } = await loadPackFromDisk(PACK);
+  const exercise = pack?.exercises.find((e) => e.id === EXERCISE);
+  if (!pack || !exercise) throw new Error(`checkLatency: cannot load ${EXERCISE} from ${PACK}: ${problems.map((p) => p.message).join("; ")}`);
+  const reference = fs.readFileSync(path.join(PACK, EXERCISE, "reference.ts"), "utf8");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-bench-"));
+  const solution = path.join(dir, `${EXERCISE}.ts`);
+  fs.writeFileSync(solution, reference);
+  const cases = exercise.checks.reduce((n, c) => n + c.cases.length, 0);
+
+  const rows: LatencyRow[] = [{ metric: "baseline: spawn `node -e 0` (p50 of 5)", ms: round(nodeStartBaseline()) }];
+  const runner = new Runner({});
+  try {
+    const coldStart = performance.now();
+    const cold = await runner.check({ packId: pack.id, exercise, solutionFile: solution });
+    const coldMs = performance.now() - coldStart;
+    if (cold.status !== "passed") throw new Error(`checkLatency: the reference did not pass: ${cold.cases.find((c) => c.status !== "passed")?.message}`);
+    rows.push(
+      { metric: `cold check (${EXERCISE}, ${cases} cases): total`, ms: round(coldMs), targetMs: 600 },
+      { metric: "cold: sandbox process start incl. esbuild-wasm init", ms: round(runner.sandboxInfo?.startMs ?? NaN), note: `esbuild-wasm init ${round(runner.sandboxInfo?.esbuildInitMs ?? NaN)} ms` },
+      { metric: "cold: compile", ms: round(cold.timings.compileMs) },
+      { metric: "cold: run", ms: round(cold.timings.runMs) },
+      { metric: "cold: compare (incl. reference run)", ms: round(cold.timings.compareMs) },
+    );
+
+    const reports: { totalMs: number; report: CheckReport }[] = [];
+    for (let i = 0; i < WARM_CHECKS; i++) {
+      // Different text every time, as when a learner edits: nothing may be served from a cache.
+      const source = `${reference}\n// edit ${i}\n`;
+      const start = performance.now();
+      const report = await runner.check({ packId: pack.id, exercise, solutionFile: solution, source });
+      reports.push({ totalMs: performance.now() - start, report });
+    }
+    const series = (pick: (r: { totalMs: number; report: CheckReport }) => number): number[] => reports.map(pick);
+    for (const [name, values, target] of [
+      ["total", series((r) => r.totalMs), 50],
+      ["compile", series((r) => r.report.timings.compileMs), undefined],
+      ["run", series((r) => r.report.timings.runMs), undefined],
+      ["compare", series((r) => r.report.timings.compareMs), undefined],
+    ] as const) {
+      rows.push({ metric: `warm check p50: ${name}`, ms: round(percentile([...values], 50)), ...(target ? { targetMs: target } : {}) });
+      rows.push({ metric: `warm check p95: ${name}`, ms: round(percentile([...values], 95)) });
+    }
+  } finally {
+    await runner.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  rows.push({ metric: "machine load average (1 min) at the end", ms: round(os.loadavg()[0]), note: `${os.availableParallelism()} cores; not a time` });
+  return rows;
+}
+
+if (require.main === module) {
+  runCheckLatencyBench().then(
+    (rows) => {
+      for (const r of rows) console.log(`${r.metric.padEnd(58)} ${String(r.ms).padStart(9)}${r.targetMs ? `  (target < ${r.targetMs})` : ""}${r.note ? `  ${r.note}` : ""}`);
+    },
+    (error: unknown) => {
+      console.error(String(error));
+      process.exitCode = 1;
+    },
+  );
+}
