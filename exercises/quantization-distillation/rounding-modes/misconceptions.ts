@@ -33,3 +33,15 @@ export function halfUpFloorPlusHalf(x: number): number {
 export function halfUpAwayFromZero(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
+
+/**
+ * Floor and fraction taken of x itself, not of |x|: for x = -0.49999999999999994 the fraction x − (−1) rounds to
+ * exactly 0.5, a false tie, which half away from zero sends to -1 instead of 0.
+ */
+export function halfAwaySignedFraction(x: number): number {
+  const floor = Math.floor(x);
+  const fraction = x - floor;
+  if (fraction < 0.5) return floor;
+  if (fraction > 0.5) return floor + 1;
+  return x < 0 ? floor : floor + 1;
+}

@@ -1,27 +1,33 @@
 /**
- * All three rules split x into floor and fraction. For every double, x − Math.floor(x) is exact (both are
- * within a factor of two of each other or the fraction is zero), so comparing it with 0.5 finds ties
- * exactly, without the rounding error of x + 0.5. Adding 0 turns a −0 result into +0.
+ * Each rule splits a magnitude a ≥ 0 into floor and fraction. For a ≥ 0, a − Math.floor(a) is exact in float64,
+ * so comparing it with 0.5 finds ties exactly, without the rounding error of a + 0.5. (For negative x it is not
+ * always exact: -0.49999999999999994 − (−1) rounds to exactly 0.5, a false tie. Hence the magnitudes.)
+ * Adding 0 turns a −0 result into +0.
  */
 
-export function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const fraction = x - floor;
-  if (fraction < 0.5) return floor + 0;
+/** Nearest integer to a ≥ 0, with the tie (fraction exactly 0.5) decided by `tieUp`. */
+function roundMagnitude(a: number, tieUp: (floor: number) => boolean): number {
+  const floor = Math.floor(a);
+  const fraction = a - floor;
+  if (fraction < 0.5) return floor;
   if (fraction > 0.5) return floor + 1;
-  return (floor % 2 === 0 ? floor : floor + 1) + 0;
+  return tieUp(floor) ? floor + 1 : floor;
+}
+
+export function roundHalfEven(x: number): number {
+  // Symmetric: round the magnitude, ties to the even neighbour, then restore the sign.
+  const r = roundMagnitude(Math.abs(x), (floor) => floor % 2 !== 0);
+  return (x < 0 ? -r : r) + 0;
 }
 
 export function roundHalfAway(x: number): number {
-  const floor = Math.floor(x);
-  const fraction = x - floor;
-  if (fraction < 0.5) return floor + 0;
-  if (fraction > 0.5) return floor + 1;
-  return (x < 0 ? floor : floor + 1) + 0;
+  // Symmetric: a tie always moves the magnitude up, i.e. away from zero.
+  const r = roundMagnitude(Math.abs(x), () => true);
+  return (x < 0 ? -r : r) + 0;
 }
 
 export function roundHalfUp(x: number): number {
-  const floor = Math.floor(x);
-  const fraction = x - floor;
-  return (fraction < 0.5 ? floor : floor + 1) + 0;
+  // Toward +∞ is not symmetric: for a negative x, a tie moves the magnitude down (toward zero).
+  if (x >= 0) return roundMagnitude(x, () => true) + 0;
+  return -roundMagnitude(-x, () => false) + 0;
 }
