@@ -8,7 +8,7 @@ import path from "node:path";
 import { validatePackFolder } from "../../../src/cli/commands/validate";
 import { CORE_FUNCTIONS } from "../../../src/core";
 import { loadPackFromDisk } from "../../../src/packs/node/loadPackFromDisk";
-import type { PackSpec } from "../../../src/protocol/exercise";
+import type { ExerciseSpec, PackSpec } from "../../../src/protocol/exercise";
 import { Runner } from "../../../src/runner";
 import { sandboxHostScript } from "../runner/support/buildSandbox";
 import { captureIo } from "./support/cliHarness";
@@ -43,7 +43,8 @@ describe("the built-in pack", function () {
   it("starts with the ten seed exercises, in the seed's order, checking exactly the promised functions", () => {
     assert.deepEqual(pack?.exercises.slice(0, 10).map((e) => e.id), SEED_EXERCISES.map(([id]) => id));
     for (const [id, functions] of SEED_EXERCISES) {
-      const exercise = pack!.exercises.find((e) => e.id === id)!;
+      const exercise: ExerciseSpec | undefined = pack?.exercises.find((e) => e.id === id);
+      assert.ok(exercise, `${id} is missing`);
       assert.deepEqual([...new Set(exercise.checks.map((c) => c.function))].sort(), [...functions].sort(), id);
     }
   });
