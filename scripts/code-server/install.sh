@@ -4,11 +4,16 @@
 # the GitHub downloads in its postinstall are replaced by local files (see the comments below).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+# First the Debian packages (a quick dpkg check when present): chromium is needed even when code-server is cached.
+"$(dirname "$0")/system-deps.sh"
+# Two runs on different ports may both find code-server missing: the second waits for the first to finish.
+mkdir -p "$ROOT/.cache/code-server"
+exec 9> "$ROOT/.cache/code-server/install.lock"
+flock 9
 if [ -x "$CS_BIN" ] && "$CS_BIN" --version 2>/dev/null | grep -q "^$CS_VERSION "; then
   echo "code-server $CS_VERSION: cached in ${CS_DIR#$ROOT/}"
   exit 0
 fi
-"$(dirname "$0")/system-deps.sh"
 NODE_HEADERS_DIR=${NODE_HEADERS_DIR:-/usr}
 work=$ROOT/.cache/code-server/install-tmp
 rm -rf "$CS_DIR" "$work"
