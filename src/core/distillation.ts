@@ -11,10 +11,10 @@
 import { logSoftmax } from "./softmax";
 import { fail, requireFinite, requireFiniteArray, requireIntegerIn, requirePositive, requireSameLength, requireUnitInterval } from "./validate";
 
-/** A positive temperature whose square does not underflow (T² · ∞ would otherwise give NaN). */
+/** A positive temperature whose square neither underflows nor overflows (T² · KL would otherwise give NaN). */
 function requireTemperature(fn: string, temperature: unknown): number {
   const t = requirePositive(fn, "temperature", temperature);
-  if (t * t === 0) fail(fn, `temperature ${t} is so small that T² underflows to 0; use T ≥ 1e-150`);
+  if (t < 1e-150 || t > 1e150) fail(fn, `temperature ${t} is out of range: T² must stay a finite, non-zero double, so use 1e-150 ≤ T ≤ 1e150`);
   return t;
 }
 
@@ -116,7 +116,12 @@ export function distillationLoss(input: DistillationInput): DistillationLoss {
   const hard = -logSoftmax(studentLogits)[label] + 0;
   const soft =
     temperature * temperature * klFromLogProbabilities(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));
-  return { hard, soft, total: alpha * hard + (1 - alpha) * soft };
+  return { hard, soft, total: weightedTotal(alpha, hard, soft) };
+}
+
+/** α·hard + (1 − α)·soft, where a zero weight drops its term (so α = 1 with soft = ∞ gives hard, not NaN). */
+function weightedTotal(alpha: number, hard: number, soft: number): number {
+  return (alpha === 0 ? 0 : alpha * hard) + (alpha === 1 ? 0 : (1 - alpha) * soft);
 }
 
 export interface DistillationBatchInput {
@@ -164,7 +169,7 @@ export function distillationLossBatch(input: DistillationBatchInput): Distillati
   }
   hard /= studentLogits.length;
   soft /= studentLogits.length;
-  return { hard, soft, total: alpha * hard + (1 - alpha) * soft };
+  return { hard, soft, total: weightedTotal(alpha, hard, soft) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { NumericArray } from "./quantize";
 import { HALF_EVEN_MAGIC, RoundingMode, requireRoundingMode, roundHalfEvenUnchecked, rounderFor } from "./rounding";
 import { mse } from "./metrics";
 import {
+  asCaller,
   fail,
   reportNonFinite,
   requireArrayLike,
@@ -65,7 +66,7 @@ interface GroupParams {
 /**
  * Quantizes w[start, end) as one group into q (codes) and, when `fake` is given, fake[i] = the dequantized
  * value. Writes the group's scale and zero point into `params`. Returns false when the group holds a
- * non-finite value. The hot half-even loops clamp with Math.min/Math.max (branch-free) and exist once with
+ * non-finite value or its range is too wide to dequantize. The hot half-even loops clamp with Math.min/Math.max (branch-free) and exist once with
  * and once without the fake output, so neither pays for a per-element test.
  */
 function quantizeGroup(
@@ -107,6 +108,8 @@ function quantizeGroup(
   }
   params.scale = scale;
   params.zeroPoint = zp;
+  // Only near ±Number.MAX_VALUE: the extreme codes would dequantize to ±Infinity.
+  if (!(scale * (qmax - qmin) <= Number.MAX_VALUE)) return false;
   // Clamp before rounding: the bounds are integers, so this equals clamping the rounded code.
   const lower = qmin - zp;
   const upper = qmax - zp;
@@ -154,7 +157,10 @@ function groupKernel(
   for (let g = 0; g < groups; g++) {
     const start = g * groupSize;
     const end = Math.min(n, start + groupSize);
-    if (!quantizeGroup(w, start, end, bits, symmetric, rounding, q, fake, params)) reportNonFinite(fn, "w", w);
+    if (!quantizeGroup(w, start, end, bits, symmetric, rounding, q, fake, params)) {
+      for (let i = start; i < end; i++) if (!Number.isFinite(w[i])) reportNonFinite(fn, "w", w);
+      fail(fn, `group ${g} (w[${start}..${end - 1}]) spans too wide a range: its codes would dequantize beyond ±Number.MAX_VALUE`);
+    }
     scales[g] = params.scale;
     zeroPoints[g] = params.zeroPoint;
   }
@@ -349,13 +355,14 @@ export function perTensorVsPerChannelMse(
     for (let j = 0; j < row.length; j++) flat[offset + j] = row[j];
     offset += row.length;
   }
-  const perTensorFake = groupFakeQuantize(flat, total, bits, options);
-  const perChannelFake = new Float64Array(total);
-  offset = 0;
-  for (const row of rows) {
-    const fake = groupFakeQuantize(row, row.length, bits, options);
-    perChannelFake.set(fake, offset);
-    offset += row.length;
-  }
-  return { perTensor: mse(flat, perTensorFake), perChannel: mse(flat, perChannelFake) };
+  return asCaller(fn, () => {
+    const perTensorFake = groupFakeQuantize(flat, total, bits, options);
+    const perChannelFake = new Float64Array(total);
+    offset = 0;
+    for (const row of rows) {
+      perChannelFake.set(groupFakeQuantize(row, row.length, bits, options), offset);
+      offset += row.length;
+    }
+    return { perTensor: mse(flat, perTensorFake), perChannel: mse(flat, perChannelFake) };
+  });
 }

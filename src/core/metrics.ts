@@ -13,7 +13,7 @@ function requirePair(fn: string, aName: string, bName: string, a: ArrayLike<numb
  *
  * @param a a non-empty array of finite numbers (e.g. the weights)
  * @param b an array of the same length (e.g. the dequantized weights)
- * @returns the mean of the squared differences
+ * @returns the mean of the squared differences (Infinity if it exceeds the double range)
  * @throws if either array is empty or non-finite, or the lengths differ
  * @example
  * mse([0.1, 0.4, -0.2], [0.0, 0.5, -0.25])  // 0.007499999999999999 (0.0075 up to rounding)
@@ -37,14 +37,18 @@ export function mse(a: ArrayLike<number>, b: ArrayLike<number>): number {
     s0 += d * d;
   }
   const sum = s0 + s1;
-  if (!Number.isFinite(sum)) reportBad("mse", a, b);
+  if (!Number.isFinite(sum)) {
+    requireFiniteElements("mse", a, b);
+    // Finite inputs whose squared differences exceed the double range: the mean is honestly too large.
+    return Infinity;
+  }
   return sum / n;
 }
 
-function reportBad(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, aName = "a", bName = "b"): never {
+/** Throws naming the first non-finite element of a or b; returns normally when both are finite. */
+function requireFiniteElements(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, aName = "a", bName = "b"): void {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) reportNonFinite(fn, aName, a);
   for (let i = 0; i < b.length; i++) if (!Number.isFinite(b[i])) reportNonFinite(fn, bName, b);
-  fail(fn, `the sum of squares overflows a double; rescale ${aName} and ${bName}`);
 }
 
 /**
@@ -61,7 +65,13 @@ export function mae(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = requirePair("mae", "a", "b", a, b);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += Math.abs(a[i] - b[i]);
-  if (!Number.isFinite(sum)) reportBad("mae", a, b);
+  if (!Number.isFinite(sum)) {
+    requireFiniteElements("mae", a, b);
+    // Rare overflow of the running sum: average the pre-divided terms instead.
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += Math.abs(a[i] / n - b[i] / n);
+    return mean;
+  }
   return sum / n;
 }
 
@@ -84,7 +94,10 @@ export function maxAbsError(a: ArrayLike<number>, b: ArrayLike<number>): number 
     poison += d - d;
     if (d > max) max = d;
   }
-  if (poison !== 0 || !Number.isFinite(max)) reportBad("maxAbsError", a, b);
+  if (poison !== 0 || !Number.isFinite(max)) {
+    requireFiniteElements("maxAbsError", a, b);
+    return Infinity; // finite inputs of opposite sign near ±Number.MAX_VALUE: the difference overflows
+  }
   return max;
 }
 
@@ -102,15 +115,20 @@ export function maxAbsError(a: ArrayLike<number>, b: ArrayLike<number>): number 
 export function sqnrDb(x: ArrayLike<number>, xHat: ArrayLike<number>): number {
   const fn = "sqnrDb";
   const n = requirePair(fn, "x", "xHat", x, xHat);
+  requireFiniteElements(fn, x, xHat, "x", "xHat");
+  // The ratio does not change when both are scaled, so scale by the largest magnitude: the sums of squares
+  // can then neither overflow (values near 1e155 and up) nor underflow (values near 1e-160 and down).
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(x[i]), Math.abs(xHat[i]));
   let signal = 0;
   let noise = 0;
   for (let i = 0; i < n; i++) {
-    const d = x[i] - xHat[i];
-    signal += x[i] * x[i];
+    const xi = x[i] / largest;
+    const d = xi - xHat[i] / largest;
+    signal += xi * xi;
     noise += d * d;
   }
-  if (!Number.isFinite(signal) || !Number.isFinite(noise)) reportBad(fn, x, xHat, "x", "xHat");
-  if (signal === 0) fail(fn, "x is all zeros, so there is no signal to compare the noise against");
+  if (!(signal > 0)) fail(fn, "x is all zeros, so there is no signal to compare the noise against");
   if (noise === 0) return Infinity;
   return 10 * Math.log10(signal / noise);
 }

@@ -17,6 +17,21 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * Runs `body`, which calls another core function, and re-labels that function's errors as the caller's
+ * (`"mse: …"` becomes `"perTensorVsPerChannelMse: …"`), so the message names the function the user called.
+ */
+export function asCaller<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof Error && /^[A-Za-z0-9_]+: /.test(e.message) && !e.message.startsWith(`${fn}: `)) {
+      throw new Error(`${fn}: ${e.message.replace(/^[A-Za-z0-9_]+: /, "")}`);
+    }
+    throw e;
+  }
+}
+
 /** A finite number (not NaN, not ±Infinity). */
 export function requireFinite(fn: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {

@@ -147,10 +147,22 @@ describe("extreme temperatures", () => {
   it("softmax([1, 2], 1e-320) (a subnormal T) is [0, 1], not NaN", () => {
     assert.deepEqual(Array.from(softmax([1, 2], 1e-320)), [0, 1]);
   });
-  it("distillationLoss with T = 1e-200 throws: T² underflows to 0", () => {
+  it("distillationLoss with T = 1e-200 or 1e200 throws: T² must stay a finite, non-zero double", () => {
     assert.throws(
       () => distillationLoss({ studentLogits: [1, 2], teacherLogits: [2, 1], label: 0, alpha: 0.5, temperature: 1e-200 }),
-      /distillationLoss: temperature 1e-200 is so small that T² underflows to 0/,
+      /distillationLoss: temperature 1e-200 is out of range: T² must stay a finite, non-zero double, so use 1e-150 ≤ T ≤ 1e150/,
     );
+    assert.throws(
+      () => distillationLoss({ studentLogits: [1, 2], teacherLogits: [2, 1], label: 0, alpha: 0.5, temperature: 1e200 }),
+      /distillationLoss: temperature 1e\+200 is out of range/,
+    );
+  });
+});
+
+describe("distillationLoss with α = 1 and an infinite soft term", () => {
+  it("total is the hard loss, not NaN (a zero weight drops its term)", () => {
+    const r = distillationLoss({ studentLogits: [1.8e158, 0], teacherLogits: [-1.8e158, 0], label: 0, alpha: 1, temperature: 1e-150 });
+    assert.equal(r.soft, Infinity);
+    assert.equal(r.total, r.hard);
   });
 });

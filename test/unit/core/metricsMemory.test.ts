@@ -79,3 +79,13 @@ describe("memory", () => {
     assert.throws(() => trainingMemory(1, { optimizer: "lion" as never, mixedPrecision: true }), /trainingMemory: options.optimizer must be one of "adam", "adamw", "sgd", "sgd-momentum"/);
   });
 });
+
+describe("error metrics at the edges of the double range", () => {
+  it("mse([1e200], [-1e200]) is Infinity (the true value exceeds the double range), not an error or NaN", () => {
+    assert.equal(mse([1e200], [-1e200]), Infinity);
+  });
+  it("sqnrDb of values near 1e300 or 1e-300 is the same 20 dB as at unit scale", () => {
+    assertClose(sqnrDb([1e300, -1e300], [1.1e300, -0.9e300]), 20, { abs: 1e-9 });
+    assertClose(sqnrDb([1e-300, -1e-300], [1.1e-300, -0.9e-300]), 20, { abs: 1e-9 });
+  });
+});
