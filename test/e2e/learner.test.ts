@@ -1,0 +1,184 @@
+/**
+ * What a learner does, in a real VS Code workbench in a browser: open the first exercise from the tree, type
+ * a wrong solution, save, see the failure in the results panel, the Problems panel and the Test Explorer, fix
+ * it, save, see it pass with its chart drawn, and the tree and status bar update. Then the panel in light and
+ * high-contrast themes. Screenshots go to out/screenshots/learner-*.png; the activation time VS Code reports
+ * and the check latency the extension logs are printed.
+ */
+import * as assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { launchBrowser, type PageWatch, watchPage } from "./lib/browser";
+import { USER_DATA, WORKSPACE } from "./lib/env";
+import { reportedActivationMs } from "./lib/runningExtensions";
+import { saveScreenshot } from "./lib/screenshots";
+import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
+import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
+
+const SOLUTION = path.join(WORKSPACE, "compression-tutor", "quantization-distillation", "affine-quantization.ts");
+
+/** Rounds ties up with Math.round: wrong at the exercise's half-to-even ties. */
+const WRONG = `export function quantize(x: number, scale: number, zeroPoint: number): number {
+  return Math.round(x / scale) + zeroPoint;
+}
+
+export function dequantize(q: number, scale: number, zeroPoint: number): number {
+  return scale * (q - zeroPoint);
+}
+`;
+
+const RIGHT = `function roundHalfEven(v: number): number {
+  const floor = Math.floor(v);
+  const fraction = v - floor;
+  if (fraction !== 0.5) return fraction < 0.5 ? floor : floor + 1;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+export function quantize(x: number, scale: number, zeroPoint: number): number {
+  return roundHalfEven(x / scale) + zeroPoint;
+}
+
+export function dequantize(q: number, scale: number, zeroPoint: number): number {
+  return scale * (q - zeroPoint);
+}
+`;
+
+/** Changes user settings the way the Settings editor would, by rewriting settings.json (VS Code watches it). */
+async function updateUserSettings(page: Page, changes: Record<string, unknown>): Promise<void> {
+  const file = path.join(USER_DATA, "User", "settings.json");
+  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...current, ...changes }, null, 2));
+  await page.waitForTimeout(1500);
+}
+
+describe("learner: first exercise from the tree to a pass (e2e)", () => {
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+
+  const treeRow = (title: string) => page.locator(`.sidebar .monaco-list-row[aria-label^="${title}"]`).first();
+  const verdict = async (frame: Frame) => frame.locator("#verdict").innerText();
+
+  /** Replaces the text of the solution editor and saves it, as a learner pasting their code and pressing Ctrl+S would. */
+  async function replaceSolution(text: string): Promise<void> {
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    const editor = page.locator(".editor-group-container .monaco-editor .view-lines").first();
+    await editor.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+V");
+    await page.keyboard.press("Control+S");
+    // The saved file is the proof that the editor holds exactly this text.
+    const deadline = Date.now() + 10_000;
+    while (fs.readFileSync(SOLUTION, "utf8") !== text) {
+      if (Date.now() > deadline) throw new Error(`the saved solution differs from what was pasted:\n${fs.readFileSync(SOLUTION, "utf8")}`);
+      await page.waitForTimeout(200);
+    }
+  }
+
+  async function panel(): Promise<Frame> {
+    return findWebviewFrame(page, "Affine quantization", 30_000);
+  }
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await openWorkbench(browser);
+    watch = watchPage(page);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("lists the exercises in the tree with their status", async () => {
+    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: 60_000 });
+    await activityBarItem(page, "Compression Tutor").click();
+    await treeRow("Affine quantization").waitFor({ timeout: 30_000 });
+    assert.match((await treeRow("Affine quantization").getAttribute("aria-label")) ?? "", /not started|failed|passed/);
+    await saveScreenshot(page, "learner-01-tree");
+  });
+
+  it("opens the first exercise: the solution file from the starter, beside the results panel with the prompt", async () => {
+    await treeRow("Affine quantization").click();
+    await page.locator(".tab", { hasText: "affine-quantization.ts" }).first().waitFor({ timeout: 20_000 });
+    const frame = await panel();
+    await frame.locator("#run-check").waitFor();
+    await saveScreenshot(page, "learner-02-opened");
+  });
+
+  it("a wrong solution, saved, fails in the panel with the cases table", async () => {
+    await replaceSolution(WRONG);
+    const frame = await panel();
+    await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: 30_000 });
+    assert.match(await verdict(frame), /^Failed \d+ of \d+ cases/);
+    assert.ok((await frame.locator("#cases tbody tr.failed").count()) > 0, "no failed row in the cases table");
+    await saveScreenshot(page, "learner-03-failed-panel");
+  });
+
+  it("the failure is in the Problems panel, at the learner's file", async () => {
+    await runCommand(page, "Focus on Problems View");
+    const problems = page.locator(".markers-panel .monaco-list-row");
+    await problems.first().waitFor({ timeout: 15_000 });
+    const text = (await problems.allInnerTexts()).join("\n");
+    assert.match(text, /affine-quantization\.ts/);
+    await saveScreenshot(page, "learner-04-problems");
+  });
+
+  it("the Test Explorer shows the exercise failed", async () => {
+    await runCommand(page, "Testing: Focus on Test Explorer View");
+    const failed = page.locator(".test-explorer .monaco-list-row .codicon-testing-failed-icon, .test-explorer .monaco-list-row .codicon-testing-error-icon");
+    await failed.first().waitFor({ timeout: 20_000 });
+    await saveScreenshot(page, "learner-05-test-explorer");
+  });
+
+  it("the fixed solution, saved, passes with its chart drawn", async () => {
+    await page.locator(".tab", { hasText: "affine-quantization.ts" }).first().click();
+    await replaceSolution(RIGHT);
+    const frame = await panel();
+    await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: 30_000 });
+    await frame.locator("canvas").first().waitFor();
+    const painted = await paintedCanvasPixels(frame, "canvas");
+    assert.ok(painted > 1000, `the chart looks blank: ${painted} painted pixels`);
+    await saveScreenshot(page, "learner-06-passed");
+    await saveScreenshot(frame.locator("body"), "learner-06-passed-webview");
+  });
+
+  it("the tree and the status bar update", async () => {
+    await activityBarItem(page, "Compression Tutor").click();
+    await page.locator('.sidebar .monaco-list-row[aria-label="Affine quantization, passed"]').waitFor({ timeout: 15_000 });
+    const status = page.locator(".statusbar-item", { hasText: /\d+\/\d+ passed/ });
+    await status.first().waitFor({ timeout: 15_000 });
+    assert.match(await status.first().innerText(), /[1-9]\d*\/\d+ passed/);
+    await saveScreenshot(page, "learner-07-tree-and-status");
+  });
+
+  for (const [theme, name] of [
+    ["Light Modern", "learner-08-light"],
+    ["Dark High Contrast", "learner-09-high-contrast"],
+    ["Dark Modern", "learner-10-dark"],
+  ] as const) {
+    it(`the panel is readable and its chart redrawn in ${theme}`, async () => {
+      await updateUserSettings(page, { "workbench.colorTheme": theme });
+      const frame = await panel();
+      const painted = await paintedCanvasPixels(frame, "canvas");
+      assert.ok(painted > 1000, `the chart looks blank in ${theme}`);
+      await saveScreenshot(page, name);
+    });
+  }
+
+  it("reports activation time and check latency as VS Code and the extension log them", async () => {
+    const activationMs = await reportedActivationMs(page, "Model Compression Tutor");
+    const logs = path.join(USER_DATA, "logs");
+    const files = fs.readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith(`${path.sep}Compression Tutor.log`));
+    const text = files.map((f) => fs.readFileSync(path.join(logs, f), "utf8")).join("\n");
+    const latencies = [...text.matchAll(/check \S+ \(\w[\w ]*\): \w+, \d+\/\d+ passed in (\d+) ms/g)].map((m) => Number(m[1]));
+    console.log(`      VS Code reports activation: ${activationMs} ms; check latencies (request to report): ${latencies.join(", ")} ms`);
+    assert.ok(latencies.length >= 2, `the log has ${latencies.length} check lines`);
+    await saveScreenshot(page, "learner-11-running-extensions");
+  });
+
+  it("sends no request beyond 127.0.0.1", () => {
+    assert.deepEqual(watch.externalRequests, []);
+  });
+});
