@@ -93,6 +93,7 @@ export class Runner {
       env: { ...(options.env ?? {}) },
       hostScript: options.hostScript ?? defaultHostScript(),
       log: options.log ?? (() => undefined),
+      memoryMb: this.memoryMb,
     });
     this.expected = new ExpectedValues(options.core ?? (CORE_FUNCTIONS as CoreFunctions), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
   }

@@ -19,6 +19,8 @@ export interface SandboxProcessOptions {
   env: NodeJS.ProcessEnv;
   hostScript: string;
   log: (line: string) => void;
+  /** The Worker memory limit runs will ask for, so the sandbox can boot its first Worker ahead of time. */
+  memoryMb: number;
 }
 
 /** The flags that switch Node's permission model on, or none where this Node lacks it. */
@@ -53,7 +55,7 @@ export class SandboxProcess {
     if (this.ready) return this.ready;
     const started = performance.now();
     const flags = permissionFlags(this.options.execPath, path.dirname(this.options.hostScript));
-    const child = spawn(this.options.execPath, [...flags, this.options.hostScript], {
+    const child = spawn(this.options.execPath, [...flags, this.options.hostScript, `--memory-mb=${this.options.memoryMb}`], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
       env: this.options.env,

@@ -47,6 +47,38 @@ interface WorkerRun {
   loadFailure?: CallOutcome;
 }
 
+/**
+ * A booted Worker that has never run anything, waiting for its first run: booting costs more than most runs,
+ * so the next one is started as soon as the previous one is taken. Never reused after a run.
+ */
+let spare: { worker: Worker; memoryMb: number; exited: boolean } | undefined;
+
+function bootWorker(memoryMb: number): { worker: Worker; memoryMb: number; exited: boolean } {
+  const worker = new Worker(path.join(__dirname, "worker.js"), {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 4)), stackSizeMb: 4 },
+    stdout: true,
+    stderr: true,
+    env: {},
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  const booted = { worker, memoryMb, exited: false };
+  worker.once("exit", () => (booted.exited = true));
+  return booted;
+}
+
+function takeWorker(memoryMb: number): Worker {
+  let taken = spare && !spare.exited && spare.memoryMb === memoryMb ? spare : undefined;
+  if (spare && spare !== taken) void spare.worker.terminate();
+  spare = undefined;
+  taken ??= bootWorker(memoryMb);
+  setImmediate(() => {
+    if (!spare) spare = bootWorker(memoryMb);
+    spare.worker.unref();
+  });
+  return taken.worker;
+}
+
 /** Runs a bundle in a fresh Worker; resolves with one outcome per call, whatever the learner's code does. */
 function runInWorker(code: string, request: RunRequest): Promise<WorkerRun> {
   const outcomes: (CallOutcome | undefined)[] = request.calls.map(() => undefined);
@@ -56,15 +88,8 @@ function runInWorker(code: string, request: RunRequest): Promise<WorkerRun> {
   const input: WorkerInput = { code, bundleName: SANDBOX_BUNDLE_NAME, calls: request.calls };
   return new Promise((resolve) => {
     let settled = false;
-    const worker = new Worker(path.join(__dirname, "worker.js"), {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: request.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, request.memoryMb / 4)), stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
-      env: {},
-    });
-    worker.stdout.resume();
-    worker.stderr.resume();
+    const worker = takeWorker(request.memoryMb);
+    worker.ref();
     const finish = (fillWith: (index: number) => CallOutcome): void => {
       if (settled) return;
       settled = true;
@@ -114,6 +139,7 @@ function runInWorker(code: string, request: RunRequest): Promise<WorkerRun> {
       if (!loaded) loadFailure = { kind: "crashed", message };
       finish((i) => (i === stuck && loaded ? { kind: "crashed", message } : { kind: "not-run", message: `not run: an earlier case ${message.split(";")[0]}` }));
     });
+    worker.postMessage(input);
     worker.on("exit", (exitCode) => {
       const stuck = firstUnfinished();
       const message = `the sandbox stopped (exit code ${exitCode}) before returning`;
@@ -161,8 +187,28 @@ process.on("message", (message: ToSandboxMessage) => {
 });
 process.on("disconnect", () => process.exit(0));
 
+/** The memory limit the runner will ask for (passed as --memory-mb=N), so the first Worker can boot early. */
+const expectedMemoryMb = Number(process.argv.find((a) => a.startsWith("--memory-mb="))?.split("=")[1]) || 256;
+
+/**
+ * esbuild-wasm's first build is several times slower than the next ones (its WebAssembly warms up), so one
+ * small build runs as soon as it is initialised, alongside the first Worker's boot.
+ */
+async function warmUp(): Promise<void> {
+  spare ??= bootWorker(expectedMemoryMb);
+  spare.worker.unref();
+  const source = 'import { half } from "./helper";\nexport function f(x: number): number { return x / 2 + half; }\n';
+  await bundle("/warm-up/solution.ts", {
+    resolve: async (specifier, importer) => ({ ok: true, path: path.join(path.dirname(importer), `${specifier}.ts`) }),
+    load: async (file) => ({ ok: true, contents: file.endsWith("helper.ts") ? "export const half: number = 0.5;" : source }),
+  });
+}
+
 initialiseBundler()
-  .then((esbuildInitMs) => send({ type: "ready", esbuildInitMs, permission: "permission" in process }))
+  .then((esbuildInitMs) => {
+    send({ type: "ready", esbuildInitMs, permission: "permission" in process });
+    warmUp().catch(() => undefined);
+  })
   .catch((error: unknown) => {
     send({ type: "fatal", message: `could not start esbuild-wasm in the sandbox: ${String(error)}` });
     process.exit(1);

@@ -7,7 +7,7 @@
  * keeps `process`, `require`, `fetch`, timers and the message port out of the learner's reach, so learner code
  * cannot forge a result message, exit the process or read files through Node.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import vm from "node:vm";
 import type { CallOutcome, FromWorkerMessage, WorkerInput } from "../../protocol/runnerIpc";
 import { normaliseReturnedValue, describeThrown } from "./normaliseValue";
@@ -15,7 +15,6 @@ import { normaliseReturnedValue, describeThrown } from "./normaliseValue";
 const port = parentPort;
 if (!port) throw new Error("worker.js: must be started as a worker thread by the runner's sandbox process");
 const post = (message: FromWorkerMessage): void => port.postMessage(message);
-const input = workerData as WorkerInput;
 
 const context = vm.createContext(Object.create(null), { name: "learner solution" });
 /** Counts what the learner prints without keeping it: 100 MB of console output costs nothing but time. */
@@ -34,7 +33,7 @@ function elapsedSince(start: number): number {
   return Math.round((performance.now() - start) * 1000) / 1000;
 }
 
-async function main(): Promise<void> {
+async function main(input: WorkerInput): Promise<void> {
   const moduleObject = parseInContext('{"exports":{}}') as { exports: Record<string, unknown> };
   post({ type: "started" });
   const start = performance.now();
@@ -83,4 +82,6 @@ async function main(): Promise<void> {
   post({ type: "done", consoleChars: consoleChars() });
 }
 
-void main();
+// The Worker is started ahead of time (booting one costs more than most runs); its run arrives as the first
+// message. Context and console above are ready by then.
+port.once("message", (input: WorkerInput) => void main(input));
