@@ -4,7 +4,10 @@ import type { Calculator, FieldValues } from "./calculator";
 import { textField } from "./fields";
 import { formatList, formatNumber } from "./formatValues";
 import { parseAlpha, parseInteger, parseList, parseTemperatureFor } from "./parseInput";
-import { reject } from "./parsed";
+import { reject, shown } from "./parsed";
+
+/** Below this T² underflows to 0 and the soft loss would vanish for no reason but rounding. */
+const MIN_DISTILLATION_TEMPERATURE = 1e-150;
 
 export const distillationCalculator: Calculator = {
   id: "distillation",
@@ -36,9 +39,12 @@ export const distillationCalculator: Calculator = {
       return read;
     }),
     textField({ key: "alpha", title: "alpha", prompt: "α: weight of the hard loss, from 0 to 1 (the soft loss gets 1 − α)", placeholder: "0.5", defaultText: "0.5" }, parseAlpha),
-    textField({ key: "temperature", title: "temperature", prompt: "Temperature T (> 0) for the soft targets", placeholder: "2", defaultText: "2" }, (title, text, earlier) =>
-      parseTemperatureFor(title, text, [earlier.teacher as number[] | undefined, earlier.student as number[] | undefined]),
-    ),
+    textField({ key: "temperature", title: "temperature", prompt: "Temperature T (> 0) for the soft targets", placeholder: "2", defaultText: "2" }, (title, text, earlier) => {
+      const read = parseTemperatureFor(title, text, [earlier.teacher as number[] | undefined, earlier.student as number[] | undefined]);
+      // The soft loss is scaled by T², which must stay a non-zero double as well as a finite one.
+      if (read.ok && read.value < MIN_DISTILLATION_TEMPERATURE) return reject(`${title} must be at least 1e-150, where T² is still above 0 (got ${shown(text)})`);
+      return read;
+    }),
   ],
   compute(values: FieldValues) {
     const teacherLogits = values.teacher as number[];

@@ -191,5 +191,9 @@ describe("calculators", () => {
       assert.equal(refusal("distillation", { label: 3 }), "label: label must be a class index from 0 to 2 (got 3)");
       assert.equal(refusal("distillation", { alpha: 2 }), "alpha: alpha must be between 0 and 1 (got 2)");
     });
+    it("rejects a temperature whose T² underflows or overflows", () => {
+      assert.match(refusal("distillation", { temperature: 1e-200 }), /^temperature: temperature must be at least 1e-150/);
+      assert.match(refusal("distillation", { temperature: 1e200 }), /^temperature: temperature must be at most 1e150/);
+    });
   });
 });
