@@ -122,7 +122,8 @@ export async function checkExerciseSemantics(
 function wrongSolution(exercise: ExerciseSpec, check: CheckSpec, m: Misconception, core: CoreFunctions): { source: string } | { problem: string } {
   const variant = m.variant;
   if (variant.from === "reference") {
-    const file = variant.file ?? "misconceptions";
+    // The in-memory model's default, as the runner reads it (the loader always fills `file` in).
+    const file = variant.file ?? "reference";
     const text = file === "reference" ? exercise.reference : exercise.misconceptions;
     if (text === undefined) return { problem: `misconception "${m.id}" takes its values from the ${file} file, which the exercise does not have` };
     const name = variant.export ?? check.function;
