@@ -23,8 +23,7 @@ const nodeTargets = [
   // The runner's child process and the Worker it starts for every run; no vscode, ever.
   { in: "src/runner/sandbox/host.ts", out: "dist/runner/host.js" },
   { in: "src/runner/sandbox/worker.ts", out: "dist/runner/worker.js" },
-  // jsonc-parser's "main" is a UMD build whose require("./impl/…") calls esbuild cannot follow; its ESM build bundles.
-  { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, mainFields: ["module", "main"] },
+  { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
 ];
 
 /** Browser-side bundles: the results webview (chart.js bundled in). */
@@ -42,7 +41,9 @@ for (const t of nodeTargets.filter((t) => fs.existsSync(t.in))) {
       target: "node20",
       external: [...(t.external ?? []), "esbuild-wasm"],
       banner: t.banner,
-      ...(t.mainFields ? { mainFields: t.mainFields } : {}),
+      // jsonc-parser's "main" is a UMD build whose require("./impl/…") calls esbuild cannot follow; its ESM
+      // build bundles. Every Node bundle that reaches the packs parser (extension and CLI alike) needs this.
+      mainFields: ["module", "main"],
     }),
   );
 }
