@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: every benchmark in one table. Each figure is a median of several runs, and every comparison
+ * is a ratio against a baseline measured in the same run (these machines are noisy: absolute times move,
+ * ratios hold better). Benchmarks are not tests: nothing here fails on a slow machine.
+ *
+ * Writes the table to stdout and to out/bench/latest.md (the README shows the latest one), and the raw rows to
+ * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only core,latency,grading,extension`.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCheckLatencyBench } from "./checkLatency";
+import { runCoreKernelBench } from "./coreKernels";
+import { measureBundleSizes, recordedExtensionMetrics } from "./extensionStats";
+import { runGradingBench } from "./grading";
+
+const root = path.resolve(__dirname, "..");
+const quick = process.argv.includes("--quick");
+const onlyArg = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const selected = (name: string) => !onlyArg || onlyArg.split(",").includes(name);
+
+function table(headers: string[], rows: (string | number | undefined)[][]): string {
+  const cells = rows.map((r) => r.map((c) => (c === undefined ? "" : typeof c === "number" ? formatNumber(c) : c)));
+  return [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...cells.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 100) return n.toFixed(0);
+  if (Math.abs(n) >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.availableParallelism()} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${os.loadavg()[0].toFixed(1)} at start`;
+}
+
+async function main(): Promise<void> {
+  const sections: string[] = [`Machine: ${machine()}. Run: ${new Date().toISOString()}${quick ? " (--quick sizes)" : ""}.`];
+  const raw: Record<string, unknown> = {};
+  const emit = (title: string, body: string) => {
+    const section = `### ${title}\n\n${body}`;
+    console.log(`\n${section}`);
+    sections.push(section);
+  };
+
+  if (selected("latency")) {
+    const rows = await runCheckLatencyBench();
+    raw.latency = rows;
+    emit("Check latency (runner API, affine-quantization, correct solution)", table(["metric", "ms", "target ms", "note"], rows.map((r) => [r.metric, r.ms, r.targetMs, r.note])));
+  }
+  if (selected("core")) {
+    const rows = await runCoreKernelBench(quick ? { size: 1 << 20, rows: 2048, repeats: 3 } : {});
+    raw.core = rows;
+    emit(
+      "Core kernels (float32; ratios of CPU time, measured in the same run)",
+      table(
+        ["kernel", "values", "ms", "GB/s", "numpy ms", "× numpy (<1 faster)", "copy ms", "× copy"],
+        rows.map((r) => [r.kernel, r.values, r.ms, r.gbPerSecond, r.numpyMs, r.ratioToNumpy, r.copyMs, r.ratioToCopy]),
+      ),
+    );
+  }
+  if (selected("grading")) {
+    const rows = await runGradingBench(quick ? 10 : 100);
+    raw.grading = rows;
+    emit("Grading throughput (compression-tutor grade)", table(["metric", "value", "unit", "target s"], rows.map((r) => [r.metric, r.value, r.unit, r.targetS])));
+  }
+  if (selected("extension")) {
+    const sizes = measureBundleSizes(root);
+    const metrics = recordedExtensionMetrics(root);
+    raw.extension = { sizes, metrics };
+    const sizeTable = table(["bundle", "file", "minified KiB", "gzipped KiB"], sizes.map((s) => [s.bundle, s.file, s.minifiedBytes / 1024, s.gzippedBytes / 1024]));
+    const metricRows = Object.entries(metrics).map(([k, v]) => [k, v]);
+    const metricTable = metricRows.length
+      ? table(["metric (from the last integration/e2e run)", "ms"], metricRows)
+      : "No integration/e2e metrics recorded yet: run `npm test` first (they land in out/metrics/).";
+    emit("Extension", `${sizeTable}\n\n${metricTable}`);
+  }
+
+  const dir = path.join(root, "out", "bench");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "latest.md"), sections.join("\n\n") + "\n");
+  fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify(raw, null, 2));
+  console.log(`\nwritten: ${path.relative(root, path.join(dir, "latest.md"))}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
