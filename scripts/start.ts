@@ -1,7 +1,7 @@
 /**
  * `npm start`: builds and packages the extension, installs the .vsix into code-server, opens a learner
  * workspace (.cache/playground/, kept between runs, as is the VS Code profile) and keeps code-server running
- * at a printed 127.0.0.1 URL until Ctrl-C. CS_PORT picks the port (default 18090, so it does not collide with
+ * at a printed 127.0.0.1 URL until Ctrl-C. CS_PORT picks the port (default 18500, so it does not collide with
  * the tests' 18080); PLAYGROUND picks another workspace folder.
  */
 import fs from "node:fs";
@@ -13,7 +13,7 @@ import { runOrThrow } from "./lib/run";
 const playground = path.resolve(process.env.PLAYGROUND ?? path.join(ROOT, ".cache", "playground"));
 
 async function main(): Promise<void> {
-  process.env.CS_PORT ??= "18090";
+  process.env.CS_PORT ??= "18500";
   await runOrThrow("npm", ["run", "--silent", "package"]);
   await installCodeServer();
   fs.mkdirSync(playground, { recursive: true });
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     }
     if (!alive && !stopping) {
       console.error(`code-server exited on its own; its log is ${path.join(codeServerEnv().CS_STATE, "code-server.log")}`);
-      process.exit(1);
+      void stopCodeServer().then(() => process.exit(1));
     }
   }, 2000);
 }

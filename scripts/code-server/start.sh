@@ -18,7 +18,8 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$CS_BIN" ] || { echo "start.sh: code-server is not installed at ${CS_BIN#$ROOT/}; run scripts/code-server/install.sh" >&2; exit 1; }
 "$(dirname "$0")/stop.sh" >/dev/null
-if curl -s -o /dev/null --max-time 1 "$CS_URL/"; then
+# A TCP connect, not an HTTP request: a busy server may answer slowly, and its /healthz would then pass for ours.
+if (exec 3<>"/dev/tcp/127.0.0.1/$CS_PORT") 2>/dev/null; then
   echo "start.sh: something else already listens on 127.0.0.1:$CS_PORT; choose another port with CS_PORT=<port>" >&2
   exit 1
 fi
@@ -66,15 +67,19 @@ TMPDIR="$CS_STATE/tmp" EXTENSIONS_GALLERY='{}' setsid "$CS_BIN" "${common[@]}" \
   --disable-proxy --ignore-last-opened "$workspace" > "$CS_STATE/code-server.log" 2>&1 < /dev/null &
 echo $! > "$CS_STATE/code-server.pid"
 for _ in $(seq 1 600); do
-  curl -sf -o /dev/null --max-time 1 "$CS_URL/healthz" && break
+  # Ours must still be alive: if it failed to bind, a /healthz answer would come from someone else's server.
   if ! kill -0 "$(cat "$CS_STATE/code-server.pid")" 2>/dev/null; then
     cat "$CS_STATE/code-server.log" >&2
     echo "start.sh: code-server exited during start-up; its log is above" >&2
     rm -f "$CS_STATE/code-server.pid"; exit 1
   fi
+  curl -sf -o /dev/null --max-time 2 "$CS_URL/healthz" && break
   sleep 0.05
 done
-curl -sf -o /dev/null --max-time 1 "$CS_URL/healthz" || { "$(dirname "$0")/stop.sh"; echo "start.sh: code-server did not answer $CS_URL/healthz within 30 s; see ${CS_STATE#$ROOT/}/code-server.log" >&2; exit 1; }
 cold_start_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+# It may have failed to bind right after answering nothing; make sure the answer came from it.
+sleep 0.2
+kill -0 "$(cat "$CS_STATE/code-server.pid")" 2>/dev/null || { cat "$CS_STATE/code-server.log" >&2; echo "start.sh: code-server exited during start-up; its log is above" >&2; rm -f "$CS_STATE/code-server.pid"; exit 1; }
+curl -sf -o /dev/null --max-time 5 "$CS_URL/healthz" || { "$(dirname "$0")/stop.sh"; echo "start.sh: code-server did not answer $CS_URL/healthz within 30 s; see ${CS_STATE#$ROOT/}/code-server.log" >&2; exit 1; }
 echo "{ \"coldStartMs\": $cold_start_ms, \"url\": \"$CS_URL\", \"workspace\": \"$workspace\" }" > "$CS_STATE/server-start.json"
 echo "code-server $CS_VERSION: pid $(cat "$CS_STATE/code-server.pid") on $CS_URL after $cold_start_ms ms"
