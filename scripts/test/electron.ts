@@ -5,6 +5,7 @@
  * fails while "Resolving version" (ENOTFOUND), which is expected. On a Linux machine without a display run it
  * under `xvfb-run -a`.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { runTests } from "@vscode/test-electron";
 import { ROOT } from "../lib/paths";
@@ -16,12 +17,15 @@ async function main(): Promise<number> {
   await runOrThrow("npm", ["run", "--silent", "build"]);
   const tests = await bundleIntegrationTests();
   console.log(`test:electron: bundled ${tests.length} test file(s); VS Code ${process.env.VSCODE_VERSION ?? "1.100.3"} from .vscode-test/`);
+  const workspace = path.join(ROOT, ".cache", "electron-workspace");
+  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.mkdirSync(workspace, { recursive: true });
   return runTests({
     version: process.env.VSCODE_VERSION ?? "1.100.3",
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: INTEGRATION_ENTRY,
     extensionTestsEnv: { TEST_RESULTS_FILE: resultsFile("integration") },
-    launchArgs: [path.join(ROOT, ".cache", "electron-workspace"), "--disable-extensions", "--disable-workspace-trust", "--skip-welcome", "--skip-release-notes"],
+    launchArgs: [workspace, "--disable-extensions", "--disable-workspace-trust", "--skip-welcome", "--skip-release-notes"],
   });
 }
 
