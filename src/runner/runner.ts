@@ -74,6 +74,16 @@ export function defaultHostScript(): string {
   return found;
 }
 
+/**
+ * The sandbox gets almost nothing of the caller's environment (no NODE_OPTIONS, no tokens): only what Windows
+ * needs to start a process, plus what the caller adds (ELECTRON_RUN_AS_NODE in VS Code).
+ */
+function sandboxEnvironment(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of ["SystemRoot", "SYSTEMROOT", "TEMP", "TMP", "TMPDIR"]) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return { ...env, ...(extra ?? {}) };
+}
+
 function elapsed(start: number): number {
   return Math.round((performance.now() - start) * 100) / 100;
 }
@@ -90,7 +100,7 @@ export class Runner {
     this.memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
     this.sandbox = new SandboxProcess({
       execPath: options.execPath ?? process.execPath,
-      env: { ...(options.env ?? {}) },
+      env: sandboxEnvironment(options.env),
       hostScript: options.hostScript ?? defaultHostScript(),
       log: options.log ?? (() => undefined),
       memoryMb: this.memoryMb,

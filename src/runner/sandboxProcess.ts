@@ -30,7 +30,9 @@ export function permissionFlags(execPath: string, runnerDir: string): string[] {
   const known = process.allowedNodeEnvironmentFlags;
   const flag = known.has("--permission") ? "--permission" : known.has("--experimental-permission") ? "--experimental-permission" : undefined;
   if (!flag || process.versions.electron) return [];
-  return [flag, `--allow-fs-read=${path.join(runnerDir, "*")}`, "--allow-worker"];
+  // Node 20's experimental flag takes a wildcard for "everything below"; --permission (22+) takes the folder.
+  const readable = flag === "--permission" ? runnerDir : path.join(runnerDir, "*");
+  return [flag, `--allow-fs-read=${readable}`, "--allow-worker"];
 }
 
 interface PendingRun {
