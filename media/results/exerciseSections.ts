@@ -28,11 +28,17 @@ export function toolbar(model: PanelModel, view: ExerciseView, post: Post): HTML
   return bar;
 }
 
-export function promptSection(view: ExerciseView): HTMLElement {
-  const section = element("section", undefined, "prompt");
-  section.setAttribute("aria-label", "Exercise prompt");
-  section.append(renderMarkdown(view.prompt));
-  return section;
+/** The prompt in a disclosure: open before the first check, folded under the results after it. */
+export function promptSection(view: ExerciseView, options: { open: boolean; onToggle?: (open: boolean) => void }): HTMLElement {
+  const details = element("details", undefined, "prompt");
+  details.open = options.open;
+  const summary = element("summary", "The exercise");
+  details.append(summary);
+  const body = element("div");
+  body.append(renderMarkdown(view.prompt));
+  details.append(body);
+  details.addEventListener("toggle", () => options.onToggle?.(details.open));
+  return details;
 }
 
 /** The report's verdict in one line, then the cases table (smallest failure first, as the report sorts them). */

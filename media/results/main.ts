@@ -9,6 +9,9 @@ import { vscodeApi } from "./vscodeApi";
 const app = document.getElementById("app")!;
 let charts: Chart[] = [];
 let current: PanelModel | undefined = vscodeApi.getState()?.model;
+/** Whether the learner opened the prompt by hand; kept across re-renders of the same exercise. */
+let promptOpen = false;
+let promptFor: string | undefined;
 
 /** Renders with textContent (and inert markdown) only: nothing from the model runs. */
 function render(model: PanelModel): void {
@@ -26,7 +29,7 @@ function render(model: PanelModel): void {
   if (model.subtitle) app.append(element("p", model.subtitle, "muted"));
   const view = model.exercise;
   if (view) {
-    app.append(toolbar(model, view, post), promptSection(view));
+    app.append(toolbar(model, view, post));
     if (model.report) app.append(casesSection(model.report));
     else app.append(element("p", view.canRun ? "Not checked yet: save your file or press Run checks." : "Not checked yet.", "muted"));
   }
@@ -46,6 +49,8 @@ function render(model: PanelModel): void {
     if (paintedPixels(canvas) > 0) painted.push(spec.id);
   }
   if (view) {
+    // Results first once there are some; the prompt stays one click (or Enter) away.
+    app.append(promptSection(view, { open: !model.report || promptOpen, onToggle: (open) => (promptOpen = open) }));
     const hints = hintsSection(view, post);
     const reference = referenceSection(view, post);
     if (hints) app.append(hints);
@@ -58,6 +63,9 @@ function render(model: PanelModel): void {
 window.addEventListener("message", (event: MessageEvent<ToWebviewMessage>) => {
   const message = event.data;
   if (message.type === "show") {
+    const exercise = message.model.exercise ? `${message.model.exercise.packId}/${message.model.exercise.exerciseId}` : undefined;
+    if (exercise !== promptFor) promptOpen = false;
+    promptFor = exercise;
     current = message.model;
     vscodeApi.setState({ model: current });
     render(current);

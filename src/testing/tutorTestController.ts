@@ -6,7 +6,8 @@ import type { CaseResult, CheckReport } from "../protocol/checkReport";
 import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
 
-const ITEM_SEPARATOR = "\u0000";
+/** What a test item stands for (VS Code reserves "\0" in ids, so the ids are not parsed back). */
+type ItemMeta = { kind: "pack" } | { kind: "exercise"; key: SolutionKey } | { kind: "case"; key: SolutionKey; caseId: string };
 
 /**
  * The Test Explorer: packs, exercises as tests and their cases as children. Its Run button checks the
@@ -18,6 +19,7 @@ export class TutorTestController implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController("compressionTutor", vscode.l10n.t("Compression Tutor"));
   /** Exercises whose check a Test Explorer run started: their results are reported by that run. */
   private readonly ownRuns = new Set<string>();
+  private readonly meta = new WeakMap<vscode.TestItem, ItemMeta>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -39,16 +41,19 @@ export class TutorTestController implements vscode.Disposable {
     const packItems: vscode.TestItem[] = [];
     for (const { pack } of this.packs.packs) {
       if (!pack) continue;
-      const packItem = this.controller.createTestItem(`pack${ITEM_SEPARATOR}${pack.id}`, pack.title);
+      const packItem = this.controller.createTestItem(packItemId(pack.id), pack.title);
+      this.meta.set(packItem, { kind: "pack" });
       pack.exercises.forEach((exercise, index) => {
         const key = { packId: pack.id, exerciseId: exercise.id };
         const uri = root ? this.solutions.uriFor(root, key) : undefined;
         const item = this.controller.createTestItem(exerciseItemId(key), `${index + 1}. ${exercise.title}`, uri);
+        this.meta.set(item, { kind: "exercise", key });
         item.sortText = String(index).padStart(4, "0");
         item.description = exercise.summary;
         for (const check of exercise.checks) {
           for (const c of check.cases) {
-            const caseItem = this.controller.createTestItem(`${item.id}${ITEM_SEPARATOR}${c.id}`, c.name, uri);
+            const caseItem = this.controller.createTestItem(caseItemId(key, c.id), c.name, uri);
+            this.meta.set(caseItem, { kind: "case", key, caseId: c.id });
             item.children.add(caseItem);
           }
         }
@@ -60,19 +65,17 @@ export class TutorTestController implements vscode.Disposable {
   }
 
   private exerciseItem(key: SolutionKey): vscode.TestItem | undefined {
-    return this.controller.items.get(`pack${ITEM_SEPARATOR}${key.packId}`)?.children.get(exerciseItemId(key));
+    return this.controller.items.get(packItemId(key.packId))?.children.get(exerciseItemId(key));
   }
 
   private async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
     const run = this.controller.createTestRun(request);
     const exercises = new Map<string, vscode.TestItem>();
     const add = (item: vscode.TestItem) => {
-      const parts = item.id.split(ITEM_SEPARATOR);
-      if (parts[0] === "pack") item.children.forEach(add);
-      else {
-        const exercise = parts.length === 3 ? item.parent! : item;
-        exercises.set(exercise.id, exercise);
-      }
+      const meta = this.meta.get(item);
+      if (meta?.kind === "pack") item.children.forEach(add);
+      else if (meta?.kind === "case" && item.parent) exercises.set(item.parent.id, item.parent);
+      else if (meta?.kind === "exercise") exercises.set(item.id, item);
     };
     if (request.include) request.include.forEach(add);
     else this.controller.items.forEach(add);
@@ -87,8 +90,9 @@ export class TutorTestController implements vscode.Disposable {
         run.skipped(item);
         continue;
       }
-      const [packId, exerciseId] = item.id.split(ITEM_SEPARATOR);
-      const key = { packId, exerciseId };
+      const meta = this.meta.get(item);
+      if (meta?.kind !== "exercise") continue;
+      const key = meta.key;
       run.started(item);
       this.ownRuns.add(item.id);
       try {
@@ -103,11 +107,11 @@ export class TutorTestController implements vscode.Disposable {
     run.end();
   }
 
-  /** A check started elsewhere (save, panel, CodeLens): shown as a run of its own, as a watch mode does. */
+  /** A check started elsewhere (save, panel, CodeLens): shown as a run of its own, as a watch mode does, and kept. */
   private async reportOutsideRun(event: CheckEvent): Promise<void> {
     const item = this.exerciseItem(event.key);
     if (!item || this.ownRuns.has(item.id)) return;
-    const run = this.controller.createTestRun(new vscode.TestRunRequest([item]), vscode.l10n.t("Check on save"), false);
+    const run = this.controller.createTestRun(new vscode.TestRunRequest([item]), vscode.l10n.t("Check"), true);
     run.started(item);
     await this.apply(run, item, event.report);
     run.end();
@@ -122,9 +126,11 @@ export class TutorTestController implements vscode.Disposable {
       return new vscode.Location(file, new vscode.Position(found?.line ?? 0, found?.column ?? 0));
     };
     for (const c of report.cases) {
-      let caseItem = item.children.get(`${item.id}${ITEM_SEPARATOR}${c.id}`);
+      const key = { packId: report.packId, exerciseId: report.exerciseId };
+      let caseItem = item.children.get(caseItemId(key, c.id));
       if (!caseItem) {
-        caseItem = this.controller.createTestItem(`${item.id}${ITEM_SEPARATOR}${c.id}`, c.name, file);
+        caseItem = this.controller.createTestItem(caseItemId(key, c.id), c.name, file);
+        this.meta.set(caseItem, { kind: "case", key, caseId: c.id });
         item.children.add(caseItem);
       }
       caseItem.range = locate(c.function).range;
@@ -155,8 +161,16 @@ export class TutorTestController implements vscode.Disposable {
   }
 }
 
+function packItemId(packId: string): string {
+  return `pack:${packId}`;
+}
+
 function exerciseItemId(key: SolutionKey): string {
-  return `${key.packId}${ITEM_SEPARATOR}${key.exerciseId}`;
+  return `exercise:${key.packId}/${key.exerciseId}`;
+}
+
+function caseItemId(key: SolutionKey, caseId: string): string {
+  return `case:${key.packId}/${key.exerciseId}#${caseId}`;
 }
 
 function caseMessage(c: CaseResult, location: vscode.Location): vscode.TestMessage {
