@@ -72,23 +72,26 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
       problems.atPointer(exerciseFile, doc, `/${key}`, "path-escape", `"${relative}" leaves the exercise folder; name a file inside "${id}/", such as ${key === "prompt" ? "prompt.md" : `${key}.ts`}`);
     }
   }
-  for (const issue of ctx.validator.validate("exercise", doc.value)) {
+  const schemaIssues = ctx.validator.validate("exercise", doc.value);
+  for (const issue of schemaIssues) {
     if (escaped.has(issue.pointer)) continue;
     problems.atPointer(exerciseFile, doc, issue.pointer, "schema", issue.message, "error", issue.at);
   }
-  if (problems.errorCount > errorsBefore) return undefined;
 
-  const exercise = doc.value as ExerciseFile;
+  const exercise = (doc.value ?? {}) as ExerciseFile;
   const at = (pointer: string, code: string, message: string, severity: "error" | "warning" = "error"): void =>
     problems.atPointer(exerciseFile, doc, pointer, code, message, severity);
+  const sound = (pointer: string): boolean => !schemaIssues.some((i) => i.pointer === pointer) && !escaped.has(pointer);
 
-  if (exercise.id !== id)
+  // The folder and file checks need only the top-level strings, so they run even when the schema failed
+  // elsewhere: one run lists a misspelt property and a missing file together.
+  if (typeof exercise.id === "string" && sound("/id") && exercise.id !== id)
     at("/id", "id-mismatch", `id "${exercise.id}" differs from its folder name "${id}"; the manifest lists folders by id, so rename one to match the other`);
 
   const texts: Partial<Record<FileKey, { text: string; path: string }>> = {};
   for (const key of FILE_KEYS) {
     const relative = exercise[key];
-    if (relative === undefined) continue;
+    if (typeof relative !== "string" || !sound(`/${key}`)) continue;
     const path = fs.join(folder, ...relative.split(/[\\/]/));
     const file = await readPackFile(fs, ctx.realRoot, path, ctx.limits);
     if (file.ok) texts[key] = { text: file.text, path };
@@ -97,6 +100,9 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
       at(`/${key}`, code, message);
     }
   }
+
+  // Everything below reads the checks, which only a schema-valid file describes reliably.
+  if (problems.errorCount > errorsBefore && schemaIssues.length > 0) return undefined;
 
   if (texts.prompt) {
     for (const html of findRawHtml(texts.prompt.text)) {

@@ -81,6 +81,24 @@ describe("loadPack(fs, root, options)", function () {
     ]);
   });
 
+  it("reports a missing file and an id mismatch even when the same exercise.json also breaks the schema", async () => {
+    const files = packFiles(ROOT, { exercise: exercise({ id: "dequantise", chart: "pie" }) });
+    delete files[`${ROOT}/dequantize/starter.ts`];
+    const { problems } = await load(files);
+    assert.deepEqual(brief(problems), [
+      `${where(files, "dequantize/exercise.json", '"dequantise"')} error id-mismatch`,
+      `${where(files, "dequantize/exercise.json", '"starter.ts"')} error missing-file`,
+      `${where(files, "dequantize/exercise.json", '"pie"')} error schema`,
+    ]);
+  });
+
+  it("reports an exercise.json that is not an object without crashing", async () => {
+    const files = packFiles(ROOT);
+    files[`${ROOT}/dequantize/exercise.json`] = "null";
+    const { problems } = await load(files);
+    assert.deepEqual(problems.map((p) => [p.code, p.message]), [["schema", "must be an object, not null"]]);
+  });
+
   it("keeps the other exercises when one is broken, so a pack keeps working", async () => {
     const files = {
       ...packFiles(ROOT, { manifest: manifest({ exercises: ["dequantize", "softmax"] }) }),
