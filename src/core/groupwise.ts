@@ -133,6 +133,34 @@ function quantizeGroup(
   return true;
 }
 
+/**
+ * The common case on large tensors (float32 weights, symmetric, half-even, codes only) in one function that
+ * only ever sees Float32Array, so V8 keeps its element access monomorphic; the per-group call of the general
+ * path disappears too. Returns the index of the first group it could not handle (non-finite or too wide a
+ * range), or −1 when all groups were quantized.
+ */
+function symmetricFloat32(w: Float32Array, groupSize: number, bits: number, q: Int32Array, scales: Float64Array): number {
+  const qpos = 2 ** (bits - 1) - 1;
+  const qneg = -qpos - 1;
+  const M = HALF_EVEN_MAGIC;
+  const n = w.length;
+  for (let g = 0, start = 0; start < n; g++, start += groupSize) {
+    const end = Math.min(n, start + groupSize);
+    let absmax = 0;
+    let poison = 0;
+    for (let i = start; i < end; i++) {
+      const v = w[i];
+      poison += v - v;
+      absmax = Math.max(absmax, Math.abs(v));
+    }
+    const scale = Math.max(absmax / qpos, FLOAT32_EPSILON);
+    if (poison !== 0 || !(scale * (qpos - qneg) <= Number.MAX_VALUE)) return g;
+    scales[g] = scale;
+    for (let i = start; i < end; i++) q[i] = Math.min(qpos, Math.max(qneg, w[i] / scale)) + M - M;
+  }
+  return -1;
+}
+
 function groupKernel(
   fn: string,
   w: ArrayLike<number>,
@@ -153,6 +181,11 @@ function groupKernel(
   const q = out ?? new Int32Array(n);
   const scales = new Float64Array(groups);
   const zeroPoints = new Int32Array(groups);
+  if (w instanceof Float32Array && symmetric && rounding === "half-even" && fake === undefined) {
+    const bad = symmetricFloat32(w, groupSize, bits, q, scales);
+    if (bad < 0) return { q, scales, zeroPoints };
+    // Fall through to the general loop, which names the offending element or group.
+  }
   const params: GroupParams = { scale: 0, zeroPoint: 0 };
   for (let g = 0; g < groups; g++) {
     const start = g * groupSize;
