@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+// The ESM build: the UMD one (package "main") loads its parts with a require() that bundlers cannot follow.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser/lib/esm/main.js";
 import { LineMap, type TextPosition } from "./textPositions";
 
 /** A span in a JSON file, 1-based, end exclusive. */
