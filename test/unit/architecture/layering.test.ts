@@ -39,12 +39,15 @@ function areaOf(fromFile: string, specifier: string): string {
   return top;
 }
 
-/** `vscodeAdapters`: files (relative to the rule's folder) that adapt the layer to VS Code and may also import the extension. */
-const rules: { dir: string; allowed: string[]; vscodeAdapters?: RegExp }[] = [
+/**
+ * `vscodeAdapters`: files (relative to the rule's folder) that adapt the layer to VS Code and may also import
+ * the extension; `nodeAdapters`: files that adapt it to Node's file system for the CLI and may import `node:*`.
+ */
+const rules: { dir: string; allowed: string[]; vscodeAdapters?: RegExp; nodeAdapters?: RegExp }[] = [
   { dir: "src/core", allowed: ["core"] },
   { dir: "src/protocol", allowed: ["protocol", "core"] },
-  // the vscode-based file-system adapter is the one file in packs allowed to import vscode
-  { dir: "src/packs", allowed: ["packs", "core", "protocol", "package", "exercises"], vscodeAdapters: /^vscode[\\/]/ },
+  // packs is pure; its two file-system adapters (VS Code's workspace.fs, Node's fs for the CLI) live in subfolders
+  { dir: "src/packs", allowed: ["packs", "core", "protocol", "package", "exercises"], vscodeAdapters: /^vscode[\\/]/, nodeAdapters: /^node[\\/]/ },
   { dir: "src/runner", allowed: ["runner", "core", "protocol", "packs", "node", "package"] },
   { dir: "src/cli", allowed: ["cli", "core", "protocol", "packs", "runner", "calculators", "node", "package", "exercises"] },
   // pure calculators serve the CLI and the palette; their palette front end lives in calculators/vscode
@@ -57,10 +60,13 @@ describe("layering (DESIGN.md folder rules)", () => {
     it(`${rule.dir} imports only ${rule.allowed.join(", ")}`, () => {
       const violations: string[] = [];
       for (const file of filesUnder(rule.dir)) {
-        const adapter = rule.vscodeAdapters?.test(path.relative(path.join(root, rule.dir), file));
+        const relative = path.relative(path.join(root, rule.dir), file);
+        const adapter = rule.vscodeAdapters?.test(relative);
+        const nodeAdapter = rule.nodeAdapters?.test(relative);
         for (const { specifier, line } of importsOf(fs.readFileSync(file, "utf8"))) {
           const area = areaOf(file, specifier);
           if (adapter && (area === "vscode" || area === "extension")) continue;
+          if (nodeAdapter && area === "node") continue;
           if (!rule.allowed.includes(area)) violations.push(`${path.relative(root, file)}:${line}: imports ${specifier} (${area})`);
         }
       }
