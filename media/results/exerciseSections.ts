@@ -41,9 +41,9 @@ export function promptSection(view: ExerciseView, options: { open: boolean; onTo
   return details;
 }
 
-/** The report's verdict in one line, then the cases table (smallest failure first, as the report sorts them). */
-export function casesSection(report: CheckReport): HTMLElement {
-  const section = element("section", undefined, "cases");
+/** The report's verdict in one line, its timings, and any compile or runtime errors. */
+export function verdictSection(report: CheckReport): HTMLElement {
+  const section = element("section", undefined, "verdict-section");
   const { passed, total, failed, errored } = report.summary;
   const verdict = report.status === "passed" ? `Passed: all ${total} cases` : report.status === "error" ? `Could not run: ${errored || report.diagnostics.length} error(s)` : `Failed ${failed + errored} of ${total} cases`;
   const heading = element("h2", verdict, `verdict ${report.status}`);
@@ -56,10 +56,31 @@ export function casesSection(report: CheckReport): HTMLElement {
     for (const d of errors.slice(0, 10)) list.append(element("li", `${d.file.split(/[\\/]/).pop()}:${d.line}:${d.column} ${d.message}`));
     section.append(list);
   }
-  if (report.cases.length === 0) return section;
+  return section;
+}
+
+/** The cases table: failures first (the report sorts the smallest first), passes folded below them. */
+export function casesSection(report: CheckReport): HTMLElement | undefined {
+  if (report.cases.length === 0) return undefined;
+  const section = element("section", undefined, "cases");
+  const failing = report.cases.filter((c) => c.status !== "passed");
+  const passing = report.cases.filter((c) => c.status === "passed");
+  if (failing.length > 0) section.append(casesTable("cases", "Failing cases, smallest input first", failing.slice(0, 40)));
+  if (failing.length > 40) section.append(element("p", `… and ${failing.length - 40} more failing cases (the Test Explorer lists them all).`, "muted"));
+  if (passing.length > 0) {
+    const details = element("details");
+    details.open = failing.length === 0 && passing.length <= 12;
+    details.append(element("summary", `${passing.length} passing case(s)`));
+    details.append(casesTable(failing.length === 0 ? "cases" : "passing-cases", "Passing cases", passing.slice(0, 40)));
+    section.append(details);
+  }
+  return section;
+}
+
+function casesTable(id: string, caption: string, cases: CheckReport["cases"]): HTMLTableElement {
   const table = element("table");
-  table.id = "cases";
-  table.append(element("caption", "Cases: smallest failing input first"));
+  table.id = id;
+  table.append(element("caption", caption));
   const head = element("tr");
   for (const name of ["", "case", "input", "expected", "actual", "why"]) {
     const th = element("th", name);
@@ -69,20 +90,18 @@ export function casesSection(report: CheckReport): HTMLElement {
   table.append(element("thead"));
   table.tHead!.append(head);
   const body = element("tbody");
-  for (const c of report.cases.slice(0, 60)) {
+  for (const c of cases) {
     const row = element("tr", undefined, c.status);
     const mark = element("td", c.status === "passed" ? "✓" : "✗", "mark");
     mark.setAttribute("aria-label", c.status);
-    const why = element("td");
+    const why = element("td", undefined, "why");
     if (c.message) why.append(element("div", c.message));
     if (c.misconception) why.append(element("div", `Misconception: ${c.misconception.message}`, "misconception"));
     row.append(mark, element("td", c.name), element("td", c.input.map((v) => formatJson(v)).join(", "), "value"), element("td", formatJson(c.expected), "value"), element("td", formatJson(c.actual), "value"), why);
     body.append(row);
   }
   table.append(body);
-  section.append(table);
-  if (report.cases.length > 60) section.append(element("p", `… and ${report.cases.length - 60} more cases (the Test Explorer lists them all).`, "muted"));
-  return section;
+  return table;
 }
 
 /** The hint ladder: the rungs opened so far, then the button for the next one. */

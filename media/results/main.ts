@@ -2,7 +2,7 @@ import type { Chart } from "chart.js";
 import type { PanelModel, ToWebviewMessage } from "../../src/protocol/webviewMessages";
 import { drawChart, paintedPixels } from "./charts";
 import { element } from "./dom";
-import { casesSection, hintsSection, promptSection, referenceSection, toolbar } from "./exerciseSections";
+import { casesSection, hintsSection, promptSection, referenceSection, toolbar, verdictSection } from "./exerciseSections";
 import { onThemeChange } from "./theme";
 import { vscodeApi } from "./vscodeApi";
 
@@ -30,7 +30,7 @@ function render(model: PanelModel): void {
   const view = model.exercise;
   if (view) {
     app.append(toolbar(model, view, post));
-    if (model.report) app.append(casesSection(model.report));
+    if (model.report) app.append(verdictSection(model.report));
     else app.append(element("p", view.canRun ? "Not checked yet: save your file or press Run checks." : "Not checked yet.", "muted"));
   }
   const chartsSection = element("section", undefined, "charts");
@@ -48,6 +48,8 @@ function render(model: PanelModel): void {
     charts.push(drawChart(canvas, spec));
     if (paintedPixels(canvas) > 0) painted.push(spec.id);
   }
+  const cases = model.report && casesSection(model.report);
+  if (cases) app.append(cases);
   if (view) {
     // Results first once there are some; the prompt stays one click (or Enter) away.
     app.append(promptSection(view, { open: !model.report || promptOpen, onToggle: (open) => (promptOpen = open) }));

@@ -44,14 +44,6 @@ export function dequantize(q: number, scale: number, zeroPoint: number): number 
 }
 `;
 
-/** Changes user settings the way the Settings editor would, by rewriting settings.json (VS Code watches it). */
-async function updateUserSettings(page: Page, changes: Record<string, unknown>): Promise<void> {
-  const file = path.join(USER_DATA, "User", "settings.json");
-  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {};
-  fs.writeFileSync(file, JSON.stringify({ ...current, ...changes }, null, 2));
-  await page.waitForTimeout(1500);
-}
-
 describe("learner: first exercise from the tree to a pass (e2e)", () => {
   let browser: Browser;
   let page: Page;
@@ -114,6 +106,7 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: 90_000 });
     assert.match(await verdict(frame), /^Failed \d+ of \d+ cases/);
     assert.ok((await frame.locator("#cases tbody tr.failed").count()) > 0, "no failed row in the cases table");
+    assert.ok((await paintedCanvasPixels(frame, "canvas")) > 1000, "the failure has no chart of the learner's answer");
     await saveScreenshot(page, "learner-03-failed-panel");
   });
 
@@ -144,7 +137,8 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     const painted = await paintedCanvasPixels(frame, "canvas");
     assert.ok(painted > 1000, `the chart looks blank: ${painted} painted pixels`);
     await saveScreenshot(page, "learner-06-passed");
-    await saveScreenshot(frame.locator("body"), "learner-06-passed-webview");
+    await frame.locator("canvas").last().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, "learner-06-passed-charts");
   });
 
   it("the tree and the status bar update", async () => {
@@ -157,12 +151,16 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
   });
 
   for (const [theme, name] of [
-    ["Default Light Modern", "learner-08-light"],
-    ["Default High Contrast", "learner-09-high-contrast"],
-    ["Default Dark Modern", "learner-10-dark"],
+    ["Light Modern", "learner-08-light"],
+    ["Dark High Contrast", "learner-09-high-contrast"],
+    ["Dark Modern", "learner-10-dark"],
   ] as const) {
     it(`the panel is readable and its chart redrawn in ${theme}`, async () => {
-      await updateUserSettings(page, { "workbench.colorTheme": theme });
+      await runCommand(page, "Preferences: Color Theme");
+      await page.keyboard.type(theme);
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: theme }).first().waitFor();
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(1000);
       const frame = await panel();
       const painted = await paintedCanvasPixels(frame, "canvas");
       assert.ok(painted > 1000, `the chart looks blank in ${theme}`);

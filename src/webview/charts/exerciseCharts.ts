@@ -163,7 +163,8 @@ function quantizationGridCharts(report: CheckReport): ChartSpec[] {
   const [x, scale, zeroPoint] = focus.input as number[];
   if (scale > 0 && Number.isFinite(scale)) {
     const steps = 24;
-    const xs = Array.from({ length: steps + 1 }, (_, i) => x - 3 * scale + (i * 6 * scale) / steps);
+    // Snapped to 12 decimals so float noise (5.55e-17 for 0) does not reach the axis labels.
+    const xs = Array.from({ length: steps + 1 }, (_, i) => Number((x - 3 * scale + (i * 6 * scale) / steps).toFixed(12)) || 0);
     const grid = xs.map((v) => math.quantize(v, scale, zeroPoint));
     const nearest = xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best] - x) ? i : best), 0);
     const yourCode = codeOf(focus.actual);
