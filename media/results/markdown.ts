@@ -4,12 +4,12 @@ import MarkdownIt from "markdown-it";
  * A pack's markdown, rendered inert: raw HTML is escaped (shown as text, never parsed), links are limited
  * to http(s) and in-page anchors, and images to data: URIs (the CSP blocks everything else anyway).
  */
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-const defaultValidate = markdown.validateLink.bind(markdown);
-markdown.validateLink = (url: string) => defaultValidate(url) && /^(https?:|#|data:image\/(png|gif|jpeg|webp);)/i.test(url.trim());
+export const inertMarkdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const defaultValidate = inertMarkdown.validateLink.bind(inertMarkdown);
+inertMarkdown.validateLink = (url: string) => defaultValidate(url) && /^(https?:|#|data:image\/(png|gif|jpeg|webp);)/i.test(url.trim());
 
 export function renderMarkdown(source: string): DocumentFragment {
   const template = document.createElement("template");
-  template.innerHTML = markdown.render(source);
+  template.innerHTML = inertMarkdown.render(source);
   return template.content;
 }
