@@ -8,6 +8,7 @@ import { gradeCommand } from "./commands/grade";
 import { mergeCommand } from "./commands/merge";
 import { newPackCommand } from "./commands/newPack";
 import { validateCommand } from "./commands/validate";
+import { SandboxStartError } from "../runner";
 import { EXIT_CANNOT_RUN, EXIT_OK, nodeIo, UsageError, type CliCommand, type CliIo } from "./io";
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
@@ -43,8 +44,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`compression-tutor ${error.message}\n`);
+    if (error instanceof UsageError || error instanceof SandboxStartError) {
+      io.stderr(error instanceof UsageError ? `compression-tutor ${error.message}\n` : `compression-tutor ${name}: ${error.message}\n`);
       return EXIT_CANNOT_RUN;
     }
     io.stderr(`compression-tutor ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -8,5 +8,6 @@
  */
 export { Runner, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, defaultHostScript, type CheckRequest, type CompileOnlyResult, type RunnerOptions } from "./runner";
 export type { CoreFunctions } from "./coreFunctions";
+export { SandboxStartError } from "./sandboxProcess";
 export { compareValues, numbersMatch } from "./compare/compareValues";
 export { formatValue, toReportJson } from "./compare/formatValue";

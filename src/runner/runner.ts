@@ -20,7 +20,7 @@ import { evaluateCase } from "./evaluateCase";
 import { ExpectedValues, type ProducedValue } from "./expectedValues";
 import { learnerFiles } from "./learnerFiles";
 import { orderCases } from "./orderCases";
-import { SandboxProcess } from "./sandboxProcess";
+import { SandboxProcess, SandboxStartError } from "./sandboxProcess";
 
 export interface RunnerOptions {
   /** Wall-clock limit, in milliseconds, for loading the learner's file and for each call of it. Default 2000. */
@@ -63,14 +63,17 @@ export const DEFAULT_MEMORY_MB = 256;
  */
 export function defaultHostScript(): string {
   const fromEnvironment = process.env.COMPRESSION_TUTOR_HOST_SCRIPT;
-  if (fromEnvironment) return fromEnvironment;
+  if (fromEnvironment) {
+    if (!fs.existsSync(fromEnvironment)) throw new SandboxStartError(`COMPRESSION_TUTOR_HOST_SCRIPT names ${fromEnvironment}, which does not exist`);
+    return fromEnvironment;
+  }
   const candidates = [
     path.join(__dirname, "runner", "host.js"),
     path.join(__dirname, "host.js"),
     path.resolve(__dirname, "..", "..", "dist", "runner", "host.js"),
   ];
   const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error(`the runner's sandbox script is missing (looked for ${candidates.join(", ")}); run \`npm run build\` first`);
+  if (!found) throw new SandboxStartError(`the runner's sandbox script is missing (looked for ${candidates.join(", ")}); run \`npm run build\` first`);
   return found;
 }
 
@@ -201,6 +204,7 @@ export class Runner {
     try {
       learner = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, entryText]])));
     } catch (crash) {
+      if (crash instanceof SandboxStartError) throw crash;
       // V8 aborts the whole process on some allocation failures instead of stopping the Worker; the process
       // boundary exists for exactly this. The next check starts a new sandbox.
       request.signal?.throwIfAborted();

@@ -35,6 +35,11 @@ export function permissionFlags(execPath: string, runnerDir: string): string[] {
   return [flag, `--allow-fs-read=${readable}`, "--allow-worker"];
 }
 
+/** The sandbox could not be started at all (missing build, wrong executable): a set-up problem, not a verdict. */
+export class SandboxStartError extends Error {
+  override name = "SandboxStartError";
+}
+
 interface PendingRun {
   resolve(result: RunResult): void;
   reject(error: Error): void;
@@ -79,7 +84,10 @@ export class SandboxProcess {
       });
       child.on("error", (error) => reject(new Error(`could not start the sandbox process (${this.options.execPath}): ${error.message}`)));
       child.on("exit", (code, signal) => {
-        const why = `the sandbox process exited (${signal ?? `code ${code}`})${this.stderrTail ? `: ${this.stderrTail.trim().split("\n").slice(-3).join(" ")}` : ""}`;
+        const lines = this.stderrTail.trim().split("\n");
+        // Node prints the error's name and message on one line among its stack and version lines.
+        const telling = lines.find((l) => /^\w*Error\b|^FATAL|^Error:/.test(l.trim())) ?? lines.slice(-3).join(" ");
+        const why = `the sandbox process exited (${signal ?? `code ${code}`})${this.stderrTail ? `: ${telling.trim()}` : ""}`;
         this.options.log(why);
         reject(new Error(why));
         if (this.child === child) {
@@ -117,7 +125,11 @@ export class SandboxProcess {
 
   /** Compiles `entry` and calls the given exports in a fresh Worker; never sees expected values. */
   async run(entry: string, calls: SandboxCall[], limits: { timeoutMs: number; memoryMb: number; compileOnly?: boolean }, files: SandboxFiles): Promise<RunResult> {
-    await this.start();
+    try {
+      await this.start();
+    } catch (error) {
+      throw new SandboxStartError(`could not start the runner's sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const child = this.child;
     if (!child) throw new Error("the sandbox process is not running");
     const id = this.nextId++;

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { main } from "../../../src/cli/main";
 import { builtInPack, runCli } from "./support/runCli";
 
 describe("compression-tutor exit codes and messages", function () {
@@ -78,5 +79,28 @@ describe("compression-tutor exit codes and messages", function () {
     const run = await runCli(["merge", path.join(builtInPack, "pack.json")]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /pack\.json is not a grade result/);
+  });
+});
+
+describe("compression-tutor when the sandbox cannot start", function () {
+  this.timeout(60_000);
+
+  it("check exits 2 with one line naming the missing sandbox script, not a stack trace", async () => {
+    const saved = process.env.COMPRESSION_TUTOR_HOST_SCRIPT;
+    try {
+      process.env.COMPRESSION_TUTOR_HOST_SCRIPT = path.join(os.tmpdir(), "no-such-dir", "host.js");
+      let stderr = "";
+      const code = await main(["check", path.join(builtInPack, "int4-scale", "reference.ts"), "--exercise", path.join(builtInPack, "int4-scale")], {
+        stdout: () => undefined,
+        stderr: (t) => void (stderr += t),
+        isTerminal: false,
+        cwd: process.cwd(),
+      });
+      assert.equal(code, 2);
+      assert.match(stderr, /^compression-tutor check: .*no-such-dir\/host\.js, which does not exist\n$/);
+      assert.doesNotMatch(stderr, /\n\s+at /);
+    } finally {
+      process.env.COMPRESSION_TUTOR_HOST_SCRIPT = saved;
+    }
   });
 });
