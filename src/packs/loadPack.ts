@@ -19,8 +19,9 @@ export interface LoadPackOptions {
 }
 
 /**
- * `pack` is present when the manifest is valid; exercises with errors are left out of it (their problems are
- * listed), so one broken exercise does not take the rest of the pack down with it. `problems` holds every error
+ * `pack` is present when the manifest is valid and the pack within its size limit; exercises with errors (or
+ * listed without a folder) are left out of it, their problems listed, so one broken exercise does not take the
+ * rest of the pack down with it. `problems` holds every error
  * and warning, sorted by file and position.
  */
 export interface PackLoadResult {
@@ -107,7 +108,9 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
     pointer ? problems.atPointer(manifestFile, doc, pointer, code, message, severity) : problems.inFile(manifestFile, code, message, severity),
   );
 
-  if (manifestHasErrors || problems.items.some((p) => p.file === manifestFile && p.severity === "error")) return done();
+  // A listed exercise that is missing or broken costs only that exercise; a broken manifest or an oversized pack
+  // costs the pack.
+  if (manifestHasErrors || problems.items.some((p) => p.code === "pack-too-large")) return done();
   const m = manifest as PackManifestFile;
   return done({
     id: m.id,

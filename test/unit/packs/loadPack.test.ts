@@ -113,6 +113,14 @@ describe("loadPack(fs, root, options)", function () {
     assert.deepEqual(pack?.exercises.map((e) => e.id), ["dequantize"]);
   });
 
+  it("keeps the pack when a listed exercise has no folder, but not when the manifest itself is invalid", async () => {
+    const missing = await load(packFiles(ROOT, { manifest: manifest({ exercises: ["dequantize", "later"] }) }));
+    assert.deepEqual(missing.problems.map((p) => p.code), ["missing-exercise"]);
+    assert.deepEqual(missing.pack?.exercises.map((e) => e.id), ["dequantize"]);
+    const invalid = await load(packFiles(ROOT, { manifest: manifest({ license: "" }) }));
+    assert.equal(invalid.pack, undefined);
+  });
+
   it("refuses a file that is a symlink out of the pack, and accepts one that stays inside", async () => {
     const files = packFiles(ROOT);
     const fs = new MemoryFileSystem({ ...files, "/elsewhere/secret.ts": REFERENCE });
