@@ -52,6 +52,8 @@ export class SandboxProcess {
   private readonly pending = new Map<number, PendingRun>();
   private nextId = 1;
   private stderrTail = "";
+  private readonly disposedChildren = new WeakSet<ChildProcess>();
+  private disposed = false;
   /** How long esbuild-wasm took to initialise in the current process, and whether permissions are on. */
   startInfo: { esbuildInitMs: number; permission: boolean; startMs: number } | undefined;
 
@@ -59,6 +61,7 @@ export class SandboxProcess {
 
   /** Starts the process if it is not running; resolves once esbuild-wasm is initialised in it. */
   start(): Promise<void> {
+    if (this.disposed) return Promise.reject(new SandboxStartError("the runner was disposed"));
     if (this.ready) return this.ready;
     const started = performance.now();
     const flags = permissionFlags(this.options.execPath, path.dirname(this.options.hostScript));
@@ -94,7 +97,8 @@ export class SandboxProcess {
           this.child = undefined;
           this.ready = undefined;
         }
-        for (const run of this.pending.values()) run.reject(new Error(why));
+        const disposed = this.disposedChildren.has(child);
+        for (const run of this.pending.values()) run.reject(disposed ? new SandboxStartError("the runner was disposed while a check was running") : new Error(why));
         this.pending.clear();
       });
     });
@@ -128,6 +132,7 @@ export class SandboxProcess {
     try {
       await this.start();
     } catch (error) {
+      if (error instanceof SandboxStartError) throw error;
       throw new SandboxStartError(`could not start the runner's sandbox: ${error instanceof Error ? error.message : String(error)}`);
     }
     const child = this.child;
@@ -150,10 +155,12 @@ export class SandboxProcess {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     const child = this.child;
     this.child = undefined;
     this.ready = undefined;
     if (!child || child.exitCode !== null) return;
+    this.disposedChildren.add(child);
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
       child.kill();
