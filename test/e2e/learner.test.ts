@@ -156,10 +156,19 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     ["Dark Modern", "learner-10-dark"],
   ] as const) {
     it(`the panel is readable and its chart redrawn in ${theme}`, async () => {
-      await runCommand(page, "Preferences: Color Theme");
-      await page.keyboard.type(theme);
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: theme }).first().waitFor();
-      await page.keyboard.press("Enter");
+      // The palette also lists "Browse Color Themes in Marketplace" first, so click the command's own row.
+      await page.keyboard.press("F1");
+      await page.locator(".quick-input-widget input").fill(">Preferences: Color Theme");
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: /^Preferences: Color Theme/ }).first().click();
+      // The theme picker replaces the palette in the same widget: wait for it before typing the theme's name.
+      const input = page.locator(".quick-input-widget input.input");
+      await page.waitForFunction(() => {
+        const box = document.querySelector<HTMLInputElement>(".quick-input-widget input.input");
+        return Boolean(box && !box.value.startsWith(">") && /theme/i.test(box.placeholder + (box.getAttribute("aria-label") ?? "")));
+      });
+      await input.fill(theme);
+      // Rows read "<label><description>", e.g. "Light ModernDefault Light Modern": pick the row whose label is the theme.
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: new RegExp(`^${theme}`) }).first().click();
       await page.waitForTimeout(1000);
       const frame = await panel();
       const painted = await paintedCanvasPixels(frame, "canvas");
