@@ -148,6 +148,22 @@ describe("Runner.check", function () {
     assert.deepEqual([clean.ok, clean.diagnostics.length], [true, 0]);
   });
 
+  it("runs a file that declares its own top-level `Math` and `Array` and reads what it put on `globalThis`", async () => {
+    const text = [
+      "const Math = { twice: (x: number): number => 2 * x };",
+      "class Array {}",
+      "(globalThis as unknown as { factor: number }).factor = 1;",
+      "declare const factor: number;",
+      "export function answer(x: number): number {",
+      "  if (x === undefined || x === Infinity || new Array() === undefined) return NaN;",
+      "  return factor * Math.twice(x) + globalThis.Math.abs(0);",
+      "}",
+      "",
+    ].join("\n");
+    const report = await runner.check({ packId: "t", exercise: doubling, solutionFile: write("shadows.ts", text) });
+    assert.equal(report.status, "passed", JSON.stringify(report.cases.map((c) => c.message)));
+  });
+
   it("returns a report for a missing solution file instead of throwing", async () => {
     const report = await runner.check({ packId: "t", exercise: doubling, solutionFile: path.join(dir, "nope.ts") });
     assert.equal(report.status, "error");
