@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { resolveExercise } from "./exerciseArgument";
 import type { Tutor } from "./tutor";
-import { ResultsPanel } from "./webview/resultsPanel";
+import { ResultsPanel, solutionEditorColumn } from "./webview/resultsPanel";
 import { welcomeModel } from "./webview/welcomeModel";
 
 type Handler = (...args: unknown[]) => unknown;
@@ -30,13 +30,14 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
 
   "compressionTutor.openExercise": (tutor) => async (arg) => {
     const key = await resolveExercise(tutor, arg);
+    tutor.ctx.log.debug(`openExercise ${JSON.stringify(key)} from ${describeArgument(arg)}`);
     if (!key) return undefined;
     await tutor.packs.ready();
     const found = tutor.packs.find(key.packId, key.exerciseId);
     if (!found) return void vscode.window.showErrorMessage(vscode.l10n.t("The exercise {0} is not in any loaded pack. Refresh the Exercises view, or check the pack's problems.", `${key.packId}/${key.exerciseId}`));
     const file = await tutor.solutions.ensure(key, found.exercise.starter);
     if (!file) return undefined;
-    await vscode.window.showTextDocument(file.uri, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await vscode.window.showTextDocument(file.uri, { viewColumn: solutionEditorColumn(), preview: false });
     await tutor.presenter.show(key, { reveal: true });
     return file.uri;
   },
@@ -103,7 +104,7 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     const result = await tutor.solutions.resetToStarter(key, found.exercise.starter);
     if (!result) return undefined;
     tutor.diagnostics.clearSolution(result.uri.fsPath);
-    await vscode.window.showTextDocument(result.uri, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await vscode.window.showTextDocument(result.uri, { viewColumn: solutionEditorColumn(), preview: false });
     const restore = vscode.l10n.t("Restore");
     void vscode.window
       .showInformationMessage(result.backup ? vscode.l10n.t("{0} is back to its starter. Your previous file is backed up.", found.exercise.title) : vscode.l10n.t("{0} is back to its starter.", found.exercise.title), ...(result.backup ? [restore] : []))
@@ -126,7 +127,7 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     }
     if (!backup) return undefined;
     const result = await tutor.solutions.restore(key, backup);
-    if (result) await vscode.window.showTextDocument(result.uri, { viewColumn: vscode.ViewColumn.One, preview: false });
+    if (result) await vscode.window.showTextDocument(result.uri, { viewColumn: solutionEditorColumn(), preview: false });
     return result && { file: result.uri.toString(), backupOfCurrent: result.backupOfCurrent?.toString() };
   },
 
@@ -151,6 +152,12 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
   "compressionTutor.openWalkthrough": () => () =>
     vscode.commands.executeCommand("workbench.action.openWalkthrough", "compression-tutor.compression-tutor#compressionTutor.gettingStarted", false),
 };
+
+function describeArgument(arg: unknown): string {
+  if (arg === undefined) return "the palette";
+  if (arg instanceof vscode.Uri) return arg.toString();
+  return typeof arg === "object" && arg !== null ? `{ ${Object.keys(arg).join(", ")} }` : String(arg);
+}
 
 function backupLabel(uri: vscode.Uri): string {
   const name = uri.path.split("/").pop() ?? "";

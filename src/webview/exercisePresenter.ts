@@ -9,7 +9,7 @@ import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
 import { isWorkspaceTrusted } from "../trust";
 import { exercisePanelModel } from "./exercisePanelModel";
-import { ResultsPanel } from "./resultsPanel";
+import { ResultsPanel, solutionEditorColumn } from "./resultsPanel";
 
 /**
  * Keeps the results panel in step with the exercise it shows: re-renders after a check, a hint or a pack
@@ -127,7 +127,7 @@ export class ExercisePresenter implements vscode.Disposable {
         return;
       case "openSolution": {
         const file = await this.solutions.existing(key);
-        if (file) await vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.One });
+        if (file) await vscode.window.showTextDocument(file, { viewColumn: solutionEditorColumn() });
         else await vscode.commands.executeCommand("compressionTutor.openExercise", key);
         return;
       }

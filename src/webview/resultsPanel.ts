@@ -96,3 +96,12 @@ export function registerResultsSerializer(ctx: TutorContext): vscode.Disposable 
     },
   });
 }
+
+/**
+ * The column for the learner's file: the first one, unless the results panel sits there (a panel opened
+ * with no editor around lands in column one), in which case the one beside it, so file and panel are
+ * side by side and the file keeps the focus.
+ */
+export function solutionEditorColumn(): vscode.ViewColumn {
+  return ResultsPanel.active?.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+}
