@@ -151,10 +151,11 @@ function quantizationGridCharts(report: CheckReport): ChartSpec[] {
   const sorted = [...scalarCases].sort((a, b) => (a.input[0] as number) - (b.input[0] as number)).slice(0, 40);
   charts.push({
     id: "codes-per-case",
-    title: "Integer code per input: reference vs yours",
+    title: `Integer code per case (${sorted.length} cases, sorted by x): reference vs yours`,
     type: "line",
-    labels: sorted.map((c) => `x=${formatNumber(c.input[0] as number)}, s=${formatNumber(c.input[1] as number)}, z=${formatNumber(c.input[2] as number)}`),
-    xTitle: "case",
+    // x alone keeps the axis readable; the cases table lists every argument.
+    labels: sorted.map((c) => formatNumber(c.input[0] as number)),
+    xTitle: "x",
     yTitle: "code q",
     series: [series(REFERENCE, sorted.map((c) => finiteOrNull(codeOf(c.expected))), "reference", { stepped: true }), series(YOURS, sorted.map((c) => finiteOrNull(codeOf(c.actual))), "learner", { showPoints: true })],
   });
