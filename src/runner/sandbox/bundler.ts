@@ -34,6 +34,8 @@ export interface BundleResult {
   sourceMap?: string;
   errors: CompileMessage[];
   warnings: CompileMessage[];
+  /** Whether the build read the entry file alone (it imports nothing), so its text alone determines the bundle. */
+  singleFile: boolean;
 }
 
 /** esbuild's browser build looks for `self`; in Node the global object plays that role. */
@@ -83,11 +85,13 @@ const LOADERS: Record<string, esbuildApi.Loader> = { ".ts": "ts", ".mts": "ts", 
 
 export async function bundle(entry: string, questions: FileQuestions): Promise<BundleResult> {
   if (!esbuild) throw new Error("bundle: initialiseBundler() must finish first");
+  let singleFile = true;
   const plugin: esbuildApi.Plugin = {
     name: "learner-files",
     setup(build) {
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === "entry-point") return { path: args.path, namespace: "file" };
+        singleFile = false;
         const spec = args.path;
         if (!spec.startsWith("./") && !spec.startsWith("../")) {
           const name = spec.replace(/^node:/, "");
@@ -119,10 +123,10 @@ export async function bundle(entry: string, questions: FileQuestions): Promise<B
     });
     const code = result.outputFiles.find((f) => f.path.endsWith(".js"))?.text;
     const sourceMap = result.outputFiles.find((f) => f.path.endsWith(".map"))?.text;
-    return { code, sourceMap, errors: [], warnings: result.warnings.map((w) => toCompileMessage(w, "warning")) };
+    return { code, sourceMap, errors: [], warnings: result.warnings.map((w) => toCompileMessage(w, "warning")), singleFile };
   } catch (failure) {
     const f = failure as { errors?: esbuildApi.Message[]; warnings?: esbuildApi.Message[]; message?: string };
-    if (!Array.isArray(f.errors)) return { errors: [{ text: `the compiler failed: ${String(f.message ?? failure)}`, severity: "error" }], warnings: [] };
-    return { errors: f.errors.map((e) => toCompileMessage(e, "error")), warnings: (f.warnings ?? []).map((w) => toCompileMessage(w, "warning")) };
+    if (!Array.isArray(f.errors)) return { errors: [{ text: `the compiler failed: ${String(f.message ?? failure)}`, severity: "error" }], warnings: [], singleFile };
+    return { errors: f.errors.map((e) => toCompileMessage(e, "error")), warnings: (f.warnings ?? []).map((w) => toCompileMessage(w, "warning")), singleFile };
   }
 }

@@ -7,7 +7,8 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { SANDBOX_BUNDLE_NAME, type CallOutcome, type FileAnswer, type FromSandboxMessage, type FromWorkerMessage, type RunRequest, type RunResult, type ToSandboxMessage, type WorkerInput } from "../../protocol/runnerIpc";
-import { bundle, initialiseBundler, type FileQuestions } from "./bundler";
+import { BundleCache } from "./bundleCache";
+import { bundle, initialiseBundler, type BundleResult, type FileQuestions } from "./bundler";
 
 
 /** How long a Worker may take to boot before its run counts as timed out. */
@@ -149,13 +150,32 @@ function runInWorker(code: string, request: RunRequest): Promise<WorkerRun> {
   });
 }
 
+const bundleCache = new BundleCache();
+
+/** Compiles the run's entry, or takes its bundle from the cache when this exact file was compiled before. */
+async function compile(request: RunRequest): Promise<BundleResult> {
+  const questions = questionsFor(request.id);
+  const entryText = await questions.load(request.entry);
+  // An unreadable entry is reported by the build itself, with esbuild's wording and position.
+  if (!entryText.ok) return bundle(request.entry, questions);
+  const key = BundleCache.keyOf(request.entry, entryText.contents);
+  const cached = bundleCache.get(key);
+  if (cached) return cached;
+  const bundled = await bundle(request.entry, {
+    resolve: questions.resolve,
+    load: (file) => (file === request.entry ? Promise.resolve(entryText) : questions.load(file)),
+  });
+  bundleCache.offer(key, bundled);
+  return bundled;
+}
+
 /** Whether any run has arrived yet; once one has, the learner's own first build warms esbuild up instead. */
 let runsReceived = 0;
 
 async function handleRun(request: RunRequest): Promise<void> {
   runsReceived++;
   const compileStart = performance.now();
-  const bundled = await bundle(request.entry, questionsFor(request.id));
+  const bundled = await compile(request);
   const compileMs = performance.now() - compileStart;
   const result: RunResult = {
     type: "runResult",

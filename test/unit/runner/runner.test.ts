@@ -164,6 +164,25 @@ describe("Runner.check", function () {
     assert.equal(report.status, "passed", JSON.stringify(report.cases.map((c) => c.message)));
   });
 
+  it("maps a runtime error to each learner's own file when two learners submit the same text", async () => {
+    const text = "export function answer(x: number): number {\n  if (x > 2) throw new RangeError(`too big: ${x}`);\n  return 2 * x;\n}\n";
+    for (const learner of ["alice", "bob"]) {
+      const file = write(`same/${learner}/solution.ts`, text);
+      const report = await runner.check({ packId: "t", exercise: doubling, solutionFile: file });
+      const runtime = report.diagnostics.find((d) => d.source === "runtime");
+      assert.ok(runtime, JSON.stringify(report.diagnostics));
+      assert.deepEqual([runtime.file, runtime.line], [file, 2]);
+    }
+  });
+
+  it("sees a changed helper file although the file that imports it did not change", async () => {
+    const file = write("helperChanges/solution.ts", 'import { factor } from "./factor";\nexport function answer(x: number): number {\n  return factor * x;\n}\n');
+    write("helperChanges/factor.ts", "export const factor = 2;\n");
+    assert.equal((await runner.check({ packId: "t", exercise: doubling, solutionFile: file })).status, "passed");
+    write("helperChanges/factor.ts", "export const factor = 3;\n");
+    assert.equal((await runner.check({ packId: "t", exercise: doubling, solutionFile: file })).status, "failed");
+  });
+
   it("returns a report for a missing solution file instead of throwing", async () => {
     const report = await runner.check({ packId: "t", exercise: doubling, solutionFile: path.join(dir, "nope.ts") });
     assert.equal(report.status, "error");
