@@ -56,6 +56,11 @@ export class PackRegistry implements vscode.Disposable {
     return this.loaded;
   }
 
+  /** True while packs are being read for the first time (the tree says so instead of showing its welcome). */
+  get firstLoadPending(): boolean {
+    return this.loading !== undefined && this.loaded.length === 0;
+  }
+
   /** Every problem of every pack, for the Problems panel. */
   get problems(): PackProblem[] {
     return this.loaded.flatMap((p) => p.problems);
@@ -63,7 +68,10 @@ export class PackRegistry implements vscode.Disposable {
 
   /** Loads (or reloads) every pack; concurrent callers share one load. */
   reload(): Promise<void> {
-    this.loading ??= this.loadAll().finally(() => (this.loading = undefined));
+    if (!this.loading) {
+      this.loading = this.loadAll().finally(() => (this.loading = undefined));
+      if (this.loaded.length === 0) this.changed.fire();
+    }
     return this.loading;
   }
 

@@ -9,7 +9,9 @@ import type { PackProblem } from "../protocol/packProblem";
 export type ExerciseTreeNode =
   | { kind: "pack"; loaded: LoadedPack }
   | { kind: "exercise"; pack: PackSpec; exercise: ExerciseSpec; index: number }
-  | { kind: "problem"; loaded: LoadedPack; problem: PackProblem };
+  | { kind: "problem"; loaded: LoadedPack; problem: PackProblem }
+  /** Shown while the packs are read for the first time. */
+  | { kind: "loading" };
 
 const STATUS_ICON: Record<ExerciseStatus["kind"], vscode.ThemeIcon> = {
   "not-started": new vscode.ThemeIcon("circle-large-outline"),
@@ -51,6 +53,11 @@ export class ExercisesTreeProvider implements vscode.TreeDataProvider<ExerciseTr
         return this.exerciseItem(node.pack, node.exercise, node.index);
       case "problem":
         return problemItem(node.problem);
+      case "loading": {
+        const item = new vscode.TreeItem(vscode.l10n.t("Loading exercise packs…"), vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon("loading~spin");
+        return item;
+      }
     }
   }
 
@@ -96,7 +103,7 @@ export class ExercisesTreeProvider implements vscode.TreeDataProvider<ExerciseTr
   }
 
   getChildren(node?: ExerciseTreeNode): ExerciseTreeNode[] {
-    if (!node) return this.packs.packs.map((loaded) => ({ kind: "pack", loaded }));
+    if (!node) return this.packs.firstLoadPending ? [{ kind: "loading" }] : this.packs.packs.map((loaded) => ({ kind: "pack", loaded }));
     if (node.kind !== "pack") return [];
     const { loaded } = node;
     const problems: ExerciseTreeNode[] = loaded.problems.filter((p) => !loaded.pack || p.severity === "error").map((problem) => ({ kind: "problem", loaded, problem }));
@@ -105,7 +112,7 @@ export class ExercisesTreeProvider implements vscode.TreeDataProvider<ExerciseTr
   }
 
   getParent(node: ExerciseTreeNode): ExerciseTreeNode | undefined {
-    if (node.kind === "pack") return undefined;
+    if (node.kind === "pack" || node.kind === "loading") return undefined;
     const loaded = node.kind === "problem" ? node.loaded : this.packs.packs.find((p) => p.pack === node.pack);
     return loaded ? { kind: "pack", loaded } : undefined;
   }
