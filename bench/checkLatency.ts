@@ -1,7 +1,8 @@
 /**
  * Check latency of the runner, for the benchmark table: the baseline cost of starting Node (`node -e 0`),
  * the cold check (the first check after a Runner starts: process start, esbuild-wasm initialisation, first
- * compile), and warm checks (p50/p95 over 50 checks, split into compile, run and compare).
+ * compile), and warm checks (p50/p95 over 50 checks, split into compile, run and compare), paced as a learner
+ * saves and back to back.
  * Targets (issue 7): warm p50 under 50 ms, cold under 600 ms.
  *
  * Needs a build (`npm run build`): it runs the real dist/runner/host.js.
@@ -26,6 +27,12 @@ export interface LatencyRow {
 const PACK = path.resolve(__dirname, "..", "exercises", "quantization-distillation");
 const EXERCISE = "affine-quantization";
 const WARM_CHECKS = 50;
+/**
+ * The pause between paced warm checks: a learner saves at most a few times a second, and the sandbox boots
+ * the next run's Worker while it waits. Back-to-back checks (no pause) are measured too: they show what
+ * a check costs when that boot cannot be hidden.
+ */
+const PACED_PAUSE_MS = 250;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,30 +71,37 @@ export async function runCheckLatencyBench(): Promise<LatencyRow[]> {
     const coldMs = performance.now() - coldStart;
     if (cold.status !== "passed") throw new Error(`checkLatency: the reference did not pass: ${cold.cases.find((c) => c.status !== "passed")?.message}`);
     rows.push(
-      { metric: `cold check (${EXERCISE}, ${cases} cases): total`, ms: round(coldMs), targetMs: 600 },
+      { metric: `cold check (${EXERCISE}, ${cases} cases): total`, ms: round(coldMs), targetMs: 600, note: `${round(coldMs / rows[0].ms)} × node -e 0` },
       { metric: "cold: sandbox process start incl. esbuild-wasm init", ms: round(runner.sandboxInfo?.startMs ?? NaN), note: `esbuild-wasm init ${round(runner.sandboxInfo?.esbuildInitMs ?? NaN)} ms` },
       { metric: "cold: compile", ms: round(cold.timings.compileMs) },
       { metric: "cold: run", ms: round(cold.timings.runMs) },
       { metric: "cold: compare (incl. reference run)", ms: round(cold.timings.compareMs) },
     );
 
-    const reports: { totalMs: number; report: CheckReport }[] = [];
-    for (let i = 0; i < WARM_CHECKS; i++) {
-      // Different text every time, as when a learner edits: nothing may be served from a cache.
-      const source = `${reference}\n// edit ${i}\n`;
-      const start = performance.now();
-      const report = await runner.check({ packId: pack.id, exercise, solutionFile: solution, source });
-      reports.push({ totalMs: performance.now() - start, report });
-    }
-    const series = (pick: (r: { totalMs: number; report: CheckReport }) => number): number[] => reports.map(pick);
-    for (const [name, values, target] of [
-      ["total", series((r) => r.totalMs), 50],
-      ["compile", series((r) => r.report.timings.compileMs), undefined],
-      ["run", series((r) => r.report.timings.runMs), undefined],
-      ["compare", series((r) => r.report.timings.compareMs), undefined],
-    ] as const) {
-      rows.push({ metric: `warm check p50: ${name}`, ms: round(percentile([...values], 50)), ...(target ? { targetMs: target } : {}) });
-      rows.push({ metric: `warm check p95: ${name}`, ms: round(percentile([...values], 95)) });
+    for (const [label, pauseMs] of [["paced, as a learner saves", PACED_PAUSE_MS], ["back to back", 0]] as const) {
+      const reports: { totalMs: number; report: CheckReport }[] = [];
+      for (let i = 0; i < WARM_CHECKS; i++) {
+        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        // Different text every time, as when a learner edits: nothing may be served from a cache.
+        const source = `${reference}\n// edit ${label} ${i}\n`;
+        const start = performance.now();
+        const report = await runner.check({ packId: pack.id, exercise, solutionFile: solution, source });
+        reports.push({ totalMs: performance.now() - start, report });
+      }
+      const series = (pick: (r: { totalMs: number; report: CheckReport }) => number): number[] => reports.map(pick);
+      const what = `warm check (${label}${pauseMs > 0 ? `, ${pauseMs} ms apart` : ""})`;
+      for (const [name, values, target] of [
+        ["total", series((r) => r.totalMs), 50],
+        ["compile", series((r) => r.report.timings.compileMs), undefined],
+        ["run", series((r) => r.report.timings.runMs), undefined],
+        ["compare", series((r) => r.report.timings.compareMs), undefined],
+      ] as const) {
+        const p50 = percentile([...values], 50);
+        // The ratio to starting a bare Node holds better than the time itself on a loaded machine.
+        const ratio = name === "total" ? { note: `${round(p50 / rows[0].ms)} × node -e 0` } : {};
+        rows.push({ metric: `${what} p50: ${name}`, ms: round(p50), ...(target ? { targetMs: target } : {}), ...ratio });
+        rows.push({ metric: `${what} p95: ${name}`, ms: round(percentile([...values], 95)) });
+      }
     }
   } finally {
     await runner.dispose();
@@ -100,7 +114,7 @@ export async function runCheckLatencyBench(): Promise<LatencyRow[]> {
 if (require.main === module) {
   runCheckLatencyBench().then(
     (rows) => {
-      for (const r of rows) console.log(`${r.metric.padEnd(58)} ${String(r.ms).padStart(9)}${r.targetMs ? `  (target < ${r.targetMs})` : ""}${r.note ? `  ${r.note}` : ""}`);
+      for (const r of rows) console.log(`${r.metric.padEnd(72)} ${String(r.ms).padStart(9)}${r.targetMs ? `  (target < ${r.targetMs})` : ""}${r.note ? `  ${r.note}` : ""}`);
     },
     (error: unknown) => {
       console.error(String(error));
