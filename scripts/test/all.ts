@@ -36,20 +36,36 @@ function bundleSizes(): string {
   return Object.entries(sizes).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)} KiB`).join(", ");
 }
 
+/**
+ * Every step gets its own TMPDIR inside the git-ignored .cache/, so temporary files a test forgets are counted
+ * (and removed) here instead of piling up in the machine's /tmp.
+ */
+const TEST_TMPDIR = path.join(ROOT, ".cache", "test-tmp");
+
+function leftoverTempFiles(): string[] {
+  // tsx keeps its compile cache in $TMPDIR/tsx-<uid>: that is the tool's, not a test's leftover.
+  return fs.existsSync(TEST_TMPDIR) ? fs.readdirSync(TEST_TMPDIR).filter((name) => !/^tsx-\d+$/.test(name)) : [];
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+  fs.rmSync(TEST_TMPDIR, { recursive: true, force: true });
+  fs.mkdirSync(TEST_TMPDIR, { recursive: true });
   const failedSteps: string[] = [];
   for (const step of steps) {
     console.log(`\n=== ${step.name}: ${step.command.join(" ")}`);
     const stepStarted = Date.now();
-    const code = await run(step.command[0], step.command.slice(1), { env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR } });
+    const code = await run(step.command[0], step.command.slice(1), { env: { ...process.env, TMPDIR: TEST_TMPDIR, FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR } });
     console.log(`=== ${step.name}: exit code ${code} after ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
     if (code !== 0) failedSteps.push(step.name);
     // Without a type-correct build there is nothing meaningful to run the layers on.
     if (code !== 0 && !step.layer) break;
   }
   await stopCodeServer();
+  const leftovers = leftoverTempFiles();
+  if (leftovers.length > 0) console.log(`\nnote: the tests left ${leftovers.length} temporary file(s) behind (removed now): ${leftovers.slice(0, 5).join(", ")}${leftovers.length > 5 ? ", ..." : ""}`);
+  fs.rmSync(TEST_TMPDIR, { recursive: true, force: true });
 
   let passed = 0;
   let failed = 0;
