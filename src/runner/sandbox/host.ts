@@ -48,13 +48,21 @@ interface WorkerRun {
   loadFailure?: CallOutcome;
 }
 
-/**
- * A booted Worker that has never run anything, waiting for its first run: booting costs more than most runs,
- * so the next one is started as soon as the previous one is taken. Never reused after a run.
- */
-let spare: { worker: Worker; memoryMb: number; exited: boolean } | undefined;
+interface BootedWorker {
+  worker: Worker;
+  memoryMb: number;
+  exited: boolean;
+}
 
-function bootWorker(memoryMb: number): { worker: Worker; memoryMb: number; exited: boolean } {
+/**
+ * Booted Workers that have never run anything, oldest first, waiting for their run: booting one costs more
+ * than most runs, so they are started ahead. Two, not one: when checks come back to back (grading, a test
+ * suite), the Worker for the next check then has two checks' time to boot instead of one. Each runs once.
+ */
+const SPARE_WORKERS = 2;
+let spares: BootedWorker[] = [];
+
+function bootWorker(memoryMb: number): BootedWorker {
   const worker = new Worker(path.join(__dirname, "worker.js"), {
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 4)), stackSizeMb: 4 },
     stdout: true,
@@ -65,18 +73,25 @@ function bootWorker(memoryMb: number): { worker: Worker; memoryMb: number; exite
   worker.stderr.resume();
   const booted = { worker, memoryMb, exited: false };
   worker.once("exit", () => (booted.exited = true));
+  worker.unref();
   return booted;
 }
 
-function takeWorker(memoryMb: number): Worker {
-  let taken = spare && !spare.exited && spare.memoryMb === memoryMb ? spare : undefined;
-  if (spare && spare !== taken) void spare.worker.terminate();
-  spare = undefined;
-  taken ??= bootWorker(memoryMb);
+/** Boots spares up to SPARE_WORKERS, one per turn of the event loop so a run that is starting goes first. */
+function topUpSpares(memoryMb: number): void {
   setImmediate(() => {
-    if (!spare) spare = bootWorker(memoryMb);
-    spare.worker.unref();
+    if (spares.length >= SPARE_WORKERS) return;
+    spares.push(bootWorker(memoryMb));
+    topUpSpares(memoryMb);
   });
+}
+
+function takeWorker(memoryMb: number): Worker {
+  const usable = spares.filter((s) => !s.exited && s.memoryMb === memoryMb);
+  for (const s of spares) if (!usable.includes(s)) void s.worker.terminate();
+  const taken = usable.shift() ?? bootWorker(memoryMb);
+  spares = usable;
+  topUpSpares(memoryMb);
   return taken.worker;
 }
 
@@ -223,8 +238,7 @@ const expectedMemoryMb = Number(process.argv.find((a) => a.startsWith("--memory-
 const WARM_UP_DELAY_MS = 150;
 
 async function warmUp(): Promise<void> {
-  spare ??= bootWorker(expectedMemoryMb);
-  spare.worker.unref();
+  topUpSpares(expectedMemoryMb);
   await new Promise((resolve) => setTimeout(resolve, WARM_UP_DELAY_MS));
   if (runsReceived > 0) return;
   const source = 'import { half } from "./helper";\nexport function f(x: number): number { return x / 2 + half; }\n';
