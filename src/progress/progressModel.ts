@@ -4,7 +4,7 @@
  * status bar summarise it.
  */
 import type { CheckReport } from "../protocol/checkReport";
-import type { ExerciseSpec } from "../protocol/exercise";
+import { caseKey, type ExerciseSpec } from "../protocol/exercise";
 
 /** Everything remembered about one exercise. JSON-serialisable: it is stored in globalState. */
 export interface ExerciseProgress {
@@ -35,8 +35,8 @@ export function emptyProgress(): ExerciseProgress {
 /** The progress after a check: the latest report decides every case it ran. */
 export function recordReport(previous: ExerciseProgress | undefined, report: CheckReport): ExerciseProgress {
   const base = previous ?? emptyProgress();
-  const passed = report.cases.filter((c) => c.status === "passed").map((c) => c.id);
-  const failed = report.cases.filter((c) => c.status !== "passed").map((c) => c.id);
+  const passed = report.cases.filter((c) => c.status === "passed").map((c) => caseKey(c.checkId, c.id));
+  const failed = report.cases.filter((c) => c.status !== "passed").map((c) => caseKey(c.checkId, c.id));
   const allPassed = report.status === "passed" && failed.length === 0 && passed.length > 0;
   return {
     passedCaseIds: passed,
@@ -53,9 +53,9 @@ export function openNextHint(previous: ExerciseProgress | undefined, hintCount: 
   return { ...base, hintsOpened: Math.min(hintCount, base.hintsOpened + 1) };
 }
 
-/** Every case id of an exercise, in pack order. */
+/** Every case of an exercise, by its check-qualified key, in pack order. */
 export function caseIdsOf(exercise: Pick<ExerciseSpec, "checks">): string[] {
-  return exercise.checks.flatMap((check) => check.cases.map((c) => c.id));
+  return exercise.checks.flatMap((check) => check.cases.map((c) => caseKey(check.id, c.id)));
 }
 
 /** The status of an exercise against the pack as it is now (cases matched by id). */

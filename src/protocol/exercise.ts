@@ -129,3 +129,11 @@ export interface PackSpec {
   /** Absolute path of the pack folder. */
   root: string;
 }
+
+/**
+ * A case's id is unique within its check (two checks of one exercise may both have a case "seed"); this key
+ * is unique within the exercise, so progress, Test Explorer items and grades never mix two cases up.
+ */
+export function caseKey(checkId: string, caseId: string): string {
+  return `${checkId}/${caseId}`;
+}

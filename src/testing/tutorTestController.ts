@@ -3,6 +3,7 @@ import type { CheckEvent, CheckService } from "../checkService";
 import { exportedFunctions } from "../codelens/exportedFunctions";
 import type { PackRegistry } from "../packRegistry";
 import type { CaseResult, CheckReport } from "../protocol/checkReport";
+import { caseKey } from "../protocol/exercise";
 import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
 
@@ -52,8 +53,8 @@ export class TutorTestController implements vscode.Disposable {
         item.description = exercise.summary;
         for (const check of exercise.checks) {
           for (const c of check.cases) {
-            const caseItem = this.controller.createTestItem(caseItemId(key, c.id), c.name, uri);
-            this.meta.set(caseItem, { kind: "case", key, caseId: c.id });
+            const caseItem = this.controller.createTestItem(caseItemId(key, caseKey(check.id, c.id)), c.name, uri);
+            this.meta.set(caseItem, { kind: "case", key, caseId: caseKey(check.id, c.id) });
             item.children.add(caseItem);
           }
         }
@@ -127,10 +128,11 @@ export class TutorTestController implements vscode.Disposable {
     };
     for (const c of report.cases) {
       const key = { packId: report.packId, exerciseId: report.exerciseId };
-      let caseItem = item.children.get(caseItemId(key, c.id));
+      const id = caseItemId(key, caseKey(c.checkId, c.id));
+      let caseItem = item.children.get(id);
       if (!caseItem) {
-        caseItem = this.controller.createTestItem(caseItemId(key, c.id), c.name, file);
-        this.meta.set(caseItem, { kind: "case", key, caseId: c.id });
+        caseItem = this.controller.createTestItem(id, c.name, file);
+        this.meta.set(caseItem, { kind: "case", key, caseId: caseKey(c.checkId, c.id) });
         item.children.add(caseItem);
       }
       caseItem.range = locate(c.function).range;

@@ -74,6 +74,14 @@ describe("progress model", () => {
     assert.equal(progress.hintsOpened, 2);
   });
 
+  it("recordReport keeps two checks' cases with the same id apart", () => {
+    const twoChecks = report({ seed: "passed" });
+    twoChecks.cases.push({ ...twoChecks.cases[0], checkId: "d", status: "failed" });
+    const progress = recordReport(undefined, twoChecks);
+    assert.deepEqual(progress.passedCaseIds, ["c/seed"]);
+    assert.deepEqual(progress.failedCaseIds, ["d/seed"]);
+  });
+
   it("recordReport keeps the hints already opened", () => {
     const progress = recordReport(openNextHint(undefined, 3), report({ a: "failed" }));
     assert.equal(progress.hintsOpened, 1);
@@ -84,7 +92,7 @@ describe("progress model", () => {
     const merged = mergeSyncedSummary(local, { "p/e": { passed: true, hints: 0 }, "p/other": { passed: false, hints: 2 } });
     assert.equal(merged["p/e"].everPassed, true);
     assert.equal(merged["p/e"].hintsOpened, 1);
-    assert.deepEqual(merged["p/e"].failedCaseIds, ["a"]);
+    assert.deepEqual(merged["p/e"].failedCaseIds, ["c/a"]);
     assert.equal(merged["p/other"].hintsOpened, 2);
   });
 
