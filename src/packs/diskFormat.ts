@@ -22,6 +22,7 @@ export interface ExerciseFile {
   title: string;
   summary: string;
   chart?: ChartKind;
+  chartArgs?: string[];
   prompt: string;
   starter: string;
   reference?: string;

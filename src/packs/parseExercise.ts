@@ -145,6 +145,7 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
     showReferenceAfterPass: exercise.showReferenceAfterPass ?? false,
     checks,
     chart: exercise.chart ?? "none",
+    ...(exercise.chartArgs ? { chartArgs: exercise.chartArgs } : {}),
     sourceFiles: {
       exercise: exerciseFile,
       prompt: texts.prompt!.path,

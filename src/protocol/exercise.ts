@@ -109,6 +109,8 @@ export interface ExerciseSpec {
   showReferenceAfterPass: boolean;
   checks: CheckSpec[];
   chart: ChartKind;
+  /** Names of the checked function's positional arguments, so a chart can find the teacher, the student or the temperature. */
+  chartArgs?: string[];
   /**
    * Absolute paths of the exercise's files, for diagnostics on the pack itself. `misconceptions` is filled by the
    * packs loader whenever the exercise names a misconceptions file (it need not be called misconceptions.ts).

@@ -41,7 +41,7 @@ export function exercisePanelModel(input: ExercisePanelInput): PanelModel {
   return {
     title: exercise.title,
     subtitle: `${pack.title} · ${describeStatus(input.status)}`,
-    charts: report ? exerciseCharts(exercise.chart, report) : [],
+    charts: report ? exerciseCharts(exercise.chart, report, exercise.chartArgs) : [],
     report,
     exercise: view,
     running: input.running,

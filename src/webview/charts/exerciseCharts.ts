@@ -9,7 +9,8 @@ import type { ChartSeries, ChartSpec } from "../../protocol/webviewMessages";
 import * as math from "./chartMath";
 import { asNumber, asNumbers, finiteOrNull, formatNumber, isDistribution, numericFields } from "./jsonShapes";
 
-type Builder = (report: CheckReport) => ChartSpec[];
+/** `argNames`: the exercise's names for the checked function's positional arguments, when the pack gives them. */
+type Builder = (report: CheckReport, argNames?: string[]) => ChartSpec[];
 
 const builders: Record<ChartKind, Builder> = {
   none: () => [],
@@ -22,8 +23,8 @@ const builders: Record<ChartKind, Builder> = {
   "kl-contributions": klContributionCharts,
 };
 
-export function exerciseCharts(kind: ChartKind, report: CheckReport): ChartSpec[] {
-  const charts = builders[kind]?.(report) ?? [];
+export function exerciseCharts(kind: ChartKind, report: CheckReport, argNames?: string[]): ChartSpec[] {
+  const charts = builders[kind]?.(report, argNames) ?? [];
   return charts.length > 0 || kind === "none" ? charts : perCaseComparison(report, "Reference vs yours", "value");
 }
 
@@ -234,31 +235,54 @@ function clipOf(value: CaseResult["expected"]): number | undefined {
   return asNumber(value) ?? numericFields(value).find(([k]) => k === "bestClip" || k === "clip")?.[1];
 }
 
-function probabilityCharts(report: CheckReport): ChartSpec[] {
+function probabilityCharts(report: CheckReport, argNames?: string[]): ChartSpec[] {
   const c = focusCase(report, (r) => asNumbers(r.expected) !== undefined || asNumbers(r.actual) !== undefined || r.input.some((v) => asNumbers(v) !== undefined));
   if (!c) return [];
   const inputs = c.input.map(asNumbers);
   const length = Math.max(...inputs.map((v) => v?.length ?? 0), asNumbers(c.expected)?.length ?? 0, asNumbers(c.actual)?.length ?? 0);
   const labels = Array.from({ length }, (_, i) => `class ${i}`);
   const out: ChartSeries[] = [];
-  const distributions = inputs.filter((v): v is number[] => v !== undefined && v.length === length);
-  const names = distributions.length >= 2 ? ["teacher", "student"] : ["input"];
-  distributions.slice(0, 2).forEach((values, i) => {
-    const probabilities = isDistribution(values) ? values : math.softmax(values, temperatureOf(c) ?? 1);
-    const label = isDistribution(values) ? names[i] : `${names[i]} = softmax(logits${temperatureOf(c) ? ` / ${formatNumber(temperatureOf(c)!)}` : ""})`;
+  const temperature = temperatureOf(c, argNames);
+  // Named arguments decide which vector is the teacher's; without names, two vectors are taken as (teacher, student).
+  const vectors = inputs.flatMap((values, index) => (values && values.length === length ? [{ values, index }] : []));
+  const guessed = vectors.length >= 2 ? ["teacher", "student"] : ["input"];
+  const ordered = argNames ? [...vectors].sort((a, b) => roleRank(argNames[a.index]) - roleRank(argNames[b.index])) : vectors;
+  ordered.slice(0, 2).forEach(({ values, index }, i) => {
+    const name = argNames?.[index] ?? guessed[i];
+    const probabilities = isDistribution(values) ? values : math.softmax(values, temperature ?? 1);
+    const label = isDistribution(values) ? name : `softmax(${name}${temperature ? ` / ${formatNumber(temperature)}` : ""})`;
     out.push(series(label, Array.from(probabilities), "neutral", { colorIndex: i === 0 ? 3 : 4 }));
   });
   const expected = asNumbers(c.expected);
   const actual = asNumbers(c.actual);
+  const charts: ChartSpec[] = [];
+  if (expected && !isDistribution(expected)) {
+    // Log-probabilities and other non-distributions get an axis of their own, not the probability axis.
+    charts.push({ id: "probabilities", title: `Distributions (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: out });
+    charts.push({ id: "values", title: `Reference vs yours (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "value", series: [series(REFERENCE, expected, "reference"), ...(actual ? [series(YOURS, actual.map(finiteOrNull), "learner")] : [])] });
+    return charts;
+  }
   if (expected) out.push(series(REFERENCE, expected, "reference"));
   if (actual) out.push(series(YOURS, actual.map(finiteOrNull), "learner"));
-  const charts: ChartSpec[] = [{ id: "probabilities", title: `Distributions (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: out }];
+  charts.push({ id: "probabilities", title: `Distributions (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: out });
   if (!expected && !actual) charts.push(...perCaseComparison(report, "Reference vs yours, per case", "value"));
   return charts;
 }
 
-/** The temperature of a case shaped (logits, T, …), if any. */
-function temperatureOf(c: CaseResult): number | undefined {
+/** Teacher first, then student, then anything else. */
+function roleRank(name: string | undefined): number {
+  if (name && /teacher/i.test(name)) return 0;
+  if (name && /student/i.test(name)) return 1;
+  return 2;
+}
+
+/** The temperature of a case: the argument named so, else the second of a case shaped (logits, T, …). */
+function temperatureOf(c: CaseResult, argNames?: string[]): number | undefined {
+  const named = argNames?.findIndex((n) => /^(temperature|t|tau)$/i.test(n)) ?? -1;
+  if (named >= 0) {
+    const value = asNumber(c.input[named]);
+    return value !== undefined && value > 0 ? value : undefined;
+  }
   const t = asNumber(c.input[1]);
   return asNumbers(c.input[0]) && t !== undefined && t > 0 ? t : undefined;
 }

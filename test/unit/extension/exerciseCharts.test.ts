@@ -136,4 +136,22 @@ describe("exerciseCharts(kind, report)", () => {
     const charts = exerciseCharts("memory", reportOf([{ id: "m", input: [1], expected: 2, actual: Number.NaN }]));
     assert.deepEqual(seriesData(chart(charts, "per-case"), "yours"), [null]);
   });
+
+  it("exerciseCharts(\"probabilities\", report, argNames) finds the teacher and the temperature by name", () => {
+    const student = [1.5, 1.2, 0.3];
+    const teacher = [2, 1, 0.1];
+    const report = reportOf([{ id: "seed", input: [student, teacher, 0, 0.5, 2], expected: { hard: 0.71, soft: 0.06, total: 0.39 }, actual: { hard: 0.71, soft: 0.03, total: 0.37 } }]);
+    const charts = exerciseCharts("probabilities", report, ["student logits", "teacher logits", "label", "alpha", "temperature"]);
+    const spec = chart(charts, "probabilities");
+    assert.deepEqual(spec.series.map((s) => s.label).slice(0, 2), ["softmax(teacher logits / 2)", "softmax(student logits / 2)"]);
+    const t = teacher.map((v) => Math.exp(v / 2));
+    const sum = t.reduce((a, b) => a + b, 0);
+    seriesData(spec, "softmax(teacher").forEach((v, i) => assert.ok(Math.abs((v as number) - t[i] / sum) < 1e-12));
+  });
+
+  it("exerciseCharts(\"probabilities\", …) puts log-probabilities on a value axis, not the probability axis", () => {
+    const charts = exerciseCharts("probabilities", reportOf([{ id: "seed", input: [[2, 0]], expected: [-0.126928, -2.126928], actual: [-0.2, -2] }]));
+    assert.equal(chart(charts, "values").yTitle, "value");
+    assert.deepEqual(seriesData(chart(charts, "values"), "reference"), [-0.126928, -2.126928]);
+  });
 });
