@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { config } from "./config";
 import type { TutorContext } from "./context";
+import { promises as fs } from "node:fs";
 import { loadPackWithWorkspaceFs } from "./packs/vscode/loadPackWithWorkspaceFs";
 import type { ExerciseSpec, PackSpec } from "./protocol/exercise";
 import type { PackProblem } from "./protocol/packProblem";
@@ -125,7 +126,10 @@ export class PackRegistry implements vscode.Disposable {
 
   private async loadOne(folder: vscode.Uri, origin: PackOrigin): Promise<LoadedPack> {
     try {
-      const { pack, problems } = await loadPackWithWorkspaceFs(folder);
+      // Local folders resolve symlinks with Node's realpath, so a link inside the pack is followed and only one
+      // that leads out of it is refused; vscode.workspace.fs alone cannot read a link's target.
+      const realpath = folder.scheme === "file" ? fs.realpath : undefined;
+      const { pack, problems } = await loadPackWithWorkspaceFs(folder, { realpath });
       return { folder, origin, pack, problems: [...problems] };
     } catch (error) {
       this.ctx.log.error(`loading the pack at ${folder.fsPath} failed: ${String(error)}`);
