@@ -1,15 +1,10 @@
+import { softmax as coreSoftmax } from "../core";
 import type { PanelModel } from "../protocol/webviewMessages";
 
 /** What the panel shows before any check has run: the seed's softmax at three temperatures. */
 export function welcomeModel(): PanelModel {
   const logits = [2, 1, 0.1];
-  const softmax = (t: number) => {
-    const z = logits.map((l) => l / t);
-    const m = Math.max(...z);
-    const e = z.map((v) => Math.exp(v - m));
-    const s = e.reduce((a, b) => a + b, 0);
-    return e.map((v) => v / s);
-  };
+  const softmax = (t: number) => Array.from(coreSoftmax(logits, t));
   return {
     title: "Compression Tutor",
     subtitle: "Softmax of the logits [2, 1, 0.1] at temperatures 1, 2 and 4: higher T spreads probability.",

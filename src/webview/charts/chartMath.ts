@@ -4,7 +4,10 @@
  */
 export { clipSearch, dequantize, klDivergence, quantize, softmax } from "../../core";
 
-/** Per-class KL contributions p_i·ln(p_i/q_i), with 0·ln(0/q) = 0 (their sum is klDivergence(p, q)). */
+/**
+ * Per-class KL contributions p_i·ln(p_i/q_i), with 0·ln(0/q) = 0 (their sum is klDivergence(p, q)). Unlike the
+ * core's klContributions it does not validate: a chart of a learner's unnormalised vector still draws.
+ */
 export function klTerms(p: number[], q: number[]): number[] {
   return p.map((pi, i) => (pi === 0 ? 0 : pi * Math.log(pi / q[i])));
 }
