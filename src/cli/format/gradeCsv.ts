@@ -4,7 +4,7 @@
  */
 import type { GradeResult } from "../grade/gradeResult";
 
-export const CSV_COLUMNS = ["learner", "exercise", "exercise_status", "case_id", "case_name", "case_status", "misconception", "message"] as const;
+export const CSV_COLUMNS = ["learner", "exercise", "exercise_status", "check_id", "case_id", "case_name", "case_status", "misconception", "message"] as const;
 
 export function csvField(value: string | number): string {
   let text = String(value);
@@ -18,10 +18,10 @@ export function formatGradeCsv(result: GradeResult): string {
   for (const learner of result.learners) {
     for (const exercise of learner.exercises) {
       if (exercise.cases.length === 0) {
-        rows.push([learner.learner, exercise.exerciseId, exercise.status, "", "", exercise.status === "missing" ? "failed" : exercise.status === "passed" ? "passed" : "error", "", exercise.diagnostics.join("; ")]);
+        rows.push([learner.learner, exercise.exerciseId, exercise.status, "", "", "", exercise.status === "missing" ? "failed" : exercise.status === "passed" ? "passed" : "error", "", exercise.diagnostics.join("; ")]);
       }
       for (const c of exercise.cases) {
-        rows.push([learner.learner, exercise.exerciseId, exercise.status, c.id, c.name, c.status, c.misconception ?? "", c.message]);
+        rows.push([learner.learner, exercise.exerciseId, exercise.status, c.checkId, c.id, c.name, c.status, c.misconception ?? "", c.message]);
       }
     }
   }

@@ -11,7 +11,9 @@ export const GRADE_RESULT_VERSION = 1;
 export type ExerciseGradeStatus = CheckStatus | "missing";
 
 export interface CaseGrade {
+  /** Unique within its check; `checkId` + `id` is unique within the exercise (see caseKey). */
   id: string;
+  checkId: string;
   name: string;
   status: CheckStatus;
   message: string;
@@ -64,6 +66,7 @@ export function exerciseGradeFromReport(report: CheckReport, relativeFile: strin
     total: report.summary.total,
     cases: report.cases.map((c) => ({
       id: c.id,
+      checkId: c.checkId,
       name: c.name,
       status: c.status,
       message: c.message,

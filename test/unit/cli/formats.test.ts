@@ -17,7 +17,7 @@ function result(learners: string[], packVersion = "1.0.0"): GradeResult {
       exercisesPassed: 0,
       casesPassed: 0,
       casesTotal: 1,
-      exercises: [{ exerciseId: "e", status: "failed", passed: 0, total: 1, durationMs: 3, diagnostics: [], cases: [{ id: "c", name: 'f("a,b")', status: "failed", message: 'expected 1, got "<2>"\nsee line 3' }] }],
+      exercises: [{ exerciseId: "e", status: "failed", passed: 0, total: 1, durationMs: 3, diagnostics: [], cases: [{ id: "c", checkId: "k", name: 'f("a,b")', status: "failed", message: 'expected 1, got "<2>"\nsee line 3' }] }],
     })),
     jobs: 1,
     durationMs: 10,
@@ -35,8 +35,10 @@ describe("CSV and JUnit output", () => {
 
   it("formatGradeCsv starts with a BOM and the header, one CRLF row per case", () => {
     const csv = formatGradeCsv(result(["ada"]));
-    assert.ok(csv.startsWith("\uFEFFlearner,exercise,exercise_status,case_id,case_name,case_status,misconception,message\r\n"));
+    assert.ok(csv.startsWith("\uFEFFlearner,exercise,exercise_status,check_id,case_id,case_name,case_status,misconception,message\r\n"));
     assert.equal(csv.split("\r\n").filter(Boolean).length, 2);
+    // check_id keeps apart two checks' cases that share an id (case ids are unique per check only)
+    assert.ok(csv.split("\r\n")[1].startsWith("ada,e,failed,k,c,"), csv.split("\r\n")[1]);
   });
 
   it("escapeXml escapes markup and drops characters XML cannot hold", () => {

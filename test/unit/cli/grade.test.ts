@@ -85,7 +85,7 @@ describe("compression-tutor grade on a generated class of 30 learners", function
     );
     const fromCsv = parseCsv(csv.stdout)
       .slice(1)
-      .map((r) => `${r[0]}|${r[1]}|${r[5]}`);
+      .map((r) => `${r[0]}|${r[1]}|${r[6]}`);
     assert.deepEqual(fromCsv, fromJson);
 
     const fromJunit = [...junit.stdout.matchAll(/<testcase classname="([^"]*)" name="[^"]*" time="[^"]*"(\/>|>\s*<(failure|error))/g)].map((m) => {
