@@ -38,14 +38,10 @@ export function measureBundleSizes(root: string): BundleSizeRow[] {
   return rows;
 }
 
-/** Metrics the integration and e2e layers write to out/metrics/*.json, if they have run. */
+/** Metrics the integration and e2e layers record in out/test-results/metrics.json, if they have run. */
 export function recordedExtensionMetrics(root: string): Record<string, number> {
-  const dir = path.join(root, "out", "metrics");
-  if (!fs.existsSync(dir)) return {};
-  const metrics: Record<string, number> = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
-    const data = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(data)) if (typeof value === "number") metrics[key] = value;
-  }
-  return metrics;
+  const file = path.join(process.env.TEST_RESULTS_DIR ?? path.join(root, "out", "test-results"), "metrics.json");
+  if (!fs.existsSync(file)) return {};
+  const data = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(data).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
 }

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const metricRows = Object.entries(metrics).map(([k, v]) => [k, v]);
     const metricTable = metricRows.length
       ? table(["metric (from the last integration/e2e run)", "ms"], metricRows)
-      : "No integration/e2e metrics recorded yet: run `npm test` first (they land in out/metrics/).";
+      : "No integration/e2e metrics recorded yet: run `npm test` first (they land in out/test-results/metrics.json).";
     emit("Extension", `${sizeTable}\n\n${metricTable}`);
   }
 

@@ -13,6 +13,7 @@ import { launchBrowser, type PageWatch, watchPage } from "./lib/browser";
 import { USER_DATA, WORKSPACE } from "./lib/env";
 import { reportedActivationMs } from "./lib/runningExtensions";
 import { saveScreenshot } from "./lib/screenshots";
+import { recordMetric } from "../../scripts/test/results";
 import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
 import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
 
@@ -131,11 +132,15 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
   it("the fixed solution, saved, passes with its chart drawn", async () => {
     await page.locator(".tab", { hasText: "affine-quantization.ts" }).first().click();
     await replaceSolution(RIGHT);
+    const saved = Date.now();
     const frame = await panel();
     await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: 30_000 });
     await frame.locator("canvas").first().waitFor();
     const painted = await paintedCanvasPixels(frame, "canvas");
     assert.ok(painted > 1000, `the chart looks blank: ${painted} painted pixels`);
+    // What a learner waits for: from the saved file to the verdict and a painted chart in the panel
+    // (includes the save debounce and the check itself).
+    recordMetric("e2e.saveToPassedChartMs", Date.now() - saved);
     await saveScreenshot(page, "learner-06-passed");
     await frame.locator("canvas").last().scrollIntoViewIfNeeded();
     await saveScreenshot(page, "learner-06-passed-charts");
@@ -184,6 +189,8 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     const text = files.map((f) => fs.readFileSync(path.join(logs, f), "utf8")).join("\n");
     const latencies = [...text.matchAll(/check \S+ \(\w[\w ]*\): \w+, \d+\/\d+ passed in (\d+) ms/g)].map((m) => Number(m[1]));
     console.log(`      VS Code reports activation: ${activationMs} ms; check latencies (request to report): ${latencies.join(", ")} ms`);
+    recordMetric("e2e.learner.activationMsReportedByVSCode", activationMs);
+    if (latencies.length > 0) recordMetric("e2e.learner.lastCheckLatencyMs", latencies[latencies.length - 1]);
     assert.ok(latencies.length >= 2, `the log has ${latencies.length} check lines`);
     await saveScreenshot(page, "learner-11-running-extensions");
   });
