@@ -58,3 +58,19 @@ export function stopCodeServerOnInterrupt(): void {
     });
   }
 }
+
+/**
+ * Runs a test script's `main` with code-server stopped on Ctrl-C and on any failure, and exits with its
+ * code; `label` starts the one-line message of an unexpected error.
+ */
+export function runWithCodeServer(label: string, main: () => Promise<number>): void {
+  stopCodeServerOnInterrupt();
+  main().then(
+    (code) => process.exit(code),
+    async (error: Error) => {
+      console.error(`${label}: ${error.message}`);
+      await stopCodeServer();
+      process.exit(1);
+    },
+  );
+}

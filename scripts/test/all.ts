@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { stopCodeServer, stopCodeServerOnInterrupt } from "../lib/codeServer";
+import { runWithCodeServer, stopCodeServer } from "../lib/codeServer";
 import { ROOT, RESULTS_DIR } from "../lib/paths";
 import { run } from "../lib/run";
 import { readLayerResults, readMetrics, resultsFile, type Layer } from "./results";
@@ -92,12 +92,4 @@ async function main(): Promise<number> {
   return failedSteps.length === 0 && failed === 0 ? 0 : 1;
 }
 
-stopCodeServerOnInterrupt();
-main().then(
-  (code) => process.exit(code),
-  async (error: Error) => {
-    console.error(`test: ${error.message}`);
-    await stopCodeServer();
-    process.exit(1);
-  },
-);
+runWithCodeServer("test", main);

@@ -6,7 +6,7 @@
  * `SKIP_PACKAGE=1` reuses an existing .vsix (handy while writing a test).
  */
 import fs from "node:fs";
-import { codeServerEnv, installCodeServer, startCodeServer, stopCodeServer, stopCodeServerOnInterrupt } from "../lib/codeServer";
+import { codeServerEnv, installCodeServer, runWithCodeServer, startCodeServer, stopCodeServer } from "../lib/codeServer";
 import { VSIX } from "../lib/paths";
 import { run, runOrThrow } from "../lib/run";
 import { recordMetric, resultsFile } from "./results";
@@ -43,11 +43,4 @@ async function main(): Promise<number> {
   }
 }
 
-stopCodeServerOnInterrupt();
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`e2e: ${error.message}`);
-    process.exit(1);
-  },
-);
+runWithCodeServer("e2e", main);

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser, watchPage } from "../../test/e2e/lib/browser";
-import { codeServerEnv, installCodeServer, startCodeServer, stopCodeServer, stopCodeServerOnInterrupt } from "../lib/codeServer";
+import { codeServerEnv, installCodeServer, runWithCodeServer, startCodeServer, stopCodeServer } from "../lib/codeServer";
 import { ROOT, RESULTS_DIR, SCREENSHOTS_DIR } from "../lib/paths";
 import { bundleIntegrationTests, INTEGRATION_ENTRY } from "./bundleIntegration";
 import { recordMetric, resultsFile, writeLayerResults, type LayerResults } from "./results";
@@ -89,11 +89,4 @@ async function main(): Promise<number> {
   }
 }
 
-stopCodeServerOnInterrupt();
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`integration: ${error.message}`);
-    process.exit(1);
-  },
-);
+runWithCodeServer("integration", main);

@@ -16,34 +16,9 @@ import { saveScreenshot } from "./lib/screenshots";
 import { recordMetric } from "../../scripts/test/results";
 import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
 import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
+import { RIGHT_AFFINE_SOLUTION as RIGHT, WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
 
 const SOLUTION = path.join(WORKSPACE, "compression-tutor", "quantization-distillation", "affine-quantization.ts");
-
-/** Rounds ties up with Math.round: wrong at the exercise's half-to-even ties. */
-const WRONG = `export function quantize(x: number, scale: number, zeroPoint: number): number {
-  return Math.round(x / scale) + zeroPoint;
-}
-
-export function dequantize(q: number, scale: number, zeroPoint: number): number {
-  return scale * (q - zeroPoint);
-}
-`;
-
-const RIGHT = `function roundHalfEven(v: number): number {
-  const floor = Math.floor(v);
-  const fraction = v - floor;
-  if (fraction !== 0.5) return fraction < 0.5 ? floor : floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
-
-export function quantize(x: number, scale: number, zeroPoint: number): number {
-  return roundHalfEven(x / scale) + zeroPoint;
-}
-
-export function dequantize(q: number, scale: number, zeroPoint: number): number {
-  return scale * (q - zeroPoint);
-}
-`;
 
 describe("learner: first exercise from the tree to a pass (e2e)", () => {
   let browser: Browser;

@@ -11,36 +11,11 @@ import { statusOf } from "../../src/progress/progressModel";
 import type { CheckReport } from "../../src/protocol/checkReport";
 import type { ExerciseTreeNode } from "../../src/views/exercisesTree";
 import { activateTutor } from "./harness/extension";
+import { RIGHT_AFFINE_SOLUTION as RIGHT, WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
 
 const PACK = "quantization-distillation";
 const EXERCISE = "affine-quantization";
 const KEY = { packId: PACK, exerciseId: EXERCISE };
-
-/** Rounds ties up (Math.round): wrong at the exercise's half-to-even ties, right elsewhere. */
-const WRONG = `export function quantize(x: number, scale: number, zeroPoint: number): number {
-  return Math.round(x / scale) + zeroPoint;
-}
-
-export function dequantize(q: number, scale: number, zeroPoint: number): number {
-  return scale * (q - zeroPoint);
-}
-`;
-
-const RIGHT = `function roundHalfEven(v: number): number {
-  const floor = Math.floor(v);
-  const fraction = v - floor;
-  if (fraction !== 0.5) return fraction < 0.5 ? floor : floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
-
-export function quantize(x: number, scale: number, zeroPoint: number): number {
-  return roundHalfEven(x / scale) + zeroPoint;
-}
-
-export function dequantize(q: number, scale: number, zeroPoint: number): number {
-  return scale * (q - zeroPoint);
-}
-`;
 
 const workspace = () => {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
