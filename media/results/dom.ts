@@ -15,3 +15,18 @@ export function button(label: string, onClick: () => void, options: { id?: strin
   node.addEventListener("click", onClick);
   return node;
 }
+
+/** A two-column table of labelled values (row headers for screen readers), text only. */
+export function factsTable(facts: { label: string; value: string }[]): HTMLTableElement {
+  const table = element("table", undefined, "facts");
+  const body = element("tbody");
+  for (const fact of facts) {
+    const row = element("tr");
+    const label = element("th", fact.label);
+    label.scope = "row";
+    row.append(label, element("td", fact.value));
+    body.append(row);
+  }
+  table.append(body);
+  return table;
+}

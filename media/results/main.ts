@@ -1,7 +1,7 @@
 import type { Chart } from "chart.js";
 import type { PanelModel, ToWebviewMessage } from "../../src/protocol/webviewMessages";
 import { drawChart, paintedPixels } from "./charts";
-import { element } from "./dom";
+import { element, factsTable } from "./dom";
 import { casesSection, hintsSection, promptSection, referenceSection, toolbar, verdictSection } from "./exerciseSections";
 import { onThemeChange } from "./theme";
 import { vscodeApi } from "./vscodeApi";
@@ -27,6 +27,7 @@ function render(model: PanelModel): void {
   }
   app.append(element("h1", model.title));
   if (model.subtitle) app.append(element("p", model.subtitle, "muted"));
+  if (model.facts && model.facts.length > 0) app.append(factsTable(model.facts));
   const view = model.exercise;
   if (view) {
     app.append(toolbar(model, view, post));

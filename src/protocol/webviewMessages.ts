@@ -55,6 +55,8 @@ export interface ExerciseView {
 export interface PanelModel {
   title: string;
   subtitle?: string;
+  /** Optional: labelled results shown as a table (a calculator's inputs and answers, with units). */
+  facts?: { label: string; value: string }[];
   charts: ChartSpec[];
   report?: CheckReport;
   /** Optional: present when the panel shows an exercise (calculator results leave it out). */

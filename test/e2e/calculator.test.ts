@@ -135,6 +135,9 @@ describe("calculator through the command palette (e2e)", () => {
       if (painted === 0) await page.waitForTimeout(100);
     }
     assert.ok(painted > 0, "the memory chart has no painted pixels");
+    // The answers are a table of label and value, GB and GiB side by side.
+    const weightsRow = frame.locator("table.facts tr", { hasText: "weights" });
+    assert.match(await weightsRow.innerText(), /weights\s+3\.609 GB \(3\.361 GiB, 3,609,375,000 bytes\)/);
     await saveScreenshot(page, "calculator-6-memory-panel");
   });
 

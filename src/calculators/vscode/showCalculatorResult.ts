@@ -10,7 +10,7 @@ export const COPY_ACTION = "Copy";
 export const OPEN_PANEL_ACTION = "Open in Results Panel";
 
 export function resultPanelModel(result: CalculatorResult): PanelModel {
-  return { title: result.title, subtitle: result.lines.map((line) => `${line.label}: ${line.value}`).join(" · "), charts: result.charts };
+  return { title: result.title, facts: result.lines.map(({ label, value }) => ({ label, value })), charts: result.charts };
 }
 
 export function resultText(result: CalculatorResult): string {
