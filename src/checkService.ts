@@ -65,11 +65,22 @@ export class CheckService implements vscode.Disposable {
   }
 
   /**
+   * Takes over a report from before a window reload (a revived results panel keeps the last one in its saved
+   * state), unless this session has already checked the exercise.
+   */
+  adoptReport(key: SolutionKey, report: CheckReport): void {
+    const id = `${key.packId}/${key.exerciseId}`;
+    if (!this.latest.has(id) && report.packId === key.packId && report.exerciseId === key.exerciseId) this.latest.set(id, report);
+  }
+
+  /**
    * Checks an exercise's solution file. `delayMs` debounces (saves); unsaved editor text is checked as it
    * is on screen. A newer request for the same file supersedes this one.
    */
   async check(key: SolutionKey, options: { delayMs?: number; cancellation?: vscode.CancellationToken; reason: string }): Promise<CheckOutcome> {
     if (!ensureTrustedForRunning()) return { kind: "not-run", reason: "Restricted Mode: running code needs a trusted workspace." };
+    // A check right after start-up (a save, a revived panel) must not race the first load of the packs.
+    await this.packs.ready();
     const found = this.packs.find(key.packId, key.exerciseId);
     if (!found) return this.notRun(key, `No loaded pack has the exercise ${key.packId}/${key.exerciseId}. Is its pack still in the Exercises view?`);
     const file = await this.solutions.existing(key);

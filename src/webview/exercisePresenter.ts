@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { CheckService } from "../checkService";
+import { config } from "../config";
 import type { TutorContext } from "../context";
 import type { PackRegistry } from "../packRegistry";
 import { statusOf } from "../progress/progressModel";
@@ -131,10 +132,19 @@ export class ExercisePresenter implements vscode.Disposable {
         else await vscode.commands.executeCommand("compressionTutor.openExercise", key);
         return;
       }
-      case "ready":
-        // A revived panel: bring its content up to date with this session (progress, trust, pack changes).
+      case "ready": {
+        // A revived panel: show the report it had before the reload at once, bring its content up to date with
+        // this session (progress, trust, pack changes), then check the file as it is now — the saved webview
+        // state can be older than the last check (VS Code flushes it lazily), and the file may have changed.
+        const revived = panel.revived;
+        panel.revived = false;
+        if (panel.currentModel.report) this.checks.adoptReport(key, panel.currentModel.report);
         if (!this.shown || this.isShown(key)) await this.refresh();
+        if (revived && config.checkOnSave() && isWorkspaceTrusted() && (await this.solutions.existing(key))) {
+          await vscode.commands.executeCommand("compressionTutor.checkExercise", key);
+        }
         return;
+      }
     }
   }
 

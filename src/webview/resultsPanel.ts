@@ -19,6 +19,9 @@ export class ResultsPanel implements vscode.Disposable {
   readonly onDidReceiveMessage = this.received.event;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** True for a panel brought back by the serializer after a reload, until its first `ready` is handled. */
+  revived = false;
+
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly ctx: TutorContext,
@@ -52,6 +55,7 @@ export class ResultsPanel implements vscode.Disposable {
   static revive(ctx: TutorContext, panel: vscode.WebviewPanel, model: PanelModel | undefined): ResultsPanel {
     ResultsPanel.current?.dispose();
     ResultsPanel.current = new ResultsPanel(panel, ctx, model ?? { title: "Compression Tutor", charts: [] });
+    ResultsPanel.current.revived = true;
     return ResultsPanel.current;
   }
 

@@ -130,6 +130,30 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     await saveScreenshot(page, "learner-07-tree-and-status");
   });
 
+  it("after a window reload the exercise is still passed and the results panel comes back with its chart", async () => {
+    await page.reload();
+    await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: 60_000 });
+    // Progress comes from the stored state, not from a new check: the tree says "passed" straight away.
+    const passedRow = page.locator('.sidebar .monaco-list-row[aria-label="Affine quantization, passed"]');
+    // The reloaded workbench restores the open view container; open it only if it did not (a click on the
+    // active one would close the side bar).
+    const sideBarOpen = await page.locator(".sidebar").isVisible();
+    if (!sideBarOpen || !(await activityBarItem(page, "Compression Tutor").locator("xpath=..").getAttribute("class"))?.includes("checked")) {
+      await activityBarItem(page, "Compression Tutor").click();
+    }
+    await passedRow.waitFor({ timeout: 30_000 });
+    assert.match(await page.locator(".statusbar-item", { hasText: /\d+\/\d+ passed/ }).first().innerText(), /[1-9]\d*\/\d+ passed/);
+    // The panel is revived by its serializer from the webview's saved state (no retainContextWhenHidden), and
+    // re-checks the file as it is now, since that state may predate the last check.
+    const frame = await panel();
+    await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator(".notice").count(), 0, "the revived panel shows a notice");
+    const painted = await paintedCanvasPixels(frame, "canvas");
+    assert.ok(painted > 1000, `the restored panel's chart looks blank: ${painted} painted pixels`);
+    await saveScreenshot(page, "learner-07b-after-reload");
+  });
+
   for (const [theme, name] of [
     ["Light Modern", "learner-08-light"],
     ["Dark High Contrast", "learner-09-high-contrast"],
