@@ -149,7 +149,12 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     const frame = await panel();
     await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator(".notice").count(), 0, "the revived panel shows a notice");
-    const painted = await paintedCanvasPixels(frame, "canvas");
+    // The revived panel renders twice (its saved state, then the fresh check): wait for the chart to settle.
+    let painted = 0;
+    for (let attempt = 0; attempt < 50 && painted <= 1000; attempt++) {
+      painted = await paintedCanvasPixels(frame, "canvas").catch(() => 0);
+      if (painted <= 1000) await page.waitForTimeout(200);
+    }
     assert.ok(painted > 1000, `the restored panel's chart looks blank: ${painted} painted pixels`);
     await saveScreenshot(page, "learner-07b-after-reload");
   });
