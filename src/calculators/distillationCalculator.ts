@@ -1,7 +1,7 @@
 /** Hinton's distillation loss: hard cross-entropy at the label plus T²-scaled KL between softened outputs. */
 import { distillationLoss, softmax } from "../core";
 import type { Calculator, FieldValues } from "./calculator";
-import { textField } from "./fields";
+import { sameLengthAs, textField } from "./fields";
 import { formatList, formatNumber } from "./formatValues";
 import { parseAlpha, parseInteger, parseList, parseTemperatureFor } from "./parseInput";
 import { reject, shown } from "./parsed";
@@ -21,14 +21,7 @@ export const distillationCalculator: Calculator = {
     textField({ key: "teacher", title: "teacher logits", prompt: "Teacher logits, separated by commas or spaces", placeholder: "2, 1, 0.1", defaultText: "2, 1, 0.1" }, parseList),
     textField(
       { key: "student", title: "student logits", prompt: "Student logits, as many as the teacher's", placeholder: "1.5, 1.2, 0.3", defaultText: "1.5, 1.2, 0.3" },
-      (title, text, earlier) => {
-        const read = parseList(title, text);
-        const teacher = earlier.teacher as number[] | undefined;
-        if (read.ok && teacher && read.value.length !== teacher.length) {
-          return reject(`${title} must have as many values as the teacher logits (${teacher.length}), but has ${read.value.length}`);
-        }
-        return read;
-      },
+      sameLengthAs(parseList, "teacher", "the teacher logits"),
     ),
     textField({ key: "label", title: "label", prompt: "The true class: an index from 0", placeholder: "0", defaultText: "0" }, (title, text, earlier) => {
       const read = parseInteger(title, text);

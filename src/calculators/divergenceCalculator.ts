@@ -1,10 +1,9 @@
 /** KL and JS divergence between two distributions, and which classes the KL comes from. */
 import { jsDivergence, klContributions, klDivergence } from "../core";
 import type { Calculator, FieldValues } from "./calculator";
-import { choiceField, textField } from "./fields";
+import { choiceField, sameLengthAs, textField } from "./fields";
 import { formatList, formatNumber } from "./formatValues";
 import { parseProbabilities } from "./parseInput";
-import { reject } from "./parsed";
 
 const UNIT = { e: "nats", "2": "bits" } as const;
 
@@ -17,14 +16,7 @@ export const divergenceCalculator: Calculator = {
     textField({ key: "p", title: "p", prompt: "p: the reference distribution (the teacher), summing to 1", placeholder: "0.7, 0.3", defaultText: "0.7, 0.3" }, parseProbabilities),
     textField(
       { key: "q", title: "q", prompt: "q: the approximating distribution (the student), same length as p", placeholder: "0.6, 0.4", defaultText: "0.6, 0.4" },
-      (title, text, earlier) => {
-        const read = parseProbabilities(title, text);
-        const p = earlier.p as number[] | undefined;
-        if (read.ok && p && read.value.length !== p.length) {
-          return reject(`${title} must have as many values as p (${p.length}), but has ${read.value.length}`);
-        }
-        return read;
-      },
+      sameLengthAs(parseProbabilities, "p", "p"),
     ),
     choiceField({ key: "base", title: "log base", prompt: "Logarithm: e gives nats (PyTorch's kl_div), 2 gives bits", defaultText: "e" }, [
       { value: "e", label: "e", detail: "natural log, nats (PyTorch)" },

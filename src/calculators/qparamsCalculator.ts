@@ -1,9 +1,9 @@
 /** Scale and zero point from an observed range, with PyTorch's observer conventions. */
 import { affineQParams, dequantize, symmetricQParams } from "../core";
 import type { Calculator, FieldValues } from "./calculator";
-import { choiceField, SIGNED_CHOICES, textField } from "./fields";
+import { bitsField, choiceField, signedField, textField } from "./fields";
 import { formatNumber } from "./formatValues";
-import { parseBits, parseNumber } from "./parseInput";
+import { parseNumber } from "./parseInput";
 import { reject } from "./parsed";
 import { rangeName, rangeOf } from "./ranges";
 
@@ -24,8 +24,8 @@ export const qparamsCalculator: Calculator = {
       { value: "affine", label: "affine", detail: "scale = (max − min)/(qmax − qmin), zero point fitted" },
       { value: "symmetric", label: "symmetric", detail: "scale = max|x|/((qmax − qmin)/2), zero point 0 (signed)" },
     ]),
-    textField({ key: "bits", title: "bits", prompt: "Bits of the integer format (1 to 32)", placeholder: "8", defaultText: "8" }, parseBits),
-    choiceField({ key: "signed", title: "signedness", prompt: "Signed or unsigned integers?", defaultText: "signed" }, SIGNED_CHOICES),
+    bitsField(),
+    signedField(),
     choiceField({ key: "narrow", title: "narrow range", prompt: "Narrow range drops the lowest code (int8: -127 … 127)", defaultText: "no" }, [
       { value: "no", label: "no", detail: "full range, e.g. -128 … 127" },
       { value: "yes", label: "yes", detail: "narrow range, e.g. -127 … 127" },

@@ -2,9 +2,9 @@
 import { dequantize, integerRange, quantize, type RoundingMode } from "../core";
 import type { ChartSpec } from "../protocol/webviewMessages";
 import type { Calculator, FieldValues } from "./calculator";
-import { choiceField, ROUNDING_CHOICES, SIGNED_CHOICES, textField } from "./fields";
+import { bitsField, choiceField, ROUNDING_CHOICES, signedField, textField } from "./fields";
 import { formatNumber } from "./formatValues";
-import { parseBits, parseInteger, parseNumber, parsePositive } from "./parseInput";
+import { parseInteger, parseNumber, parsePositive } from "./parseInput";
 import { reject, shown } from "./parsed";
 import { rangeName, rangeOf } from "./ranges";
 
@@ -27,8 +27,8 @@ export const quantizeCalculator: Calculator = {
       { value: "quantize", label: "quantize", detail: "real x → integer q" },
       { value: "dequantize", label: "dequantize", detail: "integer q → real x̂" },
     ]),
-    textField({ key: "bits", title: "bits", prompt: "Bits of the integer format (1 to 32)", placeholder: "8", defaultText: "8" }, parseBits),
-    choiceField({ key: "signed", title: "signedness", prompt: "Signed or unsigned integers?", defaultText: "signed" }, SIGNED_CHOICES),
+    bitsField(),
+    signedField(),
     textField({ key: "scale", title: "scale", prompt: "Scale: the real size of one integer step (> 0)", placeholder: "0.1", defaultText: "0.1" }, parsePositive),
     textField({ key: "zeroPoint", title: "zero point", prompt: "Zero point: the integer that real 0 maps to", placeholder: "0", defaultText: "0" }, (title, text, earlier) => {
       const read = parseInteger(title, text);
