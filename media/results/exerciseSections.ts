@@ -1,7 +1,8 @@
 import type { CheckReport } from "../../src/protocol/checkReport";
 import type { ExerciseView, FromWebviewMessage, PanelModel } from "../../src/protocol/webviewMessages";
 import { button, element } from "./dom";
-import { formatJson } from "./formatJson";
+import { showValue } from "./failureGroups";
+import { failuresSection } from "./failureView";
 import { renderMarkdown } from "./markdown";
 
 type Post = (message: FromWebviewMessage) => void;
@@ -59,45 +60,45 @@ export function verdictSection(report: CheckReport): HTMLElement {
   return section;
 }
 
-/** The cases table: failures first (the report sorts the smallest first), passes folded below them. */
+/** The cases: failures grouped by misconception, passes folded below them. */
 export function casesSection(report: CheckReport): HTMLElement | undefined {
   if (report.cases.length === 0) return undefined;
   const section = element("section", undefined, "cases");
-  const failing = report.cases.filter((c) => c.status !== "passed");
+  const failures = failuresSection(report);
+  if (failures) section.append(failures);
   const passing = report.cases.filter((c) => c.status === "passed");
-  if (failing.length > 0) section.append(casesTable("cases", "Failing cases, smallest input first", failing.slice(0, 40)));
-  if (failing.length > 40) section.append(element("p", `… and ${failing.length - 40} more failing cases (the Test Explorer lists them all).`, "muted"));
   if (passing.length > 0) {
-    const details = element("details");
-    details.open = failing.length === 0 && passing.length <= 12;
-    details.append(element("summary", `${passing.length} passing case(s)`));
-    details.append(casesTable(failing.length === 0 ? "cases" : "passing-cases", "Passing cases", passing.slice(0, 40)));
+    const details = element("details", undefined, "passing");
+    details.open = !failures && passing.length <= 12;
+    details.append(element("summary", passing.length === 1 ? "1 passing case" : `${passing.length} passing cases`));
+    details.append(passingTable(failures ? "passing-cases" : "cases", passing.slice(0, 40)));
     section.append(details);
   }
   return section;
 }
 
-function casesTable(id: string, caption: string, cases: CheckReport["cases"]): HTMLTableElement {
-  const table = element("table");
+function passingTable(id: string, cases: CheckReport["cases"]): HTMLTableElement {
+  const table = element("table", undefined, "passing-table");
   table.id = id;
-  table.append(element("caption", caption));
   const head = element("tr");
-  for (const name of ["", "case", "input", "expected", "actual", "why"]) {
+  for (const name of ["case", "yours"]) {
     const th = element("th", name);
     th.scope = "col";
     head.append(th);
   }
-  table.append(element("thead"));
-  table.tHead!.append(head);
+  table.createTHead().append(head);
   const body = element("tbody");
   for (const c of cases) {
     const row = element("tr", undefined, c.status);
-    const mark = element("td", c.status === "passed" ? "✓" : "✗", "mark");
-    mark.setAttribute("aria-label", c.status);
-    const why = element("td", undefined, "why");
-    if (c.message) why.append(element("div", c.message));
-    if (c.misconception) why.append(element("div", `Misconception: ${c.misconception.message}`, "misconception"));
-    row.append(mark, element("td", c.name), element("td", c.input.map((v) => formatJson(v)).join(", "), "value"), element("td", formatJson(c.expected), "value"), element("td", formatJson(c.actual), "value"), why);
+    const yours = showValue(c.actual ?? null);
+    const value = element("code", c.actual === undefined ? "hidden" : yours.text, "num");
+    if (c.actual !== undefined && yours.full !== yours.text) {
+      value.dataset.full = yours.full;
+      value.title = yours.full;
+    }
+    const cell = element("td", undefined, "value");
+    cell.append(value);
+    row.append(element("td", c.name, "case-name"), cell);
     body.append(row);
   }
   table.append(body);

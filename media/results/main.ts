@@ -2,6 +2,7 @@ import type { Chart } from "chart.js";
 import type { PanelModel, ToWebviewMessage } from "../../src/protocol/webviewMessages";
 import { drawChart, paintedPixels } from "./charts";
 import { element, factsTable } from "./dom";
+import { copyFullValues } from "./failureView";
 import { casesSection, hintsSection, promptSection, referenceSection, toolbar, verdictSection } from "./exerciseSections";
 import { onThemeChange } from "./theme";
 import { vscodeApi } from "./vscodeApi";
@@ -75,6 +76,7 @@ window.addEventListener("message", (event: MessageEvent<ToWebviewMessage>) => {
   }
 });
 
+document.addEventListener("copy", copyFullValues);
 onThemeChange(() => current && render(current));
 if (current) render(current);
 vscodeApi.postMessage({ type: "ready" });
