@@ -4,6 +4,7 @@ import * as esbuild from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildKernels } from "./scripts/build-kernels.mjs";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -86,6 +87,8 @@ function copyAssets() {
 if (watch) {
   copyAssets();
   copyRunnerAssets();
+  await buildKernels(); // the AssemblyScript kernels (dist/kernels.wasm); rebuilt by a full build, not on watch
+
   await Promise.all(contexts.map((c) => c.watch()));
   console.log("watching for changes…");
 } else {
@@ -98,5 +101,6 @@ if (watch) {
   }
   copyAssets();
   copyRunnerAssets();
+  await buildKernels(); // the AssemblyScript kernels: dist/kernels.wasm, loaded next to the CLI and extension bundles
   fs.writeFileSync("dist/bundle-sizes.json", JSON.stringify(sizes, null, 2));
 }

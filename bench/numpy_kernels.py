@@ -1,28 +1,94 @@
 #!/usr/bin/env python3
-"""numpy baselines for bench/coreKernels.ts: the same kernels, written as a numpy user would (in place where
-numpy allows it, so the baseline is a strong one). Prints one JSON object: {"numpy": version, "rows": [...]}.
+"""numpy baselines for bench/coreKernels.ts, written as a careful numpy user would: in place wherever numpy allows
+(np.divide(x, s, out=...), np.rint(..., out=...)), mse as subtract-then-dot, and a plain np.copyto for reference.
 
-Usage: python3 bench/numpy_kernels.py --size 16777216 --rows 32768 --row-length 256 --repeats 5
+Serves timings one run at a time so the TypeScript side can interleave numpy's runs with its own (both then see
+the same machine load): it reads kernel names on stdin, one a line, runs that kernel once, and answers one JSON
+line {"kernel", "ms", "cpuMs"}. The first line it prints is {"numpy": version, "blas": ..., "kernels": [...]}.
+
+Usage: python3 bench/numpy_kernels.py --size 16777216 --rows 32768 --row-length 256
+(unset OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE for this command alone where the machine sets them: they slow a
+current numpy's BLAS, which mse's dot uses)
 """
 import argparse
 import json
+import sys
 import time
 
 import numpy as np
 
 
-def timing(fn, repeats):
-    """Median wall and process-CPU time in ms, after a warm-up (the machine may be shared)."""
-    fn()  # warm-up: page in the buffers
-    wall, cpu = [], []
-    for _ in range(repeats):
-        c0, t0 = time.process_time(), time.perf_counter()
-        fn()
-        wall.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-    wall.sort()
-    cpu.sort()
-    return {"ms": wall[len(wall) // 2], "cpuMs": cpu[len(cpu) // 2]}
+def blas_info():
+    try:
+        from threadpoolctl import threadpool_info
+
+        return [{k: i.get(k) for k in ("internal_api", "version", "architecture", "num_threads")} for i in threadpool_info()]
+    except Exception:  # threadpoolctl is optional
+        return None
+
+
+def build(a):
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal(a.size, dtype=np.float32)
+    y = x + np.float32(0.01) * rng.standard_normal(a.size, dtype=np.float32)
+    out = np.empty_like(x)
+    tmp = np.empty_like(x)
+
+    lo, hi = float(min(x.min(), 0)), float(max(x.max(), 0))
+    scale8 = np.float32(max((hi - lo) / 255, float(np.finfo(np.float32).eps)))
+    zp8 = -128 - round(lo / float(scale8))
+    scale4 = np.float32(max(abs(lo), abs(hi)) / 7)
+
+    def fake_quant(scale, qmin, qmax):
+        # The zero point folded into the clamp bounds, as the TypeScript kernel does: 4 in-place passes.
+        np.divide(x, scale, out=out)
+        np.rint(out, out=out)
+        np.clip(out, qmin, qmax, out=out)
+        np.multiply(out, scale, out=out)
+
+    g = x.reshape(-1, 128)
+    gtmp = tmp.reshape(-1, 128)
+    codes = np.empty(g.shape, dtype=np.int32)
+    absmax = np.empty(g.shape[0], dtype=np.float32)
+
+    def group_quantize():
+        np.abs(g, out=gtmp)
+        np.max(gtmp, axis=1, out=absmax)
+        np.divide(absmax, np.float32(7), out=absmax)
+        np.maximum(absmax, np.float32(np.finfo(np.float32).eps), out=absmax)
+        np.divide(g, absmax[:, None], out=gtmp)
+        np.rint(gtmp, out=gtmp)
+        np.clip(gtmp, -8, 7, out=gtmp)
+        np.copyto(codes, gtmp, casting="unsafe")
+
+    def mse():
+        np.subtract(x, y, out=tmp)
+        return float(np.dot(tmp, tmp)) / a.size
+
+    logits = x[: a.rows * a.row_length].reshape(a.rows, a.row_length)
+    soft = out[: a.rows * a.row_length].reshape(a.rows, a.row_length)
+    row = np.empty((a.rows, 1), dtype=np.float32)
+    inv_t = np.float32(1 / 1.5)
+
+    def softmax():
+        np.max(logits, axis=1, keepdims=True, out=row)
+        np.subtract(logits, row, out=soft)
+        np.multiply(soft, inv_t, out=soft)
+        np.exp(soft, out=soft)
+        np.sum(soft, axis=1, keepdims=True, out=row)
+        np.divide(soft, row, out=soft)
+
+    def copy():
+        np.copyto(out, x)
+
+    return {
+        "fakeQuantize int8 affine": lambda: fake_quant(scale8, -128 - zp8, 127 - zp8),
+        "fakeQuantize int4 symmetric": lambda: fake_quant(scale4, -8, 7),
+        "groupQuantize g128 int4": group_quantize,
+        "mse": mse,
+        "softmax rows": softmax,
+        "copy": copy,
+    }
 
 
 def main():
@@ -30,61 +96,24 @@ def main():
     ap.add_argument("--size", type=int, default=16 * 1024 * 1024)
     ap.add_argument("--rows", type=int, default=32 * 1024)
     ap.add_argument("--row-length", type=int, default=256)
-    ap.add_argument("--repeats", type=int, default=5)
     a = ap.parse_args()
-
-    rng = np.random.default_rng(1)
-    x = rng.standard_normal(a.size, dtype=np.float32)
-    y = x + np.float32(0.01) * rng.standard_normal(a.size, dtype=np.float32)
-    out = np.empty_like(x)
-
-    # int8 affine over the data's range, PyTorch MinMaxObserver style.
-    lo, hi = float(min(x.min(), 0)), float(max(x.max(), 0))
-    scale8 = max((hi - lo) / 255, float(np.finfo(np.float32).eps))
-    zp8 = -128 - round(lo / scale8)
-    scale4 = max(abs(lo), abs(hi)) / 7
-
-    def fake_quant(scale, zp, qmin, qmax):
-        np.divide(x, np.float32(scale), out=out)
-        np.rint(out, out=out)
-        np.add(out, np.float32(zp), out=out)
-        np.clip(out, qmin, qmax, out=out)
-        np.subtract(out, np.float32(zp), out=out)
-        np.multiply(out, np.float32(scale), out=out)
-
-    g = x.reshape(-1, 128)
-    tmp = np.empty_like(g)
-    codes = np.empty(g.shape, dtype=np.int32)
-
-    def group_quantize():
-        absmax = np.abs(g).max(axis=1)
-        scales = np.maximum(absmax / np.float32(7), np.float32(np.finfo(np.float32).eps))
-        np.divide(g, scales[:, None], out=tmp)
-        np.rint(tmp, out=tmp)
-        np.clip(tmp, -8, 7, out=tmp)
-        np.copyto(codes, tmp, casting="unsafe")
-        return codes, scales
-
-    def mse():
-        return float(np.mean((x - y) ** 2))
-
-    logits = x[: a.rows * a.row_length].reshape(a.rows, a.row_length)
-    soft = np.empty_like(logits)
-
-    def softmax():
-        np.divide(logits, np.float32(1.5), out=soft)
-        np.subtract(soft, soft.max(axis=1, keepdims=True), out=soft)
-        np.exp(soft, out=soft)
-        np.divide(soft, soft.sum(axis=1, keepdims=True), out=soft)
-
-    rows = [
-        {"kernel": "fakeQuantize int8 affine", **timing(lambda: fake_quant(scale8, zp8, -128, 127), a.repeats)},
-        {"kernel": "fakeQuantize int4 symmetric", **timing(lambda: fake_quant(scale4, 0, -8, 7), a.repeats)},
-        {"kernel": "groupQuantize g128 int4", **timing(group_quantize, a.repeats)},
-        {"kernel": "mse", **timing(mse, a.repeats)},
-        {"kernel": "softmax rows", **timing(softmax, a.repeats)},
-    ]
-    print(json.dumps({"numpy": np.__version__, "rows": rows}))
+    kernels = build(a)
+    for fn in kernels.values():
+        fn()  # warm-up: page in the buffers
+    print(json.dumps({"numpy": np.__version__, "blas": blas_info(), "kernels": list(kernels)}), flush=True)
+    for line in sys.stdin:
+        name = line.strip()
+        if not name:
+            continue
+        fn = kernels.get(name)
+        if fn is None:
+            print(json.dumps({"kernel": name, "error": "unknown kernel"}), flush=True)
+            continue
+        c0, t0 = time.process_time(), time.perf_counter()
+        fn()
+        wall = (time.perf_counter() - t0) * 1000
+        cpu = (time.process_time() - c0) * 1000
+        print(json.dumps({"kernel": name, "ms": wall, "cpuMs": cpu}), flush=True)
 
 
 if __name__ == "__main__":

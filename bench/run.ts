@@ -54,10 +54,22 @@ async function main(): Promise<void> {
     const rows = await runCoreKernelBench(quick ? { size: 1 << 20, rows: 2048, repeats: 3 } : {});
     raw.core = rows;
     emit(
-      "Core kernels (float32; ratios of CPU time, measured in the same run)",
+      "Core kernels (float32; core, WebAssembly, numpy and copy interleaved; ratios of median CPU time)",
       table(
-        ["kernel", "values", "CPU ms", "GB/s", "numpy CPU ms", "× numpy (<1 faster)", "copy CPU ms", "× copy", "wall ms"],
-        rows.map((r) => [r.kernel, r.values, r.cpuMs, r.gbPerSecond, r.numpyCpuMs, r.ratioToNumpy, r.copyCpuMs, r.ratioToCopy, r.ms]),
+        ["kernel", "values", "core CPU ms", "wasm CPU ms [min–max]", "GB/s", "numpy CPU ms", "× numpy (<1 faster)", "copy CPU ms", "× copy", "target", "holds"],
+        rows.map((r) => [
+          r.kernel,
+          r.values,
+          r.core.median,
+          r.wasm ? `${formatNumber(r.wasm.median)} [${formatNumber(r.wasm.min)}–${formatNumber(r.wasm.max)}]` : "—",
+          r.gbPerSecond,
+          r.numpyCpuMs,
+          r.ratioToNumpy,
+          r.copyCpuMs,
+          r.ratioToCopy,
+          r.target,
+          r.targetHolds === undefined ? "—" : r.targetHolds ? "yes" : "no",
+        ]),
       ),
     );
   }

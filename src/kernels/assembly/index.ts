@@ -1,0 +1,5 @@
+// AssemblyScript entry: every exported kernel. Build: scripts/build-kernels.mjs (asc --enable simd).
+export { fakeQuantizeF32, groupQuantizeSymF32 } from "./quantize";
+export { mseF32 } from "./metrics";
+export { softmaxRowsF32 } from "./softmax";
+export { v8Exp } from "./exp";

@@ -1,0 +1,128 @@
+/**
+ * The WebAssembly SIMD kernels (AssemblyScript sources in ./assembly, built by scripts/build-kernels.mjs into
+ * dist/kernels.wasm) behind a TypeScript face that takes ordinary typed arrays. Each method computes exactly
+ * what the named src/core function computes for float32 input, bit for bit, and returns `false` (or a
+ * non-finite number) where the core would throw, so a caller can fall back to the core for the error message.
+ * This folder imports nothing: the bytes of the module are handed in, and the fallback lives with the callers.
+ *
+ * Arrays are streamed through the module's memory in chunks of CHUNK_VALUES (256 KiB of float32 per array),
+ * small enough to stay in the CPU's cache between the copy in, the kernel and the copy out.
+ */
+
+/** Values per chunk copied into the module's memory (a multiple of 128, 64, 32 and 4). */
+export const CHUNK_VALUES = 64 * 1024;
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  fakeQuantizeF32(x: number, out: number, n: number, scale: number, lo: number, hi: number): number;
+  groupQuantizeSymF32(w: number, q: number, scales: number, n: number, groupSize: number, bits: number): number;
+  mseF32(a: number, b: number, n: number, sums: number): number;
+  softmaxRowsF32(x: number, out: number, n: number, rowLength: number, temperature: number): number;
+  v8Exp(x: number): number;
+}
+
+const PAGE = 65536;
+/** The module's own data (none beyond the stack) stays below this offset; the arrays go above it. */
+const BASE = 4 * PAGE;
+
+export class Kernels {
+  private readonly exports: Exports;
+
+  constructor(instance: WebAssembly.Instance) {
+    this.exports = instance.exports as unknown as Exports;
+  }
+
+  /** Byte offsets of `count` disjoint regions of at least `bytes` bytes each in the module's memory (grown when needed). */
+  private regions(count: number, bytes: number): number[] {
+    const size = Math.ceil(bytes / 16) * 16;
+    const needed = BASE + count * size;
+    const memory = this.exports.memory;
+    if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    return Array.from({ length: count }, (_, i) => BASE + i * size);
+  }
+
+  private f32(offset: number, length: number): Float32Array {
+    return new Float32Array(this.exports.memory.buffer, offset, length);
+  }
+
+  /**
+   * core fakeQuantize's float32 half-even path: out[i] = f32(scale · (min(hi, max(lo, x[i]/scale)) + M − M)).
+   * @returns false when x holds NaN or ±Infinity (out is then partly written)
+   */
+  fakeQuantizeF32(x: Float32Array, scale: number, lo: number, hi: number, out: Float32Array): boolean {
+    const [px, po] = this.regions(2, CHUNK_VALUES * 4);
+    let ok = true;
+    for (let start = 0; start < x.length; start += CHUNK_VALUES) {
+      const end = Math.min(x.length, start + CHUNK_VALUES);
+      this.f32(px, end - start).set(x.subarray(start, end));
+      ok = this.exports.fakeQuantizeF32(px, po, end - start, scale, lo, hi) === 1 && ok;
+      out.set(this.f32(po, end - start), start);
+    }
+    return ok;
+  }
+
+  /**
+   * core groupQuantize's float32 symmetric half-even path (symmetricFloat32): codes into q, one scale per group.
+   * @returns −1, or the first group the core's general loop must handle (non-finite or too wide a range)
+   */
+  groupQuantizeSymF32(w: Float32Array, groupSize: number, bits: number, q: Int32Array, scales: Float64Array): number {
+    // A chunk holds whole groups, so each call starts at a group boundary.
+    const groupsPerChunk = Math.max(1, Math.floor(CHUNK_VALUES / groupSize));
+    const chunk = groupsPerChunk * groupSize;
+    const [pw, pq, ps] = this.regions(3, chunk * 4 + 8 * groupsPerChunk);
+    for (let start = 0, g0 = 0; start < w.length; start += chunk, g0 += groupsPerChunk) {
+      const end = Math.min(w.length, start + chunk);
+      const groups = Math.ceil((end - start) / groupSize);
+      this.f32(pw, end - start).set(w.subarray(start, end));
+      const bad = this.exports.groupQuantizeSymF32(pw, pq, ps, end - start, groupSize, bits);
+      if (bad >= 0) return g0 + bad;
+      q.set(new Int32Array(this.exports.memory.buffer, pq, end - start), start);
+      scales.set(new Float64Array(this.exports.memory.buffer, ps, groups), g0);
+    }
+    return -1;
+  }
+
+  /** core mse for two float32 arrays of equal length: NaN or ±Infinity where the core would throw or overflow. */
+  mseF32(a: Float32Array, b: Float32Array): number {
+    const [pa, pb, ps] = this.regions(3, CHUNK_VALUES * 4);
+    // The even-index and odd-index partial sums carry from chunk to chunk (chunks have an even length).
+    new Float64Array(this.exports.memory.buffer, ps, 2).fill(0);
+    for (let start = 0; start < a.length; start += CHUNK_VALUES) {
+      const end = Math.min(a.length, start + CHUNK_VALUES);
+      this.f32(pa, end - start).set(a.subarray(start, end));
+      this.f32(pb, end - start).set(b.subarray(start, end));
+      this.exports.mseF32(pa, pb, end - start, ps);
+    }
+    const sums = new Float64Array(this.exports.memory.buffer, ps, 2);
+    return (sums[0] + sums[1]) / a.length;
+  }
+
+  /**
+   * core softmaxRows for float32 logits and output.
+   * @returns false when a row held a non-finite logit
+   */
+  softmaxRowsF32(x: Float32Array, rowLength: number, temperature: number, out: Float32Array): boolean {
+    const rowsPerChunk = Math.max(1, Math.floor(CHUNK_VALUES / rowLength));
+    const chunk = rowsPerChunk * rowLength;
+    const [px, po] = this.regions(2, chunk * 4);
+    let ok = true;
+    for (let start = 0; start < x.length; start += chunk) {
+      const end = Math.min(x.length, start + chunk);
+      this.f32(px, end - start).set(x.subarray(start, end));
+      ok = this.exports.softmaxRowsF32(px, po, end - start, rowLength, temperature) === 1 && ok;
+      out.set(this.f32(po, end - start), start);
+    }
+    return ok;
+  }
+
+  /** e^x exactly as V8's Math.exp (for tests of the port). */
+  exp(x: number): number {
+    return this.exports.v8Exp(x);
+  }
+}
+
+/** Compiles and instantiates the kernels from the bytes of dist/kernels.wasm. */
+export function instantiateKernels(bytes: Uint8Array | ArrayBuffer): Kernels {
+  const module = new WebAssembly.Module(bytes as BufferSource);
+  return new Kernels(new WebAssembly.Instance(module, {}));
+}

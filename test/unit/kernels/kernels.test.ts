@@ -1,0 +1,230 @@
+/**
+ * The WebAssembly kernels against the TypeScript core, bit for bit, over random values at several scales, values
+ * on and next to rounding ties, and the edge values of float32. The unit run checks about a million values per
+ * kernel and case family; KERNEL_PROPERTY_VALUES=16777216 (or any count) checks more.
+ */
+import * as assert from "node:assert/strict";
+import { fakeQuantize, groupQuantize, mse, softmaxRows } from "../../../src/core";
+import { CHUNK_VALUES, Kernels } from "../../../src/kernels";
+import { kernelsForTest } from "./loadForTest";
+
+const COUNT = Number(process.env.KERNEL_PROPERTY_VALUES ?? 1 << 20);
+
+/** A seeded generator (xorshift32) so a failure can be reproduced from its seed. */
+function generator(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/** Roughly normal values times `scale`, with a sprinkle of zeros, −0 and outliers. */
+function randomValues(n: number, scale: number, seed: number): Float32Array {
+  const u = generator(seed);
+  const x = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = u();
+    if (r < 0.001) x[i] = 0;
+    else if (r < 0.002) x[i] = -0;
+    else if (r < 0.004) x[i] = (u() - 0.5) * scale * 1000;
+    else x[i] = (u() + u() + u() - 1.5) * scale;
+  }
+  return x;
+}
+
+/** Values on ties of `step` ((k + ½)·step rounded to float32) and their float32 neighbours. */
+function tieValues(n: number, step: number, maxCode: number, seed: number): Float32Array {
+  const u = generator(seed);
+  const x = new Float32Array(n);
+  const bits = new Int32Array(x.buffer);
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(u() * 2 * maxCode) - maxCode;
+    x[i] = (k + 0.5) * step;
+    const nudge = i % 3; // 0: the tie itself, 1: one float32 up, 2: one down (in magnitude)
+    if (nudge === 1 && x[i] !== 0) bits[i] += 1;
+    if (nudge === 2 && x[i] !== 0) bits[i] -= 1;
+  }
+  return x;
+}
+
+/** Edge values of float32: ±0, subnormals, the largest finite, powers of two. */
+function edgeValues(): Float32Array {
+  const values = [0, -0, 1e-45, -1e-45, 1.1754942e-38, 1.17549435e-38, 3.4028235e38, -3.4028235e38, 1, -1, 0.5, -0.5, 2 ** -20, 2 ** 20, 65504, 1e-7];
+  return Float32Array.from(values);
+}
+
+function sameBits(actual: ArrayBufferView, expected: ArrayBufferView, what: string): void {
+  const a = new Uint8Array(actual.buffer, actual.byteOffset, actual.byteLength);
+  const e = new Uint8Array(expected.buffer, expected.byteOffset, expected.byteLength);
+  assert.equal(a.length, e.length, `${what}: lengths differ`);
+  if (Buffer.compare(a, e) === 0) return;
+  const width = actual instanceof Float64Array ? 8 : 4;
+  for (let i = 0; i < a.length; i += width) {
+    if (Buffer.compare(a.subarray(i, i + width), e.subarray(i, i + width)) !== 0) {
+      const index = i / width;
+      const av = (actual as unknown as ArrayLike<number>)[index];
+      const ev = (expected as unknown as ArrayLike<number>)[index];
+      assert.fail(`${what}: element ${index} differs: kernel ${av}, core ${ev}`);
+    }
+  }
+}
+
+function sameNumber(actual: number, expected: number, what: string): void {
+  assert.ok(Object.is(actual, expected), `${what}: kernel ${actual}, core ${expected}`);
+}
+
+describe("WebAssembly kernels equal the TypeScript core bit for bit", function () {
+  this.timeout(120_000);
+  let k: Kernels;
+  before(async () => {
+    k = await kernelsForTest();
+  });
+
+  const inputFamilies = (n: number, step: number, maxCode: number): [string, Float32Array][] => [
+    ["random ×1e-6", randomValues(n, 1e-6, 11)],
+    ["random ×1", randomValues(n, 1, 12)],
+    ["random ×1e3", randomValues(n, 1e3, 13)],
+    ["random ×1e30", randomValues(n, 1e30, 14)],
+    [`ties of ${step}`, tieValues(n, step, maxCode, 15)],
+    ["float32 edges", edgeValues()],
+  ];
+
+  describe("fakeQuantizeF32 = core fakeQuantize (float32, half-even, clamped)", () => {
+    const cases = [
+      { name: "int8 affine", scale: 3 / 255, zeroPoint: -43, qmin: -128, qmax: 127 },
+      { name: "int8 symmetric narrow", scale: 2 / 127, zeroPoint: 0, qmin: -127, qmax: 127 },
+      { name: "int4 symmetric, power-of-two step", scale: 2 ** -5, zeroPoint: 0, qmin: -8, qmax: 7 },
+      { name: "uint8 with zero point", scale: 0.1, zeroPoint: 85, qmin: 0, qmax: 255 },
+      { name: "tiny scale", scale: 1e-30, zeroPoint: 0, qmin: -128, qmax: 127 },
+    ];
+    for (const c of cases) {
+      it(`${c.name}: every input family`, () => {
+        for (const [family, x] of inputFamilies(COUNT, c.scale, c.qmax + 2)) {
+          const expected = fakeQuantize(x, { scale: c.scale, zeroPoint: c.zeroPoint }, { range: { qmin: c.qmin, qmax: c.qmax }, out: new Float32Array(x.length) });
+          const actual = new Float32Array(x.length);
+          assert.equal(k.fakeQuantizeF32(x, c.scale, c.qmin - c.zeroPoint, c.qmax - c.zeroPoint, actual), true);
+          sameBits(actual, expected as Float32Array, `${c.name}, ${family}`);
+        }
+      });
+    }
+    it("reports NaN and ±Infinity (the core throws for them) at any position, including a chunk's tail", () => {
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        for (const at of [0, 3, CHUNK_VALUES - 1, CHUNK_VALUES + 2]) {
+          const x = randomValues(CHUNK_VALUES + 5, 1, 3);
+          x[at] = bad;
+          assert.equal(k.fakeQuantizeF32(x, 0.1, -128, 127, new Float32Array(x.length)), false, `${bad} at ${at}`);
+          assert.throws(() => fakeQuantize(x, { scale: 0.1, zeroPoint: 0 }, { range: { qmin: -128, qmax: 127 } }));
+        }
+      }
+    });
+  });
+
+  describe("groupQuantizeSymF32 = core groupQuantize (float32, symmetric, half-even)", () => {
+    for (const [groupSize, bits] of [
+      [128, 4],
+      [64, 8],
+      [32, 4],
+      [7, 3],
+      [1, 2],
+      [CHUNK_VALUES + 3, 8],
+    ]) {
+      it(`groups of ${groupSize}, ${bits} bits: codes and scales, a short last group included`, () => {
+        for (const [family, x0] of inputFamilies(COUNT + 5, 0.25, 9)) {
+          const x = x0.length > 100 ? x0 : x0.subarray(0, Math.max(1, x0.length - 1));
+          const expected = groupQuantize(x, groupSize, bits);
+          const q = new Int32Array(x.length);
+          const scales = new Float64Array(Math.ceil(x.length / groupSize));
+          assert.equal(k.groupQuantizeSymF32(x, groupSize, bits, q, scales), -1);
+          sameBits(q, expected.q, `codes, ${family}`);
+          sameBits(scales, expected.scales, `scales, ${family}`);
+        }
+      });
+    }
+    it("an all-zero group gets the core's ε scale and zero codes", () => {
+      const x = new Float32Array(300);
+      x[299] = 5;
+      const q = new Int32Array(300);
+      const scales = new Float64Array(3);
+      assert.equal(k.groupQuantizeSymF32(x, 128, 4, q, scales), -1);
+      sameBits(scales, groupQuantize(x, 128, 4).scales, "scales");
+    });
+    it("names the first group holding a non-finite value, so the core can report it", () => {
+      const x = randomValues(1000, 1, 4);
+      x[700] = NaN;
+      assert.equal(k.groupQuantizeSymF32(x, 128, 4, new Int32Array(1000), new Float64Array(8)), 5);
+      assert.throws(() => groupQuantize(x, 128, 4), /NaN/);
+    });
+  });
+
+  describe("mseF32 = core mse (float32 pairs)", () => {
+    it("random pairs at several scales and lengths (odd, one, across chunks)", () => {
+      for (const n of [1, 2, 3, 5, 8, CHUNK_VALUES - 1, CHUNK_VALUES + 1, 2 * CHUNK_VALUES + 3, COUNT + 7]) {
+        for (const scale of [1e-20, 1e-3, 1, 1e15]) {
+          const a = randomValues(n, scale, n);
+          const b = randomValues(n, scale, n + 1);
+          for (let i = 0; i < n; i += 3) b[i] = a[i] + b[i] * 1e-3;
+          sameNumber(k.mseF32(a, b), mse(a, b), `n=${n}, scale ${scale}`);
+        }
+      }
+    });
+    it("is not finite where the core throws (NaN input) or overflows to Infinity", () => {
+      const a = Float32Array.of(1, NaN, 3);
+      assert.ok(Number.isNaN(k.mseF32(a, new Float32Array(3))));
+      const big = Float32Array.of(3.4e38, -3.4e38);
+      const other = Float32Array.of(-3.4e38, 3.4e38);
+      sameNumber(k.mseF32(big, other), mse(big, other), "overflow");
+    });
+  });
+
+  describe("softmaxRowsF32 = core softmaxRows (float32 in and out)", () => {
+    for (const [rowLength, temperature, scale] of [
+      [256, 1.5, 1],
+      [256, 1, 30],
+      [1000, 0.01, 1],
+      [7, 100, 1e3],
+      [1, 1, 1],
+      [CHUNK_VALUES + 9, 2, 5],
+    ]) {
+      it(`rows of ${rowLength}, T = ${temperature}, logits ×${scale}`, () => {
+        const rows = Math.max(1, Math.floor(Math.min(COUNT, 1 << 19) / rowLength));
+        const x = randomValues(rows * rowLength, scale, rowLength);
+        const expected = softmaxRows(x, rowLength, temperature, { out: new Float32Array(x.length) });
+        const actual = new Float32Array(x.length);
+        assert.equal(k.softmaxRowsF32(x, rowLength, temperature, actual), true);
+        sameBits(actual, expected as Float32Array, `rows of ${rowLength}`);
+      });
+    }
+    it("reports a row with a non-finite logit", () => {
+      const x = Float32Array.of(1, 2, 3, Infinity);
+      assert.equal(k.softmaxRowsF32(x, 2, 1, new Float32Array(4)), false);
+      assert.throws(() => softmaxRows(x, 2, 1));
+    });
+  });
+
+  describe("the exp port equals V8's Math.exp", () => {
+    it("over every range fdlibm's exp branches on, and the special values", () => {
+      const u = generator(99);
+      const ranges: [number, number][] = [
+        [-1e-9, 1e-9],
+        [-0.35, 0.35],
+        [-1.04, 1.04],
+        [-20, 20],
+        [-709, 709],
+        [-745.2, -700],
+        [700, 710],
+      ];
+      for (const [lo, hi] of ranges) {
+        for (let i = 0; i < COUNT / 4; i++) {
+          const x = lo + (hi - lo) * u();
+          sameNumber(k.exp(x), Math.exp(x), `exp(${x})`);
+        }
+      }
+      for (const x of [0, -0, 1, -1, NaN, Infinity, -Infinity, 709.782712893384, 709.79, -745.1332191019412, -745.14, 2 ** -30, Math.LN2 / 2, 1.5 * Math.LN2]) {
+        sameNumber(k.exp(x), Math.exp(x), `exp(${x})`);
+      }
+    });
+  });
+});
