@@ -15,8 +15,8 @@ export interface PackEntryStat {
 }
 
 export interface PackFileSystem {
-  /** UTF-8 text of a file. Rejects when it cannot be read. */
-  readText(path: string): Promise<string>;
+  /** The bytes of a file (decoded by the loader, which reports invalid UTF-8 where it is). Rejects when it cannot be read. */
+  readBytes(path: string): Promise<Uint8Array>;
   /** The entry at `path` without following a final symlink, or undefined when nothing is there. */
   stat(path: string): Promise<PackEntryStat | undefined>;
   /** `path` with every symlink resolved. Rejects when it does not exist. */

@@ -7,6 +7,7 @@
  */
 import type { Json } from "../protocol/json";
 import type { GenerateFile, GeneratorFile, LengthFile } from "./diskFormat";
+import type { PackLimits } from "./limits";
 
 /** A mistake in a generator that the schema cannot express (bounds in the wrong order, a bad `sameAs`). */
 export interface GeneratorIssue {
@@ -17,9 +18,25 @@ export interface GeneratorIssue {
 
 const ARRAY_GENERATORS = ["floatArray", "intArray", "probabilities", "logits", "floatMatrix"] as const;
 
-/** Problems in a generate block, found before anything is generated. Empty when it can be expanded. */
-export function checkGenerateBlock(block: GenerateFile): GeneratorIssue[] {
+/**
+ * Problems in a generate block, found before anything is generated. Empty when it can be expanded. With `limits`,
+ * an argument that could produce more than `maxGeneratedValuesPerArgument` numbers for one case is one of them, so a
+ * 100000 × 100000 floatMatrix is an error at its place in exercise.json, not an out-of-memory crash.
+ */
+export function checkGenerateBlock(block: GenerateFile, limits?: Pick<PackLimits, "maxGeneratedValuesPerArgument">): GeneratorIssue[] {
   const issues: GeneratorIssue[] = [];
+  if (limits) {
+    generatedVolume(block).perArgument.forEach((values, j) => {
+      if (values <= limits.maxGeneratedValuesPerArgument) return;
+      const arg = block.args[j];
+      const kind = ARRAY_GENERATORS.find((key) => key in arg);
+      const shape = kind === "floatMatrix" ? `${lengthBound(block, j, "rows")} × ${lengthBound(block, j, "cols")} = ` : "";
+      issues.push({
+        pointer: kind ? `/args/${j}/${kind}` : `/args/${j}`,
+        message: `this generator can make ${shape}${formatCount(values)} numbers for one case, above the limit of ${formatCount(limits.maxGeneratedValuesPerArgument)}; generate smaller inputs (a few hundred values show every property a learner must get right)`,
+      });
+    });
+  }
   block.args.forEach((arg, j) => {
     const at = `/args/${j}`;
     const range = (pointer: string, bounds: [number, number], integers: boolean, strict = false): void => {
@@ -58,6 +75,43 @@ export function checkGenerateBlock(block: GenerateFile): GeneratorIssue[] {
     } else if ("logits" in arg) length(`${at}/logits/length`, arg.logits.length);
   });
   return issues;
+}
+
+/**
+ * The most numbers a generate block can produce, from the upper bounds of its lengths (before anything is drawn):
+ * per argument for one case, per case, and for the whole block (`count` cases). A scalar counts 1; `const`,
+ * `choice` and `edges` count the numbers written in them.
+ */
+export function generatedVolume(block: GenerateFile): { perArgument: number[]; perCase: number; total: number } {
+  const perArgument = block.args.map((arg, j) => {
+    const written = Math.max(leafCount("const" in arg ? arg.const : 0), ...("choice" in arg ? arg.choice.map(leafCount) : []), ...(arg.edges ?? []).map(leafCount));
+    if ("floatMatrix" in arg) return Math.max(written, lengthBound(block, j, "rows") * lengthBound(block, j, "cols"));
+    if (producesArray(arg)) return Math.max(written, lengthBound(block, j, "length"));
+    return written;
+  });
+  const perCase = perArgument.reduce((a, b) => a + b, 0);
+  return { perArgument, perCase, total: perCase * Math.max(0, block.count) };
+}
+
+/** The largest value a length of argument j can take (a sameAs chain followed back; 0 when it is invalid). */
+function lengthBound(block: GenerateFile, j: number, which: "length" | "rows" | "cols", depth = 0): number {
+  const arg = block.args[j] as unknown as Record<string, Record<string, LengthFile> | undefined> | undefined;
+  const kind = arg && ARRAY_GENERATORS.find((key) => key in arg);
+  const spec = kind ? arg[kind]?.[kind === "floatMatrix" && which === "length" ? "rows" : which] : undefined;
+  if (typeof spec === "number") return spec;
+  if (Array.isArray(spec)) return Math.max(0, ...spec.filter((n) => typeof n === "number"));
+  if (spec && typeof spec === "object" && typeof spec.sameAs === "number" && spec.sameAs < j && depth < block.args.length)
+    return lengthBound(block, spec.sameAs, "length", depth + 1);
+  return 0;
+}
+
+function leafCount(value: unknown): number {
+  return Array.isArray(value) ? value.reduce((n: number, item) => n + leafCount(item), 0) : 1;
+}
+
+/** 10000000000 → "10,000,000,000". */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
 }
 
 function producesArray(arg: GeneratorFile | undefined): boolean {

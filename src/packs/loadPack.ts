@@ -4,16 +4,17 @@ import type { PackProblem } from "../protocol/packProblem";
 import type { CoreCatalog } from "./coreCatalog";
 import type { PackManifestFile } from "./diskFormat";
 import type { PackFileSystem } from "./fileSystem";
-import { JsonDocument } from "./json/jsonDocument";
+import { readPackJson } from "./json/readPackJson";
 import { PackSchemaValidator } from "./json/schemaValidator";
 import { DEFAULT_PACK_LIMITS, formatBytes, type PackLimits } from "./limits";
 import { parseExercise } from "./parseExercise";
 import { ProblemList, sortProblems } from "./problems";
-import { describeFileFailure, readPackFile } from "./readPackFile";
+import { describeFileFailure } from "./readPackFile";
 
 export interface LoadPackOptions {
   catalog: CoreCatalog;
-  limits?: PackLimits;
+  /** Any limit left out keeps its default. */
+  limits?: Partial<PackLimits>;
   /** Reused across loads when given: compiling the schemas is the slow part of a small pack's load. */
   validator?: PackSchemaValidator;
 }
@@ -35,7 +36,7 @@ let sharedValidator: PackSchemaValidator | undefined;
 
 /** Parses and statically validates the pack in folder `root` (absolute). Never runs any of the pack's code. */
 export async function loadPack(fs: PackFileSystem, root: string, options: LoadPackOptions): Promise<PackLoadResult> {
-  const limits = options.limits ?? DEFAULT_PACK_LIMITS;
+  const limits: PackLimits = { ...DEFAULT_PACK_LIMITS, ...options.limits };
   const validator = options.validator ?? (sharedValidator ??= new PackSchemaValidator());
   const problems = new ProblemList();
   const manifestFile = fs.join(root, "pack.json");
@@ -47,26 +48,19 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
     return done();
   }
   const realRoot = await fs.realpath(root);
-  const manifestRead = await readPackFile(fs, realRoot, manifestFile, limits);
+  const jsonContext = { fs, realRoot, limits, validator, problems };
+  const manifestRead = await readPackJson(jsonContext, manifestFile, "pack");
   if (!manifestRead.ok) {
-    if (manifestRead.kind === "missing")
+    const failure = manifestRead.failure;
+    if (failure?.kind === "missing")
       problems.inFile(manifestFile, "missing-manifest", `no pack.json in ${root}; a pack folder starts with a manifest (compression-tutor new-pack <dir> creates one)`);
-    else {
-      const { code, message } = describeFileFailure(manifestRead, "pack.json");
+    else if (failure) {
+      const { code, message } = describeFileFailure(failure, "pack.json");
       problems.inFile(manifestFile, code, message);
     }
     return done();
   }
-
-  const doc = new JsonDocument(manifestRead.text);
-  if (doc.syntaxErrors.length > 0) {
-    for (const e of doc.syntaxErrors) problems.atRange(manifestFile, e.range, "json-syntax", e.message);
-    return done();
-  }
-  for (const duplicate of doc.duplicateKeys())
-    problems.atRange(manifestFile, duplicate.range, "duplicate-key", `property "${duplicate.key}" appears twice in the same object; only the first is used, so remove one`, "error", duplicate.pointer);
-  for (const issue of validator.validate("pack", doc.value))
-    problems.atPointer(manifestFile, doc, issue.pointer, "schema", issue.message, "error", issue.at);
+  const doc = manifestRead.doc;
 
   const manifest = doc.value as Partial<PackManifestFile>;
   if (typeof manifest.coreVersion === "string") {
@@ -88,6 +82,7 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
   const listed = Array.isArray(manifest.exercises) ? manifest.exercises : [];
   const exercises: ExerciseSpec[] = [];
   const seen = new Set<string>();
+  const generatedSoFar = { values: 0 };
   for (const [index, id] of listed.entries()) {
     if (typeof id !== "string" || !EXERCISE_ID.test(id)) continue; // reported by the schema
     const pointer = `/exercises/${index}`;
@@ -97,7 +92,7 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
     }
     seen.add(id);
     const exercise = await parseExercise(
-      { fs, realRoot, limits, catalog: options.catalog, validator, problems, manifest: { file: manifestFile, doc, pointer } },
+      { fs, realRoot, limits, catalog: options.catalog, validator, problems, manifest: { file: manifestFile, doc, pointer }, generatedSoFar },
       fs.join(root, id),
       id,
     );

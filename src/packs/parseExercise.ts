@@ -4,8 +4,9 @@ import { caseName } from "./caseNames";
 import type { CoreCatalog } from "./coreCatalog";
 import type { CaseFile, CheckFile, ExerciseFile } from "./diskFormat";
 import type { PackFileSystem } from "./fileSystem";
-import { checkGenerateBlock, generateInputs } from "./generators";
-import { JsonDocument } from "./json/jsonDocument";
+import { checkGenerateBlock, formatCount, generatedVolume, generateInputs } from "./generators";
+import type { JsonDocument } from "./json/jsonDocument";
+import { readPackJson } from "./json/readPackJson";
 import type { PackSchemaValidator } from "./json/schemaValidator";
 import type { PackLimits } from "./limits";
 import { closestName } from "./nameSuggestions";
@@ -24,6 +25,8 @@ export interface ExerciseContext {
   problems: ProblemList;
   /** Where the manifest lists this exercise, for problems about the folder itself. */
   manifest: { file: string; doc: JsonDocument; pointer: string };
+  /** Numbers the generators of earlier exercises of the pack may produce, against `limits.maxGeneratedValuesPerPack`. */
+  generatedSoFar: { values: number };
 }
 
 const FILE_KEYS = ["prompt", "starter", "reference", "misconceptions"] as const;
@@ -44,24 +47,24 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
     return undefined;
   }
   const exerciseFile = fs.join(folder, "exercise.json");
-  const read = await readPackFile(fs, ctx.realRoot, exerciseFile, ctx.limits);
+  // A file path that leaves the folder is reported below as path-escape, not also as a schema pattern mismatch.
+  const leavesFolder = (pointer: string, value: unknown): boolean => {
+    const key = pointer.slice(1);
+    const relative = value && typeof value === "object" && (FILE_KEYS as readonly string[]).includes(key) ? (value as Record<string, unknown>)[key] : undefined;
+    return typeof relative === "string" && escapesLexically(relative);
+  };
+  const read = await readPackJson(ctx, exerciseFile, "exercise", (issue, value) => leavesFolder(issue.pointer, value));
   if (!read.ok) {
-    if (read.kind === "missing") atManifest("missing-file", `the folder "${id}" has no exercise.json; every listed exercise needs one`);
-    else if (read.kind === "escapes") atManifest("path-escape", describeFileFailure(read, `${id}/exercise.json`).message);
-    else {
-      const { code, message } = describeFileFailure(read, "exercise.json");
+    const failure = read.failure;
+    if (failure?.kind === "missing") atManifest("missing-file", `the folder "${id}" has no exercise.json; every listed exercise needs one`);
+    else if (failure?.kind === "escapes") atManifest("path-escape", describeFileFailure(failure, `${id}/exercise.json`).message);
+    else if (failure) {
+      const { code, message } = describeFileFailure(failure, "exercise.json");
       problems.inFile(exerciseFile, code, message);
     }
     return undefined;
   }
-
-  const doc = new JsonDocument(read.text);
-  if (doc.syntaxErrors.length > 0) {
-    for (const e of doc.syntaxErrors) problems.atRange(exerciseFile, e.range, "json-syntax", e.message);
-    return undefined;
-  }
-  for (const duplicate of doc.duplicateKeys())
-    problems.atRange(exerciseFile, duplicate.range, "duplicate-key", `property "${duplicate.key}" appears twice in the same object; only the first is used, so remove one`, "error", duplicate.pointer);
+  const { doc, schemaIssues } = read;
 
   const value = doc.value as Record<string, unknown>;
   const escaped = new Set<string>();
@@ -71,11 +74,6 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
       escaped.add(`/${key}`);
       problems.atPointer(exerciseFile, doc, `/${key}`, "path-escape", `"${relative}" leaves the exercise folder; name a file inside "${id}/", such as ${key === "prompt" ? "prompt.md" : `${key}.ts`}`);
     }
-  }
-  const schemaIssues = ctx.validator.validate("exercise", doc.value);
-  for (const issue of schemaIssues) {
-    if (escaped.has(issue.pointer)) continue;
-    problems.atPointer(exerciseFile, doc, issue.pointer, "schema", issue.message, "error", issue.at);
   }
 
   const exercise = (doc.value ?? {}) as ExerciseFile;
@@ -97,7 +95,9 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
     if (file.ok) texts[key] = { text: file.text, path };
     else {
       const { code, message } = describeFileFailure(file, relative);
-      at(`/${key}`, code, message);
+      // Bad text is reported where it is in the file; every other failure where exercise.json names the file.
+      if (file.kind === "invalid-text") problems.atRange(path, { start: file.position, end: file.position }, code, message);
+      else at(`/${key}`, code, message);
     }
   }
 
@@ -121,13 +121,14 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
   const scans: Partial<Record<FileKey, ExportScan>> = {};
   for (const key of ["starter", "reference", "misconceptions"] as const) if (texts[key]) scans[key] = scanExports(texts[key]!.text);
 
+  const generate = withinGeneratedLimits(exercise, ctx, at);
   const checks: CheckSpec[] = [];
   const checkIds = new Set<string>();
   exercise.checks.forEach((check, i) => {
     const base = `/checks/${i}`;
     if (checkIds.has(check.id)) at(`${base}/id`, "duplicate-id", `check id "${check.id}" is used by an earlier check of this exercise; ids must be unique`);
     checkIds.add(check.id);
-    const scope: CheckScope = { exercise, check, base, at, catalog: ctx.catalog, scans };
+    const scope: CheckScope = { exercise, check, base, at, catalog: ctx.catalog, scans, limits: ctx.limits, generate };
     const spec = buildCheck(scope);
     if (spec) checks.push(spec);
   });
@@ -163,6 +164,45 @@ interface CheckScope {
   at: (pointer: string, code: string, message: string, severity?: "error" | "warning") => void;
   catalog: CoreCatalog;
   scans: Partial<Record<FileKey, ExportScan>>;
+  limits: PackLimits;
+  /** False when the exercise's generators together exceed a limit: nothing is generated (the error is reported). */
+  generate: boolean;
+}
+
+/**
+ * Whether every generate block of the exercise may be expanded: the numbers all of them can produce (from the
+ * upper bounds of their lengths, before anything is drawn) stay within the exercise's and the pack's limits.
+ * The block that crosses a limit gets the error.
+ */
+function withinGeneratedLimits(exercise: ExerciseFile, ctx: ExerciseContext, at: (pointer: string, code: string, message: string) => void): boolean {
+  const { limits, generatedSoFar } = ctx;
+  let exerciseTotal = 0;
+  for (const [i, check] of exercise.checks.entries()) {
+    for (const [g, block] of (check.generate ?? []).entries()) {
+      const { perArgument, total } = generatedVolume(block);
+      if (perArgument.some((values) => values > limits.maxGeneratedValuesPerArgument)) continue; // that argument's own error
+      exerciseTotal += total;
+      const pointer = `/checks/${i}/generate/${g}`;
+      if (exerciseTotal > limits.maxGeneratedValuesPerExercise) {
+        at(
+          pointer,
+          "generated-too-large",
+          `with this block the generated cases of the exercise hold up to ${formatCount(exerciseTotal)} numbers, above the limit of ${formatCount(limits.maxGeneratedValuesPerExercise)} per exercise; lower "count" or the lengths`,
+        );
+        return false;
+      }
+      if (generatedSoFar.values + exerciseTotal > limits.maxGeneratedValuesPerPack) {
+        at(
+          pointer,
+          "generated-too-large",
+          `with this block the generated cases of the pack hold up to ${formatCount(generatedSoFar.values + exerciseTotal)} numbers, above the limit of ${formatCount(limits.maxGeneratedValuesPerPack)} per pack; lower "count" or the lengths`,
+        );
+        return false;
+      }
+    }
+  }
+  generatedSoFar.values += exerciseTotal;
+  return true;
 }
 
 function buildCheck(scope: CheckScope): CheckSpec | undefined {
@@ -203,9 +243,9 @@ function buildCheck(scope: CheckScope): CheckSpec | undefined {
       at(pointer, "literal-generated", `generated cases have no written expected value; take expected values from the core or the reference solution, or write these cases out`);
       return;
     }
-    const issues = checkGenerateBlock(block);
+    const issues = checkGenerateBlock(block, scope.limits);
     for (const issue of issues) at(pointer + issue.pointer, "generator", issue.message);
-    if (issues.length > 0) return;
+    if (issues.length > 0 || !scope.generate) return;
     generateInputs(block).forEach((input, n) => {
       const caseId = `${block.idPrefix}-${n}`;
       if (!claim(caseId, `${pointer}/idPrefix`, `(generated from idPrefix "${block.idPrefix}")`)) return;
@@ -213,7 +253,8 @@ function buildCheck(scope: CheckScope): CheckSpec | undefined {
     });
   });
 
-  if (cases.length === 0 && !literal) at(base, "no-cases", `check "${check.id}" has no cases; add "cases" or a "generate" block`);
+  // A check whose generate blocks were refused has their errors already; "no cases" would only repeat them.
+  if (cases.length === 0 && !literal && (check.generate ?? []).length === 0) at(base, "no-cases", `check "${check.id}" has no cases; add "cases" or a "generate" block`);
   else if (cases.length === 0 && (check.generate ?? []).length === 0) at(base, "no-cases", `check "${check.id}" has no cases; add "cases" with expected values`);
 
   const starterScan = scans.starter;

@@ -1,5 +1,5 @@
 import MarkdownIt from "markdown-it";
-import type { TextPosition } from "./json/textPositions";
+import type { TextPosition } from "./text/textPositions";
 
 export interface RawHtmlFinding {
   start: TextPosition;

@@ -1,5 +1,7 @@
 import type { PackFileSystem } from "./fileSystem";
 import { formatBytes, type PackLimits } from "./limits";
+import { decodeUtf8 } from "./text/decodeUtf8";
+import type { TextPosition } from "./text/textPositions";
 
 /** Why a file a pack names could not be used; each becomes a problem with its own code. */
 export type PackFileFailure =
@@ -7,13 +9,16 @@ export type PackFileFailure =
   | { kind: "escapes"; target: string }
   | { kind: "not-a-file" }
   | { kind: "too-large"; size: number; limit: number }
-  | { kind: "unreadable"; reason: string };
+  | { kind: "unreadable"; reason: string }
+  /** A failure inside the file itself, reported at `position` in it rather than where the file is named. */
+  | { kind: "invalid-text"; position: TextPosition; reason: string };
 
 export type PackFileResult = { ok: true; text: string; realPath: string } | ({ ok: false } & PackFileFailure);
 
 /**
  * Reads a file of the pack, refusing what a pack must not do: name a file outside its folder (through a symlink
- * as much as through `..`), or hold a file too large to be teaching material.
+ * as much as through `..`), hold a file too large to be teaching material, or hold text that is not UTF-8.
+ * A byte-order mark is dropped.
  */
 export async function readPackFile(fs: PackFileSystem, realRoot: string, path: string, limits: PackLimits): Promise<PackFileResult> {
   const entry = await fs.stat(path);
@@ -29,11 +34,17 @@ export async function readPackFile(fs: PackFileSystem, realRoot: string, path: s
   const target = entry.kind === "symlink" ? await fs.stat(realPath) : entry;
   if (!target || target.kind !== "file") return { ok: false, kind: "not-a-file" };
   if (target.size > limits.maxFileBytes) return { ok: false, kind: "too-large", size: target.size, limit: limits.maxFileBytes };
+  let bytes: Uint8Array;
   try {
-    return { ok: true, text: await fs.readText(realPath), realPath };
+    bytes = await fs.readBytes(realPath);
   } catch (error) {
     return { ok: false, kind: "unreadable", reason: error instanceof Error ? error.message : String(error) };
   }
+  // The size can change between stat and read (a growing file); the limit holds for what was read.
+  if (bytes.length > limits.maxFileBytes) return { ok: false, kind: "too-large", size: bytes.length, limit: limits.maxFileBytes };
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { ok: false, kind: "invalid-text", position: decoded.position, reason: decoded.message };
+  return { ok: true, text: decoded.text, realPath };
 }
 
 /** A problem code and sentence for a failure to read `shownName` (the path as the pack author wrote it). */
@@ -55,6 +66,8 @@ export function describeFileFailure(failure: PackFileFailure, shownName: string)
       };
     case "unreadable":
       return { code: "unreadable-file", message: `"${shownName}" could not be read: ${failure.reason}` };
+    case "invalid-text":
+      return { code: "invalid-utf8", message: `"${shownName}" is not valid text: ${failure.reason}` };
   }
 }
 

@@ -1,6 +1,8 @@
 // The ESM build: the UMD one (package "main") loads its parts with a require() that bundlers cannot follow.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser/lib/esm/main.js";
-import { LineMap, type TextPosition } from "./textPositions";
+import { DEFAULT_PACK_LIMITS } from "../limits";
+import { withoutBom } from "../text/decodeUtf8";
+import { LineMap, type TextPosition } from "../text/textPositions";
 
 /** A span in a JSON file, 1-based, end exclusive. */
 export interface TextRange {
@@ -11,11 +13,28 @@ export interface TextRange {
 export interface JsonSyntaxError {
   range: TextRange;
   message: string;
+  /** "json-syntax", or "json-too-deep" when the file nests deeper than the limit (then it is not parsed at all). */
+  code: "json-syntax" | "json-too-deep";
+}
+
+/** Keys that name or reach an object's prototype in JavaScript; refused so that no key can change how a parsed object behaves. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+
+interface KeyProblem {
+  pointer: string;
+  key: string;
+  range: TextRange;
 }
 
 /**
  * A JSON file parsed with positions kept, so that a problem found in the value (by the schema or by the
  * loader) can be reported at the line and column of the offending property.
+ *
+ * Hostile input is refused before it can hurt: nesting deeper than `maxDepth` is a located error found by a flat
+ * scan (the parser recurses, so 6000 nested arrays would overflow the stack); objects have no prototype, and the
+ * keys `__proto__`, `constructor` and `prototype` are left out of the value and listed by `forbiddenKeys()`.
+ * A leading byte-order mark is ignored, and positions count from after it, as editors show them.
  */
 export class JsonDocument {
   readonly value: unknown;
@@ -23,14 +42,31 @@ export class JsonDocument {
   private readonly root: Node | undefined;
   private readonly lines: LineMap;
 
-  constructor(readonly text: string) {
+  readonly text: string;
+
+  constructor(text: string, maxDepth = DEFAULT_PACK_LIMITS.maxJsonDepth) {
+    this.text = text = withoutBom(text);
     this.lines = new LineMap(text);
+    const tooDeep = firstOffsetDeeperThan(text, maxDepth);
+    if (tooDeep !== undefined) {
+      this.root = undefined;
+      this.value = undefined;
+      this.syntaxErrors = [
+        {
+          range: this.rangeOf(tooDeep, 1),
+          message: `arrays and objects nest more than ${maxDepth} levels deep here; a pack file needs far fewer, so flatten the data`,
+          code: "json-too-deep",
+        },
+      ];
+      return;
+    }
     const errors: ParseError[] = [];
     // Pack files are JSON, not JSONC: comments and trailing commas are errors, as they are for JSON.parse.
     this.root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     this.syntaxErrors = errors.map((e) => ({
       range: this.rangeOf(e.offset, Math.max(e.length, 1)),
       message: describeSyntaxError(printParseErrorCode(e.error)),
+      code: "json-syntax" as const,
     }));
     this.value = this.syntaxErrors.length === 0 && this.root ? nodeValue(this.root) : undefined;
   }
@@ -58,8 +94,18 @@ export class JsonDocument {
   }
 
   /** Duplicate keys in objects: JSON.parse silently keeps the last one, which hides an author's mistake. */
-  duplicateKeys(): { pointer: string; key: string; range: TextRange }[] {
-    const found: { pointer: string; key: string; range: TextRange }[] = [];
+  duplicateKeys(): KeyProblem[] {
+    return this.keysWhere((name, seen) => seen.has(name) && !FORBIDDEN_KEYS.has(name));
+  }
+
+  /** `__proto__`, `constructor` and `prototype` keys, at their position; the value leaves them out. */
+  forbiddenKeys(): KeyProblem[] {
+    return this.keysWhere((name) => FORBIDDEN_KEYS.has(name));
+  }
+
+  /** Every key for which `test` holds, given the names seen before it in the same object. */
+  private keysWhere(test: (name: string, seenBefore: ReadonlySet<string>) => boolean): KeyProblem[] {
+    const found: KeyProblem[] = [];
     const walk = (node: Node, path: (string | number)[]): void => {
       if (node.type === "object") {
         const seen = new Set<string>();
@@ -67,7 +113,7 @@ export class JsonDocument {
           const [key, value] = property.children ?? [];
           if (!key) continue;
           const name = String(key.value);
-          if (seen.has(name)) found.push({ pointer: toPointer([...path, name]), key: name, range: this.rangeOf(key.offset, key.length) });
+          if (test(name, seen)) found.push({ pointer: toPointer([...path, name]), key: name, range: this.rangeOf(key.offset, key.length) });
           seen.add(name);
           if (value) walk(value, [...path, name]);
         }
@@ -101,7 +147,8 @@ export function toPointer(segments: readonly (string | number)[]): string {
 
 /**
  * The value of a tree node. Unlike jsonc-parser's getNodeValue, a duplicated key keeps its first value, which is
- * also the one the duplicate-key problem points away from.
+ * also the one the duplicate-key problem points away from. Objects are created without a prototype and forbidden
+ * keys are dropped, so no key in a file can give an object inherited properties.
  */
 function nodeValue(node: Node): unknown {
   switch (node.type) {
@@ -111,15 +158,37 @@ function nodeValue(node: Node): unknown {
       const result: Record<string, unknown> = Object.create(null);
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (!key || !value || Object.prototype.hasOwnProperty.call(result, key.value)) continue;
-        result[String(key.value)] = nodeValue(value);
+        if (!key || !value) continue;
+        const name = String(key.value);
+        if (FORBIDDEN_KEYS.has(name) || Object.prototype.hasOwnProperty.call(result, name)) continue;
+        result[name] = nodeValue(value);
       }
-      // A plain prototype again, so that consumers (ajv, JSON.stringify) see an ordinary object.
-      return Object.assign({}, result);
+      return result;
     }
     default:
       return node.value;
   }
+}
+
+/**
+ * The offset of the first `[` or `{` that opens level `maxDepth + 1`, or undefined. A flat scan that skips strings,
+ * run before the (recursive) parser so that no input can overflow the stack.
+ */
+export function firstOffsetDeeperThan(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c /* \ */) i++;
+        else if (c === 0x22 || c === 0x0a || c === 0x0d) break; // a line end ends an unterminated string too
+      }
+    } else if (ch === 0x5b /* [ */ || ch === 0x7b /* { */) {
+      if (++depth > maxDepth) return i;
+    } else if (ch === 0x5d /* ] */ || ch === 0x7d /* } */) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 function describeSyntaxError(code: string): string {

@@ -10,7 +10,7 @@ import { loadPack } from "../loadPack";
 
 /** The pack loader's file system on node:fs, for the CLI and the runner. */
 export const nodePackFileSystem: PackFileSystem = {
-  readText: (file) => fsp.readFile(file, "utf8"),
+  readBytes: (file) => fsp.readFile(file),
   async stat(file) {
     try {
       const s = await fsp.lstat(file);

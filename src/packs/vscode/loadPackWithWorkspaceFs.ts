@@ -26,9 +26,7 @@ export function createWorkspacePackFileSystem(root: string, realpath?: RealpathF
     }
   };
   const fileSystem: PackFileSystem = {
-    async readText(file) {
-      return new TextDecoder("utf-8").decode(await files.readFile(vscode.Uri.file(file)));
-    },
+    readBytes: async (file) => files.readFile(vscode.Uri.file(file)),
     stat,
     async realpath(file) {
       if (realpath) return realpath(file);

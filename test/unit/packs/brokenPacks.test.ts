@@ -40,7 +40,9 @@ describe("compression-tutor validate on the broken-pack corpus", function () {
     it(`${name}: exits 1 and prints exactly the expected problems`, async () => {
       const dir = path.join(corpus, name);
       const out = captureIo(dir);
+      const before = treeSnapshot(dir);
       const code = await validatePackFolder(dir, out.io, { json: false, runCode: true, runner });
+      assert.deepEqual(treeSnapshot(dir), before, "validate writes nothing into the pack");
       const lines = out.stdout().trimEnd().split("\n");
       const verdict = lines.pop() ?? "";
       const expected = fs.readFileSync(path.join(dir, "expected.txt"), "utf8").trimEnd().split("\n");
@@ -52,6 +54,17 @@ describe("compression-tutor validate on the broken-pack corpus", function () {
     });
   }
 });
+
+/** Every path under `dir` (links not followed) with its size and modification time. */
+function treeSnapshot(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .sort()
+    .map((name) => {
+      const stat = fs.lstatSync(path.join(dir, name));
+      return `${name} ${stat.size} ${stat.mtimeMs}`;
+    });
+}
 
 describe("lineMatches(actual, expected)", () => {
   it("matches exactly, or with … standing for any text", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { GenerateFile } from "../../../src/packs/diskFormat";
-import { checkGenerateBlock, generateInputs, Prng, streamSeed } from "../../../src/packs/generators";
+import { checkGenerateBlock, generatedVolume, generateInputs, Prng, streamSeed } from "../../../src/packs/generators";
 
 const block = (args: GenerateFile["args"], count = 50, seed = 7): GenerateFile => ({ idPrefix: "g", seed, count, args });
 
@@ -104,5 +104,39 @@ describe("Prng and streamSeed", () => {
   it("streamSeed separates cases and arguments", () => {
     assert.notEqual(streamSeed(1, 0, 1), streamSeed(1, 1, 0));
     assert.notEqual(streamSeed(1, 2, 0), streamSeed(2, 2, 0));
+  });
+});
+
+describe("generatedVolume(block)", () => {
+  it("counts numbers from the upper bounds of lengths, following sameAs, before anything is drawn", () => {
+    const volume = generatedVolume(
+      block(
+        [
+          { floatMatrix: { rows: [1, 8], cols: 16, uniform: [-1, 1] } },
+          { floatArray: { length: { sameAs: 0 }, uniform: [0, 1] } },
+          { int: [0, 3] },
+          { choice: [[1, 2, 3], 4] },
+        ],
+        10,
+      ),
+    );
+    assert.deepEqual(volume, { perArgument: [128, 8, 1, 3], perCase: 140, total: 1400 });
+  });
+});
+
+describe("checkGenerateBlock(block, limits)", () => {
+  it("refuses a 100000 × 100000 floatMatrix at the generator, without allocating it", () => {
+    const issues = checkGenerateBlock(block([{ floatMatrix: { rows: 100000, cols: 100000, uniform: [-1, 1] } }], 1), { maxGeneratedValuesPerArgument: 65_536 });
+    assert.deepEqual(
+      issues.map((i) => i.pointer),
+      ["/args/0/floatMatrix"],
+    );
+    assert.match(issues[0].message, /100000 × 100000 = 10,000,000,000 numbers for one case, above the limit of 65,536/);
+  });
+
+  it("accepts a generator exactly at the limit and refuses one number more", () => {
+    const at = (length: number) => checkGenerateBlock(block([{ floatArray: { length: [1, length], uniform: [0, 1] } }], 1), { maxGeneratedValuesPerArgument: 100 });
+    assert.deepEqual(at(100), []);
+    assert.equal(at(101).length, 1);
   });
 });

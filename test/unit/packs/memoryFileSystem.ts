@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { PackEntryKind, PackFileSystem } from "../../../src/packs/fileSystem";
 
-type Entry = { kind: "file"; text: string } | { kind: "directory" } | { kind: "symlink"; target: string };
+type Entry = { kind: "file"; bytes: Uint8Array } | { kind: "directory" } | { kind: "symlink"; target: string };
 
 export class MemoryFileSystem implements PackFileSystem {
   private readonly entries = new Map<string, Entry>([["/", { kind: "directory" }]]);
@@ -15,9 +15,10 @@ export class MemoryFileSystem implements PackFileSystem {
     for (const [file, text] of Object.entries(files)) this.writeFile(file, text);
   }
 
-  writeFile(file: string, text: string): this {
+  /** A file from text (written as UTF-8) or from raw bytes (to test what the loader makes of invalid UTF-8). */
+  writeFile(file: string, content: string | Uint8Array): this {
     this.mkdirs(path.posix.dirname(file));
-    this.entries.set(file, { kind: "file", text });
+    this.entries.set(file, { kind: "file", bytes: typeof content === "string" ? new TextEncoder().encode(content) : content });
     return this;
   }
 
@@ -54,18 +55,18 @@ export class MemoryFileSystem implements PackFileSystem {
     return current;
   }
 
-  async readText(file: string): Promise<string> {
+  async readBytes(file: string): Promise<Uint8Array> {
     const real = this.resolve(file);
     const entry = real ? this.entries.get(real) : undefined;
     if (!entry || entry.kind !== "file") throw new Error(`ENOENT: ${file}`);
-    return entry.text;
+    return entry.bytes;
   }
 
   async stat(file: string): Promise<{ kind: PackEntryKind; size: number } | undefined> {
     const parent = this.resolve(path.posix.dirname(file));
     const entry = parent ? this.entries.get(path.posix.join(parent, path.posix.basename(file))) : undefined;
     if (!entry) return undefined;
-    return { kind: entry.kind, size: entry.kind === "file" ? Buffer.byteLength(entry.text) : 0 };
+    return { kind: entry.kind, size: entry.kind === "file" ? entry.bytes.length : 0 };
   }
 
   async realpath(file: string): Promise<string> {
