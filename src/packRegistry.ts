@@ -5,6 +5,7 @@ import { promises as fs } from "node:fs";
 import { loadPackWithWorkspaceFs } from "./packs/vscode/loadPackWithWorkspaceFs";
 import type { ExerciseSpec, PackSpec } from "./protocol/exercise";
 import type { PackProblem } from "./protocol/packProblem";
+import { builtInPackSegments } from "./packs/builtInPacks";
 
 /** Where a pack came from: shipped with the extension, found in the workspace, or named in the settings. */
 export type PackOrigin = "built-in" | "workspace" | "setting";
@@ -23,11 +24,10 @@ export interface ExerciseRef {
   index: number;
 }
 
-export const BUILT_IN_PACK = ["exercises", "quantization-distillation"];
 const MANIFEST = "pack.json";
 
 /**
- * Every pack the tree shows: the built-in one, pack folders in the workspace (a folder with a pack.json
+ * Every pack the tree shows: the built-in ones (src/packs/builtInPacks.ts), pack folders in the workspace (a folder with a pack.json
  * that lists exercises), and folders from `compressionTutor.packFolders`. Reloads when a pack file or the
  * setting changes.
  */
@@ -143,7 +143,10 @@ export class PackRegistry implements vscode.Disposable {
 
   /** Every pack folder, built-in first, without duplicates. */
   private async packFolders(): Promise<{ folder: vscode.Uri; origin: PackOrigin }[]> {
-    const found: { folder: vscode.Uri; origin: PackOrigin }[] = [{ folder: vscode.Uri.joinPath(this.ctx.extensionUri, ...BUILT_IN_PACK), origin: "built-in" }];
+    const found: { folder: vscode.Uri; origin: PackOrigin }[] = builtInPackSegments().map((segments) => ({
+      folder: vscode.Uri.joinPath(this.ctx.extensionUri, ...segments),
+      origin: "built-in" as const,
+    }));
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     for (const entry of config.packFolders()) {
       const folder = /^([a-zA-Z]:[\\/]|[\\/])/.test(entry) || !base ? vscode.Uri.file(entry) : vscode.Uri.joinPath(base, entry);

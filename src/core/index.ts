@@ -25,6 +25,7 @@ import { mae, maxAbsError, mse, sqnrDb } from "./metrics";
 import { nf4Dequantize, nf4DequantizeBlocks, nf4Quantize, nf4QuantizeBlocks } from "./nf4";
 import { q4_0Dequantize, q4_0Quantize, q8_0Dequantize, q8_0Quantize } from "./ggml";
 import { round } from "./rounding";
+import { q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -75,6 +76,7 @@ export {
   trainingMemory,
 } from "./memory";
 export { logSoftmax, softmax, softmaxRows, temperatureSweep } from "./softmax";
+export { Q4_0_BLOCK_BYTES, q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -158,6 +160,9 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   distillationLoss,
   distillationLossBatch,
   combinedLoss,
+  q4_0PackBlock,
+  q4_0UnpackBlock,
+  q4_0TensorBytes,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

@@ -88,7 +88,11 @@ export type ChartKind =
   | "memory"
   | "probabilities"
   | "temperature-sweep"
-  | "kl-contributions";
+  | "kl-contributions"
+  | PracticeChartKind;
+
+/** The chart kinds of the "Compression in practice" pack (drawn by src/webview/charts/practiceCharts.ts). */
+export type PracticeChartKind = "nibble-layout";
 
 export interface ExerciseSpec {
   id: string;

@@ -7,6 +7,7 @@ import type { CaseResult, CheckReport } from "../../protocol/checkReport";
 import type { ChartKind } from "../../protocol/exercise";
 import type { ChartSeries, ChartSpec } from "../../protocol/webviewMessages";
 import * as math from "./chartMath";
+import { practiceChartBuilders } from "./practiceCharts";
 import { asNumber, asNumbers, finiteOrNull, formatNumber, isDistribution, numericFields } from "./jsonShapes";
 
 /** `argNames`: the exercise's names for the checked function's positional arguments, when the pack gives them. */
@@ -21,6 +22,7 @@ const builders: Record<ChartKind, Builder> = {
   probabilities: probabilityCharts,
   "temperature-sweep": temperatureSweepCharts,
   "kl-contributions": klContributionCharts,
+  ...practiceChartBuilders,
 };
 
 export function exerciseCharts(kind: ChartKind, report: CheckReport, argNames?: string[]): ChartSpec[] {

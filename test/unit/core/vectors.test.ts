@@ -1,14 +1,23 @@
 import * as assert from "node:assert/strict";
 import { CORE_FUNCTIONS } from "../../../src/core";
 import { mismatch } from "./tolerance";
-import { loadVectors, VectorCase } from "./vectors";
+import { loadVectors, PRACTICE_VECTORS_PATH, VECTORS_PATH, VectorCase } from "./vectors";
 
-/** Reference vectors from numpy and the standard library (fixtures/core/generate_vectors.py), called as packs call the core. */
-describe("core reference vectors", () => {
-  const topics = loadVectors();
+/**
+ * Reference vectors from numpy, scipy, gguf-py and the standard library (fixtures/core/generate_vectors.py for
+ * the foundations, fixtures/practice/generate_practice_vectors.py for the second pack's topics), called as packs
+ * call the core.
+ */
+const VECTOR_FILES: [string, string, string[]][] = [
+  ["core reference vectors", VECTORS_PATH, ["rounding", "ranges", "qparams", "quantize", "groupwise", "clipping", "nf4", "fp8", "floatFormats", "ggml", "metrics", "memory", "softmax", "divergence", "distillation"]],
+  ["core reference vectors: compression in practice", PRACTICE_VECTORS_PATH, ["bitPacking"]],
+];
+
+for (const [title, file, documentedTopics] of VECTOR_FILES) describe(title, () => {
+  const topics = loadVectors(file);
 
   it("cover every topic the core documents", () => {
-    for (const topic of ["rounding", "ranges", "qparams", "quantize", "groupwise", "clipping", "nf4", "fp8", "floatFormats", "ggml", "metrics", "memory", "softmax", "divergence", "distillation"]) {
+    for (const topic of documentedTopics) {
       assert.ok((topics[topic] ?? []).length > 0, `no vectors for ${topic}`);
     }
   });

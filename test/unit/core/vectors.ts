@@ -1,4 +1,4 @@
-/** Loads test/unit/fixtures/core/vectors.json (written by generate_vectors.py beside it). */
+/** Loads the reference vectors of test/unit/fixtures/ (each JSON written by the Python script beside it). */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Tolerance } from "./tolerance";
@@ -21,10 +21,13 @@ function revive(_key: string, value: unknown): unknown {
   return value;
 }
 
-let cached: Record<string, VectorCase[]> | undefined;
+/** test/unit/fixtures/practice/practice_vectors.json (generate_practice_vectors.py): the second pack's topics. */
+export const PRACTICE_VECTORS_PATH = path.join(__dirname, "..", "fixtures", "practice", "practice_vectors.json");
+
+const cached = new Map<string, Record<string, VectorCase[]>>();
 
 /** Reference vectors by topic; each call returns a fresh deep copy so a test cannot corrupt another's input. */
-export function loadVectors(): Record<string, VectorCase[]> {
-  cached ??= (JSON.parse(fs.readFileSync(VECTORS_PATH, "utf8"), revive) as { topics: Record<string, VectorCase[]> }).topics;
-  return structuredClone(cached);
+export function loadVectors(file = VECTORS_PATH): Record<string, VectorCase[]> {
+  if (!cached.has(file)) cached.set(file, (JSON.parse(fs.readFileSync(file, "utf8"), revive) as { topics: Record<string, VectorCase[]> }).topics);
+  return structuredClone(cached.get(file)!);
 }
