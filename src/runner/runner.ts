@@ -16,7 +16,7 @@ import type { CallOutcome, RunResult, SandboxCall } from "../protocol/runnerIpc"
 import { CORE_FUNCTIONS } from "../core";
 import type { CoreFunctions } from "./coreFunctions";
 import { compileDiagnostic, declarationDiagnostic, StackMapper } from "./diagnostics";
-import { evaluateCase } from "./evaluateCase";
+import { evaluateCheck } from "./evaluateCase";
 import { ExpectedValues, type ProducedValue } from "./expectedValues";
 import { learnerFiles } from "./learnerFiles";
 import { orderCases } from "./orderCases";
@@ -238,9 +238,9 @@ export class Runner {
         return values;
       };
       const checkResults: CaseResult[] = [];
-      for (let i = 0; i < check.cases.length; i++) {
-        const outcome = learner.outcomes[callIndex++];
-        const { result, stack } = await evaluateCase(check, i, outcome, expectedValues[i], misconceptionValues);
+      const outcomes = learner.outcomes.slice(callIndex, callIndex + check.cases.length);
+      callIndex += check.cases.length;
+      for (const { result, stack } of await evaluateCheck(check, outcomes, expectedValues, misconceptionValues)) {
         checkResults.push(result);
         if (stack) {
           const position = mapper.positionOf(stack);

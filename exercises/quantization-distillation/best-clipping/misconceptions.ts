@@ -30,3 +30,10 @@ export function bestClipLargestMse(clips: number[], mse: number[]): number {
 export function bestClipSmallestClip(clips: number[], mse: number[]): number {
   return Math.min(...clips);
 }
+
+/** The lowest MSE, but equal MSEs broken by the smallest clip instead of the first one. */
+export function bestClipSmallestClipAmongTies(clips: number[], mse: number[]): number {
+  let best = 0;
+  for (let i = 1; i < mse.length; i++) if (mse[i] < mse[best] || (mse[i] === mse[best] && clips[i] < clips[best])) best = i;
+  return clips[best];
+}

@@ -69,3 +69,15 @@ export function e5m2TiesAway(x: number): number {
 export function e5m2WithE4M3Grid(x: number): number {
   return roundTo(x, 3, -6, 448, correct);
 }
+
+/** A bare, non-saturating cast: E4M3FN has no infinity, so what rounds above 448 becomes NaN (as torch's `.to(torch.float8_e4m3fn)` does). */
+export function e4m3NotSaturating(x: number): number {
+  const r = roundTo(x, 3, -6, Infinity, { round: roundHalfEven, flushSubnormals: false });
+  return Math.abs(r) > 448 ? NaN : r;
+}
+
+/** A bare, non-saturating cast: what rounds above 57344 becomes ±Infinity, as an IEEE-style E5M2 does. */
+export function e5m2NotSaturating(x: number): number {
+  const r = roundTo(x, 2, -14, Infinity, { round: roundHalfEven, flushSubnormals: false });
+  return Math.abs(r) > 57344 ? (x < 0 ? -Infinity : Infinity) : r;
+}

@@ -52,3 +52,9 @@ export function bitsPerWeightScaleInBytes(bits: number, groupSize: number, scale
 export function bitsPerWeightPerGroup(bits: number, groupSize: number, scaleBits: number): number {
   return bits * groupSize + scaleBits;
 }
+
+/** Only whole groups: a last group shorter than groupSize is dropped (its weights get no codes and no scale). */
+export function groupQuantizeDropsShortLastGroup(w: number[], groupSize: number, bits: number): { q: number[]; scales: number[] } {
+  const whole = w.slice(0, Math.floor(w.length / groupSize) * groupSize);
+  return quantizeGroups(whole, groupSize, bits, 2 ** (bits - 1) - 1, roundHalfEven);
+}

@@ -68,3 +68,28 @@ export function distillationLossSwappedAlpha(
   const soft = temperature ** 2 * kl(logSoftmax(teacherLogits, temperature), logSoftmax(studentLogits, temperature));
   return { hard, soft, total: (1 - alpha) * hard + alpha * soft };
 }
+
+function softmax(logits: number[], temperature: number): number[] {
+  return logSoftmax(logits, temperature).map(Math.exp);
+}
+
+/** Probability space: softmax, then Math.log. A probability that underflows to 0 (exp(−800)) makes a log −Infinity and the loss infinite. */
+export function distillationLossInProbabilitySpace(
+  studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number,
+): Loss {
+  const hard = -Math.log(softmax(studentLogits, 1)[label]);
+  const pTeacher = softmax(teacherLogits, temperature);
+  const pStudent = softmax(studentLogits, temperature);
+  let divergence = 0;
+  for (let i = 0; i < pTeacher.length; i++) if (pTeacher[i] > 0) divergence += pTeacher[i] * (Math.log(pTeacher[i]) - Math.log(pStudent[i]));
+  return mix(hard, temperature ** 2 * divergence, alpha);
+}
+
+/** Teacher and student swapped: the first argument read as the teacher, so the hard loss is the teacher's and the KL runs from the student. */
+export function distillationLossTeacherStudentSwapped(
+  studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number,
+): Loss {
+  const hard = -logSoftmax(teacherLogits, 1)[label];
+  const soft = temperature ** 2 * kl(logSoftmax(studentLogits, temperature), logSoftmax(teacherLogits, temperature));
+  return mix(hard, soft, alpha);
+}

@@ -29,3 +29,13 @@ export function kvCacheGiBNoKV2(layers: number, kvHeads: number, headDim: number
 export function kvCacheGBDividedBy2To30(layers: number, kvHeads: number, headDim: number, seqLen: number, batch: number, bytesPerElement: number): number {
   return (2 * layers * kvHeads * headDim * seqLen * batch * bytesPerElement) / 2 ** 30;
 }
+
+/** The cache of one sequence in GiB, whatever the batch. */
+export function kvCacheGiBNoBatch(layers: number, kvHeads: number, headDim: number, seqLen: number, batch: number, bytesPerElement: number): number {
+  return (2 * layers * kvHeads * headDim * seqLen * bytesPerElement) / 2 ** 30;
+}
+
+/** The cache of one sequence in GB, whatever the batch. */
+export function kvCacheGBNoBatch(layers: number, kvHeads: number, headDim: number, seqLen: number, batch: number, bytesPerElement: number): number {
+  return (2 * layers * kvHeads * headDim * seqLen * bytesPerElement) / 1e9;
+}

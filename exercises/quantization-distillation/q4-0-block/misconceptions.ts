@@ -61,3 +61,18 @@ export function q4_0DequantizeNoOffset(d: number, q: number[]): number[] {
 export function q4_0DequantizeFlipped(d: number, q: number[]): number[] {
   return q.map((code) => (8 - code) * d);
 }
+
+/** `<=` instead of `<`: when two values share the largest magnitude the last one wins, and with it the scale's sign. */
+export function q4_0LastExtremeOnTie(block32: number[]): { d: number; q: number[] } {
+  let amax = 0;
+  let m = 0;
+  for (const x of block32) {
+    if (amax <= Math.abs(x)) {
+      amax = Math.abs(x);
+      m = x;
+    }
+  }
+  const d = m / -8 + 0;
+  if (d === 0) return { d, q: block32.map(() => 8) };
+  return { d, q: block32.map((x) => Math.min(15, Math.trunc(x / d + 8.5))) };
+}

@@ -54,3 +54,9 @@ export function jsDivergenceNaiveZeros(p: number[], q: number[]): number {
   for (let i = 0; i < p.length; i++) sum += 0.5 * p[i] * Math.log(p[i] / m[i]) + 0.5 * q[i] * Math.log(q[i] / m[i]);
   return sum;
 }
+
+/** The Jensen–Shannon distance, √JS, as scipy.spatial.distance.jensenshannon returns, instead of the divergence. */
+export function jsDistance(p: number[], q: number[]): number {
+  const m = mixtureOf(p, q);
+  return Math.sqrt(0.5 * kl(p, m) + 0.5 * kl(q, m));
+}

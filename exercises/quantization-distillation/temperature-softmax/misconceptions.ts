@@ -28,3 +28,12 @@ export function softmaxUnstable(logits: number[], temperature: number): number[]
 export function softmaxProbabilitiesDividedByTemperature(logits: number[], temperature: number): number[] {
   return stableSoftmax(logits).map((p) => p / temperature);
 }
+
+/** Subtracts the mean of the scaled logits instead of their maximum: for [1000, −1000] the mean is 0 and exp(1000) still overflows. */
+export function softmaxMeanSubtracted(logits: number[], temperature: number): number[] {
+  const scaled = logits.map((z) => z / temperature);
+  const mean = scaled.reduce((total, a) => total + a, 0) / scaled.length;
+  const exponentials = scaled.map((a) => Math.exp(a - mean));
+  const sum = exponentials.reduce((total, e) => total + e, 0);
+  return exponentials.map((e) => e / sum);
+}

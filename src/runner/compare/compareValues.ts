@@ -34,8 +34,8 @@ const typeName = typeNameOf;
 function differ(path: string, expected: unknown, actual: unknown, tolerance: Tolerance): ValueComparison {
   let detail = `expected ${formatValue(expected)}, got ${formatValue(actual)}`;
   if (typeof expected === "number" && typeof actual === "number") {
-    if (Number.isNaN(actual) && !Number.isNaN(expected)) detail += " (NaN: look for 0/0, a log of a negative number or an undefined array element)";
-    else if (Number.isNaN(expected) && Number.isNaN(actual)) detail += " (this exercise does not accept NaN here)";
+    // No guess at the cause of a NaN here: a misconception that reproduces the answer says why, or nothing does.
+    if (Number.isNaN(expected) && Number.isNaN(actual)) detail += " (this exercise does not accept NaN here)";
     else if (Number.isFinite(expected) && Number.isFinite(actual) && (tolerance.abs !== undefined || tolerance.rel !== undefined)) {
       detail += ` (off by ${formatValue(Math.abs(actual - expected))}; allowed ${tolerance.abs ?? 0} + ${tolerance.rel ?? 0}·|expected|)`;
     }

@@ -55,9 +55,9 @@ describe("compareValues", () => {
     assert.ok(!result.equal && result.detail === 'expected a number (2), got a string ("2")');
   });
 
-  it("says what NaN usually means when NaN comes back for a number", () => {
+  it("reports NaN for a number as expected against actual, without guessing a cause (a misconception says why, or nothing does)", () => {
     const result = compareValues(NaN, 2, {});
-    assert.ok(!result.equal && /got NaN \(NaN: look for 0\/0/.test(result.detail));
+    assert.ok(!result.equal && result.detail === "expected 2, got NaN", !result.equal ? result.detail : "");
   });
 
   it("compares strings exactly", () => {
