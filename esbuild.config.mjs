@@ -27,8 +27,11 @@ const nodeTargets = [
   { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
 ];
 
-/** Browser-side bundles: the results webview (chart.js bundled in). */
-const browserTargets = [{ in: "media/results/main.ts", out: "dist/webview/results.js" }];
+/** Browser-side bundles: the results webview and the playground (chart.js bundled in; the playground bundles the pure compute core too). */
+const browserTargets = [
+  { in: "media/results/main.ts", out: "dist/webview/results.js" },
+  { in: "media/playground/main.ts", out: "dist/webview/playground.js" },
+];
 
 const contexts = [];
 for (const t of nodeTargets.filter((t) => fs.existsSync(t.in))) {

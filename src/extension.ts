@@ -7,6 +7,7 @@ import { registerCommands } from "./commands";
 import { TutorContext } from "./context";
 import { TutorDiagnostics } from "./diagnostics/tutorDiagnostics";
 import { PackRegistry } from "./packRegistry";
+import { registerPlayground } from "./playground/registerPlayground";
 import { ProgressStore } from "./progress/progressStore";
 import { ProgressStatusItem } from "./status/progressStatusItem";
 import { TutorTestController } from "./testing/tutorTestController";
@@ -55,6 +56,7 @@ export function activate(extension: vscode.ExtensionContext): TutorApi {
   ctx.push(registerCheckOnSave(tutor));
   registerCommands(tutor);
   registerCalculatorCommands(ctx);
+  registerPlayground(ctx);
   void packs.reload();
 
   const activatedInMs = performance.now() - started;

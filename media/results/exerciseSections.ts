@@ -21,6 +21,7 @@ export function toolbar(model: PanelModel, view: ExerciseView, post: Post): HTML
       title: view.canRun ? "Run this exercise's cases against your file (also runs on save)" : "Restricted Mode: trust this workspace to run your code",
     }),
     button(view.solutionFile ? "Open my file" : "Create my file", () => post({ type: "openSolution" }), { id: "open-solution" }),
+    button("Open in playground", () => post({ type: "openPlayground" }), { id: "open-playground", title: "Explore this exercise's idea with live charts" }),
   );
   if (view.hints.length < view.hintCount) {
     bar.append(button(`Hint ${view.hints.length + 1} of ${view.hintCount}`, () => post({ type: "revealHint" }), { id: "next-hint" }));

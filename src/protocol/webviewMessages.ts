@@ -79,4 +79,6 @@ export type FromWebviewMessage =
   /** Show the reference solution (honoured only after a pass, where the pack allows it). */
   | { type: "showReference" }
   /** Open the learner's solution file in an editor. */
-  | { type: "openSolution" };
+  | { type: "openSolution" }
+  /** Open the playground on the preset that shows the idea of the exercise the panel shows. */
+  | { type: "openPlayground" };

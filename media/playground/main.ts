@@ -1,0 +1,204 @@
+/**
+ * The playground webview: state in, charts and numbers out, through the pure model in ./model (which calls
+ * the compute core). Every update is timed with performance measures ("playground-update": a control's
+ * input to the current scheme painted; "playground-sweep": to the last curve point), which the e2e test reads.
+ */
+import type { Chart } from "chart.js";
+import type { PlaygroundTensor, ToPlaygroundMessage } from "../../src/protocol/playgroundMessages";
+import { el, selectControl } from "./controls";
+import { DistillationTab } from "./distillationTab";
+import { distillationView } from "./model/distillationView";
+import { PRESETS, applyPreset, findPreset, resolvePreset } from "./model/presets";
+import { QuantizationLab } from "./model/quantizationView";
+import { type Tensor, sampleTensor } from "./model/samples";
+import { distillationSnippet, quantizationSnippet } from "./model/snippet";
+import { type DistillationState, type PlaygroundState, type PlaygroundTab, type QuantizationState, sanitizeState } from "./model/state";
+import { float32ToBase64, restoreTensor } from "./model/tensorCodec";
+import { onThemeChange } from "../results/theme";
+import { QuantizationTab } from "./quantizationTab";
+import { type SavedPlayground, vscodeApi } from "./vscodeApi";
+
+const saved = vscodeApi.getState();
+let state: PlaygroundState = sanitizeState(saved?.state);
+let custom: Tensor | undefined = restoreTensor(saved?.custom);
+let customSaved: SavedPlayground["custom"] = custom && saved?.custom;
+if (state.quantization.sample === "custom" && !custom) state.quantization.sample = "normal";
+
+let lab: QuantizationLab | undefined;
+let labKey = "";
+let sweepGeneration = 0;
+
+function currentTensor(q: QuantizationState): { tensor: Tensor; key: string } {
+  if (q.sample === "custom" && custom) return { tensor: custom, key: `custom:${custom.name}:${custom.values.length}` };
+  return { tensor: sampleTensor(q.sample === "custom" ? "normal" : q.sample, q.size, q.seed), key: `${q.sample}:${q.size}:${q.seed}` };
+}
+
+function labFor(q: QuantizationState): QuantizationLab {
+  const key = q.sample === "custom" && custom ? `custom:${custom.name}:${custom.values.length}` : `${q.sample}:${q.size}:${q.seed}`;
+  if (!lab || key !== labKey) {
+    lab = new QuantizationLab(currentTensor(q).tensor);
+    labKey = key;
+  }
+  return lab;
+}
+
+function save(): void {
+  vscodeApi.setState({ state, custom: customSaved });
+}
+
+// ---- layout -------------------------------------------------------------------------------------------------
+const app = document.getElementById("app")!;
+const header = el("header");
+header.append(el("h1", "Compression Tutor: Playground"));
+const presetSelect = selectControl(
+  [{ value: "", label: "Choose a preset…" }, ...PRESETS.map((p) => ({ value: p.id, label: `${p.tab === "quantization" ? "Quantization" : "Distillation"}: ${p.title}` }))],
+  (id) => {
+    const preset = findPreset(id);
+    if (preset) setState(applyPreset(state, preset), "preset", true);
+  },
+);
+presetSelect.id = "preset";
+const presetLabel = el("label", "Preset");
+presetLabel.htmlFor = "preset";
+const presetRow = el("div", undefined, "preset-row");
+presetRow.append(presetLabel, presetSelect);
+const idea = el("p", undefined, "idea");
+idea.id = "preset-idea";
+header.append(presetRow, idea);
+
+const tabList = el("div", undefined, "tabs");
+tabList.setAttribute("role", "tablist");
+tabList.setAttribute("aria-label", "Playground");
+const quantization = new QuantizationTab((patch, control) => setState({ ...state, preset: undefined, quantization: { ...state.quantization, ...patch } }, control), copySnippet);
+const distillation = new DistillationTab((patch, control) => setState({ ...state, preset: undefined, distillation: { ...state.distillation, ...patch } }, control), copySnippet);
+const panels: Record<PlaygroundTab, { tab: HTMLButtonElement; panel: HTMLElement }> = {} as never;
+for (const [name, label, content] of [
+  ["quantization", "Quantization", quantization.element],
+  ["distillation", "Distillation", distillation.element],
+] as const) {
+  const tab = el("button", label, "tab");
+  tab.type = "button";
+  tab.id = `tab-${name}`;
+  tab.setAttribute("role", "tab");
+  tab.setAttribute("aria-controls", `panel-${name}`);
+  tab.addEventListener("click", () => setState({ ...state, tab: name }, `tab-${name}`));
+  tab.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight" && event.key !== "Home" && event.key !== "End") return;
+    event.preventDefault();
+    const next: PlaygroundTab = name === "quantization" ? "distillation" : "quantization";
+    const target = event.key === "Home" ? "quantization" : event.key === "End" ? "distillation" : next;
+    setState({ ...state, tab: target }, `tab-${target}`);
+    panels[target].tab.focus();
+  });
+  const panel = el("section", undefined, "tab-panel");
+  panel.id = `panel-${name}`;
+  panel.setAttribute("role", "tabpanel");
+  panel.setAttribute("aria-labelledby", tab.id);
+  panel.append(content);
+  tabList.append(tab);
+  panels[name] = { tab, panel };
+}
+app.replaceChildren(header, tabList, panels.quantization.panel, panels.distillation.panel);
+
+/** The live chart objects, for inspection (devtools, and the e2e test, which reads chart data, not pixels). */
+const liveCharts = (): Record<string, Chart> => ({ ...quantization.charts, ...(distillation.charts as Record<string, Chart>) });
+Object.defineProperty(window, "playgroundCharts", { get: liveCharts });
+
+// ---- updates ------------------------------------------------------------------------------------------------
+function setState(next: PlaygroundState, control: string, syncControls = false): void {
+  const started = performance.now();
+  const tabChanged = next.tab !== state.tab;
+  state = sanitizeState(next);
+  if (next.quantization.sample === "custom" && custom) state.quantization.sample = "custom";
+  save();
+  render(started, control, syncControls || tabChanged);
+}
+
+function render(started: number, control: string, syncControls: boolean): void {
+  for (const [name, { tab, panel }] of Object.entries(panels)) {
+    const selected = name === state.tab;
+    tab.setAttribute("aria-selected", String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    panel.hidden = !selected;
+  }
+  const preset = state.preset ? findPreset(state.preset) : undefined;
+  presetSelect.value = preset?.id ?? "";
+  idea.textContent = preset ? preset.idea : "Move a control and watch the charts follow; pick a preset to see one idea at a time.";
+  quantization.syncControls(state.quantization, custom?.name);
+  if (syncControls) distillation.syncControls(state.distillation);
+  if (state.tab === "quantization") paintQuantization(started, control);
+  else paintDistillation(state.distillation, started, control);
+}
+
+function paintQuantization(started: number, control: string): void {
+  const q = state.quantization;
+  const currentLab = labFor(q);
+  const { view, missing } = currentLab.current(q);
+  for (const chart of Object.values(quantization.charts)) chart.resize();
+  quantization.paintCurrent(view);
+  performance.measure("playground-update", { start: started, detail: { tab: "quantization", control, values: view.tensor.count } });
+  // The sweep: one more quantization per task, newest state first; a later move cancels this one.
+  const generation = ++sweepGeneration;
+  const remaining = missing.slice();
+  const step = () => {
+    if (generation !== sweepGeneration) return;
+    const scheme = remaining.shift();
+    if (scheme) {
+      currentLab.metricsFor(scheme);
+      setTimeout(step, 0);
+      return;
+    }
+    quantization.paintSweep({ ...currentLab.sweep(q), current: view.current });
+    performance.measure("playground-sweep", { start: started, detail: { tab: "quantization", control, values: view.tensor.count, computed: missing.length } });
+  };
+  if (missing.length > 0) setTimeout(step, 0);
+  else performance.measure("playground-sweep", { start: started, detail: { tab: "quantization", control, values: view.tensor.count, computed: 0 } });
+}
+
+function paintDistillation(d: DistillationState, started: number, control: string): void {
+  for (const chart of Object.values(distillation.charts)) chart?.resize();
+  distillation.paint(d, distillationView(d));
+  performance.measure("playground-update", { start: started, detail: { tab: "distillation", control, values: d.teacher.length } });
+}
+
+function copySnippet(): void {
+  const text =
+    state.tab === "quantization"
+      ? quantizationSnippet(state.quantization, labFor(state.quantization).view(state.quantization))
+      : distillationSnippet(state.distillation, distillationView(state.distillation));
+  vscodeApi.postMessage({ type: "copySnippet", text });
+}
+
+/** A tensor from the extension (already validated there; checked again, cheaply, as it crosses). */
+function loadTensor(tensor: PlaygroundTensor): void {
+  const values = Float32Array.from(tensor.values);
+  const count = tensor.shape.reduce((a, b) => a * b, 1);
+  if (values.length === 0 || values.length !== count || !values.every(Number.isFinite)) return;
+  custom = { name: tensor.name, shape: tensor.shape.slice(), values };
+  customSaved = { name: custom.name, shape: custom.shape, base64: float32ToBase64(values) };
+  setState({ ...state, tab: "quantization", preset: undefined, quantization: { ...state.quantization, sample: "custom" } }, "loadTensor", true);
+}
+
+window.addEventListener("message", (event: MessageEvent<ToPlaygroundMessage>) => {
+  const message = event.data;
+  if (message?.type === "applyPreset") {
+    const preset = resolvePreset(message.preset);
+    if (preset) setState(applyPreset(state, preset), "preset", true);
+  } else if (message?.type === "loadTensor") loadTensor(message.tensor);
+});
+
+function remakeCharts(): void {
+  quantization.makeCharts();
+  distillation.makeCharts();
+  // Charts in the hidden tab are painted when it is shown; paint both now so neither starts empty.
+  const q = state.quantization;
+  quantization.paintCurrent(labFor(q).current(q).view);
+  distillation.paint(state.distillation, distillationView(state.distillation));
+  render(performance.now(), "theme", false);
+}
+
+onThemeChange(remakeCharts);
+distillation.syncControls(state.distillation);
+remakeCharts();
+save();
+vscodeApi.postMessage({ type: "ready" });

@@ -1,0 +1,241 @@
+/**
+ * One quantization scheme applied to a whole tensor, group by group, with the core doing every step that it
+ * has: observer ranges (`minMax`), scale and zero point (`affineQParams` / `symmetricQParams`), rounding and
+ * clamping (`fakeQuantize`), NF4 (`nf4QuantizeBlocks`), FP8 (`fp8Round`), Q4_0 (`q4_0Quantize`). What the
+ * core has no function for is written here and says so: clipping a group's range before the observer, and
+ * stochastic rounding.
+ */
+import {
+  FP8_FORMATS,
+  GGML_BLOCK_SIZE,
+  NF4_CODEBOOK,
+  affineQParams,
+  bitsPerWeight,
+  fakeQuantize,
+  fp8Decode,
+  fp8Round,
+  integerRange,
+  minMax,
+  nf4DequantizeBlocks,
+  nf4QuantizeBlocks,
+  q4_0Dequantize,
+  q4_0Quantize,
+  symmetricQParams,
+  type Fp8Format,
+  type IntegerRange,
+  type QParams,
+} from "../../../src/core";
+import { seededUniform } from "./random";
+import type { Tensor } from "./samples";
+import type { Granularity, QuantizationState } from "./state";
+
+/** The fields of the state that define how a tensor is quantized (not which tensor). */
+export type Scheme = Pick<
+  QuantizationState,
+  "format" | "bits" | "mode" | "granularity" | "groupSize" | "clipping" | "clipRatio" | "clipPercentile" | "rounding" | "roundingSeed"
+>;
+
+/** Which controls mean something for a format (the others are shown disabled, with the reason). */
+export interface FormatControls {
+  bits: boolean;
+  mode: boolean;
+  granularity: boolean;
+  clipping: boolean;
+  rounding: boolean;
+  /** Bits of one code, for the bits axis. */
+  nominalBits: (bits: number) => number;
+}
+
+export function controlsFor(format: Scheme["format"]): FormatControls {
+  switch (format) {
+    case "int":
+      return { bits: true, mode: true, granularity: true, clipping: true, rounding: true, nominalBits: (b) => b };
+    case "nf4":
+      // bitsandbytes: blockwise absmax, no clipping, nearest code.
+      return { bits: false, mode: false, granularity: true, clipping: false, rounding: false, nominalBits: () => 4 };
+    case "fp8-e4m3":
+    case "fp8-e5m2":
+      // A scale per group maps absmax (or the clip) to the format's largest value; fp8Round rounds ties to even.
+      return { bits: false, mode: false, granularity: true, clipping: true, rounding: false, nominalBits: () => 8 };
+    case "q4_0":
+      // llama.cpp: fixed blocks of 32, its own rounding (truncate of x/d + 8.5).
+      return { bits: false, mode: false, granularity: false, clipping: false, rounding: false, nominalBits: () => 4 };
+  }
+}
+
+/** Values that share one scale: the whole tensor, one row (the last dimension), or a group. */
+export function groupLength(granularity: Granularity, groupSize: number, tensor: Tensor, format: Scheme["format"] = "int"): number {
+  if (format === "q4_0") return GGML_BLOCK_SIZE;
+  const n = tensor.values.length;
+  if (granularity === "tensor") return n;
+  if (granularity === "channel") return tensor.shape.length >= 2 ? tensor.shape[tensor.shape.length - 1] : n;
+  return Math.min(groupSize, n);
+}
+
+/** Sorted |x| per tensor, for the percentile clip (sorting once per tensor, not per slider move). */
+const sortedAbsCache = new WeakMap<Float32Array, Float32Array>();
+
+/** The p-th percentile of |x| (nearest rank): the clip threshold that keeps p% of the values inside. */
+export function absPercentile(values: Float32Array, percentile: number): number {
+  let sorted = sortedAbsCache.get(values);
+  if (!sorted) {
+    sorted = new Float32Array(values.length);
+    for (let i = 0; i < values.length; i++) sorted[i] = Math.abs(values[i]);
+    sorted.sort();
+    sortedAbsCache.set(values, sorted);
+  }
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((percentile / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+/** A group's observed range after clipping: ratio scales it, percentile caps it at ±threshold. */
+function clippedRange(min: number, max: number, scheme: Scheme, threshold: number): { min: number; max: number } {
+  if (scheme.clipping === "ratio") return { min: min * scheme.clipRatio, max: max * scheme.clipRatio };
+  if (scheme.clipping === "percentile") return { min: Math.max(min, -threshold), max: Math.min(max, threshold) };
+  return { min, max };
+}
+
+export interface Reconstruction {
+  /** x̂: the tensor quantized and dequantized, float32 like the input. */
+  values: Float32Array;
+  /** The values the first group can take (its quantization grid), ascending. */
+  grid: number[];
+  /** Values sharing one scale, and how many groups there are. */
+  groupLength: number;
+  groups: number;
+}
+
+/**
+ * Stochastic rounding (the core has none): q = clamp(⌊x/s + u⌋ + z, qmin, qmax) with u ~ U[0, 1) from a
+ * seeded generator, so E[q − z] = x/s inside the range and the same seed reproduces the same codes.
+ */
+function stochasticFakeQuantize(x: Float32Array, qp: QParams, range: IntegerRange, uniform: () => number, out: Float32Array): void {
+  const { scale, zeroPoint } = qp;
+  for (let i = 0; i < x.length; i++) {
+    const q = Math.min(range.qmax, Math.max(range.qmin, Math.floor(x[i] / scale + uniform()) + zeroPoint));
+    out[i] = scale * (q - zeroPoint);
+  }
+}
+
+function integerGrid(qp: QParams, range: IntegerRange): number[] {
+  const grid: number[] = [];
+  for (let q = range.qmin; q <= range.qmax; q++) grid.push(qp.scale * (q - qp.zeroPoint));
+  return grid;
+}
+
+function reconstructInteger(x: Float32Array, scheme: Scheme, length: number, out: Float32Array): number[] {
+  const range = integerRange(scheme.bits, scheme.mode === "symmetric");
+  const threshold = scheme.clipping === "percentile" ? absPercentile(x, scheme.clipPercentile) : Infinity;
+  const uniform = scheme.rounding === "stochastic" ? seededUniform(scheme.roundingSeed) : undefined;
+  const rounding = scheme.rounding === "stochastic" ? undefined : scheme.rounding;
+  let grid: number[] = [];
+  for (let start = 0; start < x.length; start += length) {
+    const end = Math.min(x.length, start + length);
+    const group = x.subarray(start, end);
+    const observed = minMax(group);
+    const { min, max } = clippedRange(observed.min, observed.max, scheme, threshold);
+    const qp = scheme.mode === "affine" ? affineQParams(min, max, range) : symmetricQParams(min, max, range);
+    if (uniform) stochasticFakeQuantize(group, qp, range, uniform, out.subarray(start, end));
+    else fakeQuantize(group, qp, { rounding, range, out: out.subarray(start, end) });
+    if (start === 0) grid = integerGrid(qp, range);
+  }
+  return grid;
+}
+
+function reconstructNf4(x: Float32Array, length: number, out: Float32Array): number[] {
+  const { codes, absmax } = nf4QuantizeBlocks(x, length);
+  out.set(nf4DequantizeBlocks(codes, absmax, length));
+  return NF4_CODEBOOK.map((c) => c * absmax[0]);
+}
+
+const fp8Grids = new Map<Fp8Format, number[]>();
+/** Every finite value of an FP8 format, ascending (decoded by the core from all 256 bit patterns). */
+function fp8Values(format: Fp8Format): number[] {
+  let values = fp8Grids.get(format);
+  if (!values) {
+    const set = new Set<number>();
+    for (let bits = 0; bits < 256; bits++) {
+      const v = fp8Decode(bits, format);
+      if (Number.isFinite(v)) set.add(v + 0);
+    }
+    values = [...set].sort((a, b) => a - b);
+    fp8Grids.set(format, values);
+  }
+  return values;
+}
+
+/** FP8 with a scale per group: s = (clipped absmax) / maxFinite, x̂ = s · fp8Round(x / s) (saturating). */
+function reconstructFp8(x: Float32Array, scheme: Scheme, format: Fp8Format, length: number, out: Float32Array): number[] {
+  const maxFinite = FP8_FORMATS[format].maxFinite;
+  const threshold = scheme.clipping === "percentile" ? absPercentile(x, scheme.clipPercentile) : Infinity;
+  let grid: number[] = [];
+  for (let start = 0; start < x.length; start += length) {
+    const end = Math.min(x.length, start + length);
+    const observed = minMax(x.subarray(start, end));
+    const { min, max } = clippedRange(observed.min, observed.max, scheme, threshold);
+    const absmax = Math.max(-min, max);
+    const scale = absmax > 0 ? absmax / maxFinite : 1;
+    for (let i = start; i < end; i++) out[i] = scale * fp8Round(x[i] / scale, format);
+    if (start === 0) grid = fp8Values(format).map((v) => v * scale);
+  }
+  return grid;
+}
+
+/** llama.cpp Q4_0 over blocks of 32; a last partial block is padded with zeros and the padding dropped. */
+function reconstructQ4_0(x: Float32Array, out: Float32Array): number[] {
+  const block = new Float32Array(GGML_BLOCK_SIZE);
+  let grid: number[] = [];
+  for (let start = 0; start < x.length; start += GGML_BLOCK_SIZE) {
+    const end = Math.min(x.length, start + GGML_BLOCK_SIZE);
+    block.fill(0);
+    block.set(x.subarray(start, end));
+    const { d, q } = q4_0Quantize(block);
+    out.set(q4_0Dequantize(d, q).subarray(0, end - start), start);
+    if (start === 0) grid = Array.from({ length: 16 }, (_, code) => (code - 8) * Math.fround(d)).sort((a, b) => a - b);
+  }
+  return grid;
+}
+
+/** Quantizes and dequantizes the whole tensor under `scheme`. */
+export function reconstruct(tensor: Tensor, scheme: Scheme): Reconstruction {
+  const x = tensor.values;
+  const length = groupLength(scheme.granularity, scheme.groupSize, tensor, scheme.format);
+  const out = new Float32Array(x.length);
+  let grid: number[];
+  switch (scheme.format) {
+    case "int":
+      grid = reconstructInteger(x, scheme, length, out);
+      break;
+    case "nf4":
+      grid = reconstructNf4(x, length, out);
+      break;
+    case "fp8-e4m3":
+      grid = reconstructFp8(x, scheme, "e4m3", length, out);
+      break;
+    case "fp8-e5m2":
+      grid = reconstructFp8(x, scheme, "e5m2", length, out);
+      break;
+    case "q4_0":
+      grid = reconstructQ4_0(x, out);
+      break;
+  }
+  return { values: out, grid, groupLength: length, groups: Math.ceil(x.length / length) };
+}
+
+/**
+ * Storage per weight, scales included: code bits plus, per group, an fp16 scale and (affine) a zero point of
+ * the code's width for integers; an fp32 absmax for NF4 (bitsandbytes) and for FP8's scale; Q4_0's fp16 d per 32.
+ */
+export function bytesPerWeight(scheme: Scheme, length: number): number {
+  switch (scheme.format) {
+    case "int":
+      return bitsPerWeight({ bits: scheme.bits, groupSize: length, scaleBits: 16, zeroPointBits: scheme.mode === "affine" ? scheme.bits : 0 }) / 8;
+    case "nf4":
+      return bitsPerWeight({ bits: 4, groupSize: length, scaleBits: 32 }) / 8;
+    case "fp8-e4m3":
+    case "fp8-e5m2":
+      return bitsPerWeight({ bits: 8, groupSize: length, scaleBits: 32 }) / 8;
+    case "q4_0":
+      return bitsPerWeight({ bits: 4, groupSize: GGML_BLOCK_SIZE }) / 8;
+  }
+}

@@ -1,0 +1,17 @@
+import type { FromPlaygroundMessage } from "../../src/protocol/playgroundMessages";
+
+/** What the playground persists through VS Code's webview state (it survives reloads via the serializer). */
+export interface SavedPlayground {
+  state?: unknown;
+  /** A tensor sent from a model file, float32 values as base64 (4 bytes per value). */
+  custom?: { name: string; shape: number[]; base64: string };
+}
+
+interface WebviewApi {
+  postMessage(message: FromPlaygroundMessage): void;
+  getState(): SavedPlayground | undefined;
+  setState(state: SavedPlayground): void;
+}
+declare function acquireVsCodeApi(): WebviewApi;
+
+export const vscodeApi: WebviewApi = acquireVsCodeApi();

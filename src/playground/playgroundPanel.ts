@@ -1,0 +1,78 @@
+import * as vscode from "vscode";
+import type { TutorContext } from "../context";
+import type { FromPlaygroundMessage, ToPlaygroundMessage } from "../protocol/playgroundMessages";
+import type { PlaygroundRequest } from "./playgroundArgument";
+import { playgroundHtml, playgroundWebviewOptions } from "./playgroundHtml";
+
+export const PLAYGROUND_VIEW_TYPE = "compressionTutor.playground";
+
+/**
+ * The one playground panel. The webview owns its state (setState) and survives a reload through the
+ * serializer; the extension only forwards requests (a preset, a tensor) once the webview says `ready`.
+ */
+export class PlaygroundPanel implements vscode.Disposable {
+  private static current: PlaygroundPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private pending: ToPlaygroundMessage[] = [];
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly ctx: TutorContext,
+  ) {
+    panel.webview.options = playgroundWebviewOptions(ctx.extensionUri);
+    panel.webview.html = playgroundHtml(panel.webview, ctx.extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: FromPlaygroundMessage) => void this.onMessage(message)),
+    );
+  }
+
+  static get active(): PlaygroundPanel | undefined {
+    return PlaygroundPanel.current;
+  }
+
+  static createOrShow(ctx: TutorContext, request: PlaygroundRequest = {}): PlaygroundPanel {
+    let current = PlaygroundPanel.current;
+    if (current) current.panel.reveal(undefined, false);
+    else {
+      const panel = vscode.window.createWebviewPanel(PLAYGROUND_VIEW_TYPE, vscode.l10n.t("Playground"), vscode.ViewColumn.Active, playgroundWebviewOptions(ctx.extensionUri));
+      current = PlaygroundPanel.current = new PlaygroundPanel(panel, ctx);
+    }
+    if (request.tensor) current.post({ type: "loadTensor", tensor: request.tensor });
+    if (request.preset) current.post({ type: "applyPreset", preset: request.preset });
+    return current;
+  }
+
+  static revive(ctx: TutorContext, panel: vscode.WebviewPanel): PlaygroundPanel {
+    PlaygroundPanel.current?.dispose();
+    PlaygroundPanel.current = new PlaygroundPanel(panel, ctx);
+    return PlaygroundPanel.current;
+  }
+
+  /** Sends now if the webview is listening, else once it says `ready` (a new panel's script is still loading). */
+  private post(message: ToPlaygroundMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.pending.push(message);
+  }
+
+  private async onMessage(message: FromPlaygroundMessage): Promise<void> {
+    switch (message.type) {
+      case "ready":
+        this.ready = true;
+        for (const m of this.pending.splice(0)) void this.panel.webview.postMessage(m);
+        return;
+      case "copySnippet":
+        if (typeof message.text !== "string" || message.text.length > 1_000_000) return;
+        await vscode.env.clipboard.writeText(message.text);
+        void vscode.window.showInformationMessage(vscode.l10n.t("Playground snippet copied: paste it into your test file."));
+        return;
+    }
+  }
+
+  dispose(): void {
+    if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The playground's quantization of a whole tensor, checked against the compute core called directly, group by
+ * group, so the charts a learner sees are the core's numbers.
+ */
+import * as assert from "node:assert/strict";
+import {
+  FP8_FORMATS,
+  affineQParams,
+  fakeQuantize,
+  fp8Round,
+  integerRange,
+  minMax,
+  nf4DequantizeBlocks,
+  nf4QuantizeBlocks,
+  q4_0Dequantize,
+  q4_0Quantize,
+  symmetricQParams,
+} from "../../../src/core";
+import { absPercentile, bytesPerWeight, groupLength, reconstruct, type Scheme } from "../../../media/playground/model/quantizeTensor";
+import { sampleTensor, type Tensor } from "../../../media/playground/model/samples";
+import { defaultState } from "../../../media/playground/model/state";
+import { assertClose } from "../core/tolerance";
+
+const base: Scheme = defaultState().quantization;
+const normal = sampleTensor("normal", 4096, 7);
+const weights = sampleTensor("weights", 4096, 3);
+
+/** The core, called once per group of `length` values, as the reference. */
+function coreGroups(x: Float32Array, length: number, bits: number, symmetric: boolean, rounding: "half-even" | "half-away" | "half-up", clip?: (min: number, max: number) => [number, number]): Float32Array {
+  const out = new Float32Array(x.length);
+  const range = integerRange(bits, symmetric);
+  for (let start = 0; start < x.length; start += length) {
+    const group = Array.from(x.subarray(start, Math.min(x.length, start + length)));
+    let { min, max } = minMax(group);
+    if (clip) [min, max] = clip(min, max);
+    const qp = symmetric ? symmetricQParams(min, max, range) : affineQParams(min, max, range);
+    out.set(fakeQuantize(group, qp, { rounding, range }), start);
+  }
+  return out;
+}
+
+describe("playground reconstruct(tensor, scheme)", () => {
+  for (const bits of [2, 4, 8]) {
+    for (const mode of ["affine", "symmetric"] as const) {
+      it(`int${bits} ${mode} per tensor equals the core's fakeQuantize with ${mode} observer qparams`, () => {
+        const r = reconstruct(normal, { ...base, bits, mode, granularity: "tensor" });
+        assertClose(r.values, coreGroups(normal.values, 4096, bits, mode === "symmetric", "half-even"), { abs: 0, rel: 0 });
+        assert.equal(r.groups, 1);
+        assert.equal(r.grid.length, 2 ** bits);
+      });
+    }
+  }
+
+  it("per channel is one observer per row of 256; per group one per group", () => {
+    assertClose(reconstruct(weights, { ...base, granularity: "channel" }).values, coreGroups(weights.values, 256, 4, false, "half-even"), { abs: 0, rel: 0 });
+    const g = reconstruct(weights, { ...base, granularity: "group", groupSize: 96, mode: "symmetric" });
+    assert.equal(g.groupLength, 96);
+    assert.equal(g.groups, Math.ceil(4096 / 96));
+    assertClose(g.values, coreGroups(weights.values, 96, 4, true, "half-even"), { abs: 0, rel: 0 });
+  });
+
+  for (const rounding of ["half-away", "half-up"] as const) {
+    it(`rounding ${rounding} is the core's`, () => {
+      assertClose(reconstruct(normal, { ...base, bits: 3, rounding }).values, coreGroups(normal.values, 4096, 3, false, rounding), { abs: 0, rel: 0 });
+    });
+  }
+
+  it("ratio clipping scales each group's observed range before the observer", () => {
+    const r = reconstruct(weights, { ...base, granularity: "channel", clipping: "ratio", clipRatio: 0.6 });
+    assertClose(r.values, coreGroups(weights.values, 256, 4, false, "half-even", (min, max) => [min * 0.6, max * 0.6]), { abs: 0, rel: 0 });
+  });
+
+  it("percentile clipping caps the range at the nearest-rank percentile of |x|", () => {
+    const outliers = sampleTensor("outliers", 65536, 2);
+    const sorted = Array.from(outliers.values, Math.abs).sort((a, b) => a - b);
+    const c = sorted[Math.ceil(0.995 * sorted.length) - 1];
+    assert.equal(absPercentile(outliers.values, 99.5), c);
+    assert.equal(absPercentile(outliers.values, 100), sorted[sorted.length - 1]);
+    const r = reconstruct(outliers, { ...base, mode: "symmetric", clipping: "percentile", clipPercentile: 99.5 });
+    assertClose(r.values, coreGroups(outliers.values, 65536, 4, true, "half-even", (min, max) => [Math.max(min, -c), Math.min(max, c)]), { abs: 0, rel: 0 });
+  });
+
+  it("stochastic rounding: reproducible by seed, within one step, unbiased on average", () => {
+    const scheme: Scheme = { ...base, bits: 4, rounding: "stochastic", roundingSeed: 11 };
+    const a = reconstruct(normal, scheme).values;
+    assert.deepEqual(a, reconstruct(normal, scheme).values);
+    assert.notDeepEqual(a, reconstruct(normal, { ...scheme, roundingSeed: 12 }).values);
+    const { min, max } = minMax(normal.values);
+    const step = affineQParams(min, max, integerRange(4, false)).scale;
+    let bias = 0;
+    for (let i = 0; i < a.length; i++) {
+      assert.ok(Math.abs(a[i] - normal.values[i]) < step * (1 + 1e-6), `element ${i} moved more than one step`);
+      bias += a[i] - normal.values[i];
+    }
+    // Nearest rounding's error is uniform in ±step/2; the stochastic mean error must be near 0 (4096 draws).
+    assert.ok(Math.abs(bias / a.length) < step * 0.02, `mean error ${bias / a.length} vs step ${step}`);
+  });
+
+  it("NF4 equals the core's blockwise NF4 with the group size as block size", () => {
+    const r = reconstruct(normal, { ...base, format: "nf4", granularity: "group", groupSize: 64 });
+    const { codes, absmax } = nf4QuantizeBlocks(normal.values, 64);
+    assertClose(r.values, Float32Array.from(nf4DequantizeBlocks(codes, absmax, 64)), { abs: 0, rel: 0 });
+    assert.equal(r.grid.length, 16);
+  });
+
+  for (const format of ["e4m3", "e5m2"] as const) {
+    it(`FP8 ${format}: x̂ = s · fp8Round(x / s) with s = absmax / ${FP8_FORMATS[format].maxFinite} per group`, () => {
+      const r = reconstruct(weights, { ...base, format: `fp8-${format}`, granularity: "channel" });
+      const expected = new Float32Array(weights.values.length);
+      for (let row = 0; row < 16; row++) {
+        const group = weights.values.subarray(row * 256, row * 256 + 256);
+        const { min, max } = minMax(group);
+        const s = Math.max(-min, max) / FP8_FORMATS[format].maxFinite;
+        for (let j = 0; j < 256; j++) expected[row * 256 + j] = s * fp8Round(group[j] / s, format);
+      }
+      assertClose(r.values, expected, { abs: 0, rel: 0 });
+    });
+  }
+
+  it("Q4_0 equals the core's block of 32, and a short last block is padded with zeros", () => {
+    const odd: Tensor = { name: "odd", shape: [70], values: normal.values.slice(0, 70) };
+    const r = reconstruct(odd, { ...base, format: "q4_0" });
+    const expected = new Float32Array(70);
+    for (let start = 0; start < 70; start += 32) {
+      const block = new Float32Array(32);
+      block.set(odd.values.subarray(start, Math.min(70, start + 32)));
+      const { d, q } = q4_0Quantize(block);
+      expected.set(q4_0Dequantize(d, q).subarray(0, Math.min(32, 70 - start)), start);
+    }
+    assertClose(r.values, expected, { abs: 0, rel: 0 });
+    assert.equal(r.groupLength, 32);
+  });
+
+  it("groupLength: per channel uses the last dimension; a 1-D tensor's channel is the tensor", () => {
+    assert.equal(groupLength("channel", 128, weights), 256);
+    assert.equal(groupLength("channel", 128, { name: "v", shape: [300], values: new Float32Array(300) }), 300);
+    assert.equal(groupLength("group", 512, { name: "v", shape: [300], values: new Float32Array(300) }), 300);
+  });
+
+  it("bytesPerWeight counts the scales: int4 symmetric group 128 = 4.125 bits, Q4_0 = 4.5 bits, NF4/64 = 4.5 bits", () => {
+    assert.equal(bytesPerWeight({ ...base, bits: 4, mode: "symmetric" }, 128) * 8, 4.125);
+    assert.equal(bytesPerWeight({ ...base, bits: 4, mode: "affine" }, 128) * 8, 4 + 20 / 128);
+    assert.equal(bytesPerWeight({ ...base, format: "q4_0" }, 32) * 8, 4.5);
+    assert.equal(bytesPerWeight({ ...base, format: "nf4" }, 64) * 8, 4.5);
+    assert.equal(bytesPerWeight({ ...base, format: "fp8-e4m3" }, 4096) * 8, 8 + 32 / 4096);
+  });
+});
