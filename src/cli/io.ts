@@ -21,6 +21,11 @@ export class UsageError extends Error {}
 export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 
 export function nodeIo(): CliIo {
+  // A closed pipe or a full disk behind stdout is one line and exit 2, not an uncaught stream error's stack.
+  process.stdout.once("error", (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`compression-tutor: cannot write the output: ${error.code ?? error.message}\n`);
+    process.exit(EXIT_CANNOT_RUN);
+  });
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

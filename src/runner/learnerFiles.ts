@@ -22,6 +22,15 @@ function isInside(folder: string, file: string): boolean {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
+/** Whether `file`, every symbolic link resolved, still lies inside `folder` (resolved too). */
+async function resolvesInside(folder: string, file: string): Promise<boolean> {
+  try {
+    return isInside(await fs.realpath(folder), await fs.realpath(file));
+  } catch {
+    return true; // nothing to follow: reading it reports the missing file
+  }
+}
+
 /**
  * @param entry absolute path of the file being compiled
  * @param overrides file texts that win over the disk (the editor's unsaved text, a pack's reference source)
@@ -46,6 +55,8 @@ export function learnerFiles(entry: string, overrides: ReadonlyMap<string, strin
       const override = overrides.get(file);
       if (override !== undefined) return { ok: true, path: file, contents: override };
       if (file !== entry && !isInside(root, file)) return { ok: false, message: `${file} is outside the folder of your solution` };
+      // The path test above is lexical; a symbolic link inside the folder could still lead to the reference.
+      if (file !== entry && !(await resolvesInside(root, file))) return { ok: false, message: `${file} is a link to a file outside the folder of your solution` };
       try {
         return { ok: true, path: file, contents: await fs.readFile(file, "utf8") };
       } catch (error) {

@@ -11,6 +11,7 @@ import { listLearners, parseShard, shardOf } from "../grade/submissions";
 import { GRADE_FORMATS, gradeSummary, writeGrade } from "../format/gradeOutput";
 import { EXIT_OK, UsageError, type CliIo } from "../io";
 import { loadPackForCli } from "../loadPackForCli";
+import { checkOutputFile } from "../outputFile";
 import { choice, parseOptions, positiveInteger } from "../parseOptions";
 
 export const GRADE_HELP = `Usage: compression-tutor grade <pack-dir> <submissions-dir> [options]
@@ -21,7 +22,8 @@ in parallel; a missing file counts as failed, a broken one as an error.
 
 Options:
   --format json|junit|csv  output format (default json)
-  --out <file>             write the result to a file instead of stdout
+  --out <file>             write the result to a file instead of stdout (checked before
+                           grading starts: a folder, a device or a full disk is refused)
   --jobs <N>               checks in parallel (default: one per CPU core, ${os.availableParallelism()} here)
   --shard <K>/<N>          grade only the K-th of N slices of the learners (for CI matrices;
                            combine the slices' JSON with \`compression-tutor merge\`)
@@ -51,7 +53,8 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
   const timeoutMs = positiveInteger("grade", "timeout-ms", values["timeout-ms"], 2000);
   const memoryMb = positiveInteger("grade", "memory-mb", values["memory-mb"], 256);
   const shard = typeof values.shard === "string" ? parseShard(values.shard) : undefined;
-  const out = typeof values.out === "string" ? values.out : undefined;
+  // Checked before anything is graded: a bad --out found after grading a class wastes the whole run.
+  const out = typeof values.out === "string" ? checkOutputFile("grade", io.cwd, values.out) : undefined;
 
   const pack = await loadPackForCli("grade", positionals[0], io);
   const submissionsDir = path.resolve(io.cwd, positionals[1]);
@@ -59,7 +62,7 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
   const progress = new ProgressBar(learners.length * pack.exercises.length, io.isTerminal ? io.stderr : undefined);
   const result = await gradeClass({ pack, submissionsDir, learners, jobs, timeoutMs, memoryMb, shard, onProgress: (label) => progress.tick(label) });
   progress.finish();
-  writeGrade(result, format, out, io);
+  writeGrade("grade", result, format, out, io);
   if (out || format !== "json") io.stderr(gradeSummary(result));
   return EXIT_OK;
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { GRADE_RESULT_VERSION, type GradeResult } from "../grade/gradeResult";
 import { GRADE_FORMATS, gradeSummary, writeGrade } from "../format/gradeOutput";
+import { checkOutputFile } from "../outputFile";
 import { EXIT_OK, UsageError, type CliIo } from "../io";
 import { choice, parseOptions } from "../parseOptions";
 
@@ -73,8 +74,8 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const format = choice("merge", "format", values.format, GRADE_FORMATS, "json");
   const files = positionals.map((p) => path.resolve(io.cwd, p));
   const merged = mergeResults(files.map(readResult), positionals);
-  const out = typeof values.out === "string" ? values.out : undefined;
-  writeGrade(merged, format, out, io);
+  const out = typeof values.out === "string" ? checkOutputFile("merge", io.cwd, values.out) : undefined;
+  writeGrade("merge", merged, format, out, io);
   if (out || format !== "json") io.stderr(gradeSummary(merged));
   return EXIT_OK;
 }

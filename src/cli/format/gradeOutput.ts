@@ -1,8 +1,7 @@
 /** Renders a GradeResult in the chosen format and writes it to --out or stdout. */
-import fs from "node:fs";
-import path from "node:path";
 import type { GradeResult } from "../grade/gradeResult";
 import type { CliIo } from "../io";
+import { writeOutputFile } from "../outputFile";
 import { formatGradeCsv } from "./gradeCsv";
 import { formatGradeJunit } from "./gradeJunit";
 
@@ -15,12 +14,11 @@ export function renderGrade(result: GradeResult, format: GradeFormat): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
-export function writeGrade(result: GradeResult, format: GradeFormat, out: string | undefined, io: CliIo): void {
+/** Prints the result, or writes it to `out` (a path `checkOutputFile` accepted before the work began). */
+export function writeGrade(command: string, result: GradeResult, format: GradeFormat, out: string | undefined, io: CliIo): void {
   const text = renderGrade(result, format);
   if (!out) return io.stdout(text);
-  const file = path.resolve(io.cwd, out);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
+  writeOutputFile(command, out, text);
 }
 
 /** One line per learner for the terminal: "alice  8/10 exercises, 74/80 cases". */

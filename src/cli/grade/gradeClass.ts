@@ -4,10 +4,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { PackSpec } from "../../protocol/exercise";
+import type { ExerciseSpec, PackSpec } from "../../protocol/exercise";
 import { Runner } from "../../runner";
 import { exerciseGradeFromReport, GRADE_RESULT_VERSION, missingExercise, summariseLearner, type ExerciseGrade, type GradeResult } from "./gradeResult";
-import type { Learner } from "./submissions";
+import { findSubmission, type Learner } from "./submissions";
 
 export interface GradeOptions {
   pack: PackSpec;
@@ -24,6 +24,26 @@ export interface GradeOptions {
 interface Task {
   learnerIndex: number;
   exerciseIndex: number;
+  /** The learner's file, symlinks resolved (see findSubmission). */
+  file: string;
+}
+
+function caseCount(exercise: ExerciseSpec): number {
+  return exercise.checks.reduce((n, c) => n + c.cases.length, 0);
+}
+
+/** An exercise graded as an error without a report: a refused file, or a check that could not run. */
+function notChecked(exercise: ExerciseSpec, shownFile: string, reason: string): ExerciseGrade {
+  return {
+    exerciseId: exercise.id,
+    file: shownFile,
+    status: "error",
+    passed: 0,
+    total: caseCount(exercise),
+    cases: [],
+    diagnostics: [`${shownFile}:1:1: could not be checked: ${reason}`],
+    durationMs: 0,
+  };
 }
 
 export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
@@ -31,16 +51,17 @@ export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
   const { pack, learners } = options;
   const grades: ExerciseGrade[][] = learners.map(() => []);
   const tasks: Task[] = [];
-  const toRelative = (file: string): string => path.relative(options.submissionsDir, file) || file;
+  // Learner folders and files are resolved paths (see listLearners), so they are shown relative to the resolved folder.
+  const root = fs.realpathSync(options.submissionsDir);
+  const toRelative = (file: string): string => path.relative(root, file) || file;
   learners.forEach((learner, learnerIndex) =>
     pack.exercises.forEach((exercise, exerciseIndex) => {
-      const file = path.join(learner.folder, `${exercise.id}.ts`);
-      if (fs.existsSync(file)) tasks.push({ learnerIndex, exerciseIndex });
-      else {
-        const caseCount = exercise.checks.reduce((n, c) => n + c.cases.length, 0);
-        grades[learnerIndex][exerciseIndex] = missingExercise(exercise.id, toRelative(file), caseCount);
-        options.onProgress?.(`${learner.name}/${exercise.id} (missing)`);
-      }
+      const submission = findSubmission(learner, exercise.id);
+      if (submission.kind === "file") return tasks.push({ learnerIndex, exerciseIndex, file: submission.file });
+      const shown = toRelative(submission.file);
+      grades[learnerIndex][exerciseIndex] =
+        submission.kind === "missing" ? missingExercise(exercise.id, shown, caseCount(exercise)) : notChecked(exercise, shown, submission.reason);
+      options.onProgress?.(`${learner.name}/${exercise.id} (${submission.kind})`);
     }),
   );
 
@@ -52,26 +73,15 @@ export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
       runners.map(async (runner) => {
         for (let t = next++; t < tasks.length; t = next++) {
           const { learnerIndex, exerciseIndex } = tasks[t];
-          const learner = learners[learnerIndex];
           const exercise = pack.exercises[exerciseIndex];
-          const file = path.join(learner.folder, `${exercise.id}.ts`);
+          const file = tasks[t].file;
           try {
             const report = await runner.check({ packId: pack.id, exercise, solutionFile: file });
             grades[learnerIndex][exerciseIndex] = exerciseGradeFromReport(report, toRelative(file), toRelative);
           } catch (error) {
-            const caseCount = exercise.checks.reduce((n, c) => n + c.cases.length, 0);
-            grades[learnerIndex][exerciseIndex] = {
-              exerciseId: exercise.id,
-              file: toRelative(file),
-              status: "error",
-              passed: 0,
-              total: caseCount,
-              cases: [],
-              diagnostics: [`${toRelative(file)}:1:1: could not be checked: ${error instanceof Error ? error.message : String(error)}`],
-              durationMs: 0,
-            };
+            grades[learnerIndex][exerciseIndex] = notChecked(exercise, toRelative(file), error instanceof Error ? error.message : String(error));
           }
-          options.onProgress?.(`${learner.name}/${exercise.id}`);
+          options.onProgress?.(`${learners[learnerIndex].name}/${exercise.id}`);
         }
       }),
     );

@@ -15,11 +15,49 @@ export function listLearners(submissionsDir: string): Learner[] {
   if (!fs.existsSync(submissionsDir) || !fs.statSync(submissionsDir).isDirectory()) {
     throw new UsageError(`grade: the submissions folder ${submissionsDir} does not exist`);
   }
+  // Resolved once, so that a learner's file is compared with (and shown relative to) resolved paths. A learner
+  // folder that is itself a symbolic link is not a directory entry here, so it is not graded.
+  const root = fs.realpathSync(submissionsDir);
   return fs
-    .readdirSync(submissionsDir, { withFileTypes: true })
+    .readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith("."))
-    .map((e) => ({ name: e.name, folder: path.join(submissionsDir, e.name) }))
+    .map((e) => ({ name: e.name, folder: path.join(root, e.name) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * A learner's file for one exercise. A symbolic link is followed only while it stays in the learner's own
+ * folder: a link to the reference solution (or to another learner's file) would otherwise be graded as theirs.
+ */
+export type Submission =
+  | { kind: "file"; file: string }
+  | { kind: "missing"; file: string }
+  | { kind: "refused"; file: string; reason: string };
+
+export function findSubmission(learner: Learner, exerciseId: string): Submission {
+  const file = path.join(learner.folder, `${exerciseId}.ts`);
+  let entry: fs.Stats;
+  try {
+    entry = fs.lstatSync(file);
+  } catch {
+    return { kind: "missing", file };
+  }
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return { kind: "refused", file, reason: `${exerciseId}.ts is a symbolic link to nothing` };
+  }
+  const folder = fs.realpathSync(learner.folder);
+  if (!isInsideFolder(folder, real)) return { kind: "refused", file, reason: `${exerciseId}.ts is a symbolic link to ${real}, outside the learner's folder; submit the file itself` };
+  if (!(entry.isSymbolicLink() ? fs.statSync(real) : entry).isFile()) return { kind: "refused", file, reason: `${exerciseId}.ts is not a regular file` };
+  return { kind: "file", file: real };
+}
+
+/** Whether `file` is inside `folder` (both resolved, absolute); "/a/bc" is not inside "/a/b". */
+export function isInsideFolder(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** Parses `K/N` (1 ≤ K ≤ N). */

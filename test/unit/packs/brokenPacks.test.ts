@@ -11,6 +11,7 @@ import { CORE_FUNCTIONS } from "../../../src/core";
 import { Runner } from "../../../src/runner";
 import { sandboxHostScript } from "../runner/support/buildSandbox";
 import { captureIo, lineMatches } from "./support/cliHarness";
+import { treeSnapshot } from "./support/treeSnapshot";
 
 const corpus = path.join(__dirname, "fixtures", "broken");
 const packs = fs.readdirSync(corpus).filter((name) => fs.statSync(path.join(corpus, name)).isDirectory()).sort();
@@ -54,17 +55,6 @@ describe("compression-tutor validate on the broken-pack corpus", function () {
     });
   }
 });
-
-/** Every path under `dir` (links not followed) with its size and modification time. */
-function treeSnapshot(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .sort()
-    .map((name) => {
-      const stat = fs.lstatSync(path.join(dir, name));
-      return `${name} ${stat.size} ${stat.mtimeMs}`;
-    });
-}
 
 describe("lineMatches(actual, expected)", () => {
   it("matches exactly, or with … standing for any text", () => {
