@@ -26,6 +26,7 @@ import { nf4Dequantize, nf4DequantizeBlocks, nf4Quantize, nf4QuantizeBlocks } fr
 import { q4_0Dequantize, q4_0Quantize, q8_0Dequantize, q8_0Quantize } from "./ggml";
 import { round } from "./rounding";
 import { q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
+import { magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -77,6 +78,7 @@ export {
 } from "./memory";
 export { logSoftmax, softmax, softmaxRows, temperatureSweep } from "./softmax";
 export { Q4_0_BLOCK_BYTES, q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
+export { type NmSparsityReport, magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -163,6 +165,9 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   q4_0PackBlock,
   q4_0UnpackBlock,
   q4_0TensorBytes,
+  nmSparsityMask,
+  magnitudePruneMask,
+  nmSparsityReport,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

@@ -92,7 +92,7 @@ export type ChartKind =
   | PracticeChartKind;
 
 /** The chart kinds of the "Compression in practice" pack (drawn by src/webview/charts/practiceCharts.ts). */
-export type PracticeChartKind = "nibble-layout";
+export type PracticeChartKind = "nibble-layout" | "sparsity-mask";
 
 export interface ExerciseSpec {
   id: string;

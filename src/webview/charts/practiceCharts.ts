@@ -6,12 +6,14 @@
 import type { CaseResult, CheckReport } from "../../protocol/checkReport";
 import type { PracticeChartKind } from "../../protocol/exercise";
 import type { ChartSeries, ChartSpec } from "../../protocol/webviewMessages";
-import { asNumber, asNumbers, finiteOrNull } from "./jsonShapes";
+import { nmSparsityReport } from "./chartMath";
+import { asNumber, asNumbers, finiteOrNull, formatNumber, numericFields } from "./jsonShapes";
 
 type Builder = (report: CheckReport, argNames?: string[]) => ChartSpec[];
 
 export const practiceChartBuilders: Record<PracticeChartKind, Builder> = {
   "nibble-layout": nibbleLayoutCharts,
+  "sparsity-mask": sparsityMaskCharts,
 };
 
 function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
@@ -88,6 +90,74 @@ function nibbleLayoutCharts(report: CheckReport): ChartSpec[] {
       yTitle: "4-bit code",
       series: [series("reference", expected, "reference", { stepped: true }), ...(actual ? [series("yours", actual.map(finiteOrNull), "learner", { showPoints: true })] : [])],
     });
+  }
+  return charts;
+}
+
+/** A mask of 0/1 of the given length, else undefined. */
+function maskOf(value: CaseResult["expected"], length: number): number[] | undefined {
+  const m = asNumbers(value);
+  return m && m.length === length ? m : undefined;
+}
+
+/**
+ * N:M sparsity: each weight's magnitude, split into what the reference mask keeps and prunes, with what your mask
+ * keeps on top; and, from the core, the N:M and unstructured errors of the same row at every density N/M.
+ */
+function sparsityMaskCharts(report: CheckReport): ChartSpec[] {
+  const shaped = (c: CaseResult) => asNumbers(c.input[0]) !== undefined && asNumber(c.input[1]) !== undefined && asNumber(c.input[2]) !== undefined;
+  const charts: ChartSpec[] = [];
+  const maskCase = focusCase(report, (c) => shaped(c) && maskOf(c.expected, asNumbers(c.input[0])!.length) !== undefined);
+  if (maskCase) {
+    const w = asNumbers(maskCase.input[0])!;
+    const expected = maskOf(maskCase.expected, w.length)!;
+    const actual = maskOf(maskCase.actual, w.length);
+    const magnitude = (keep: (i: number) => boolean) => w.map((x, i) => (keep(i) ? Math.abs(x) : null));
+    charts.push({
+      id: "mask",
+      title: `|w| kept and pruned, ${maskCase.input[1]}:${maskCase.input[2]} (${maskCase.name})`,
+      type: "bar",
+      labels: w.map((_, i) => `w${i}`),
+      xTitle: `weight (groups of ${maskCase.input[2]})`,
+      yTitle: "|w|",
+      series: [
+        series("kept by the reference", magnitude((i) => expected[i] === 1), "reference"),
+        series("pruned by the reference", magnitude((i) => expected[i] === 0), "neutral", { colorIndex: 5 }),
+        ...(actual ? [series("kept by yours", magnitude((i) => actual[i] === 1), "learner")] : []),
+      ],
+    });
+  }
+  const reportCase = focusCase(report, (c) => shaped(c) && numericFields(c.expected).some(([k]) => k === "nmError"));
+  if (reportCase) {
+    const w = asNumbers(reportCase.input[0])!;
+    const m = asNumber(reportCase.input[2])!;
+    const ns = Array.from({ length: Math.max(0, m + 1) }, (_, n) => n);
+    let curves: { nm: number; un: number }[] = [];
+    try {
+      curves = ns.map((n) => {
+        const r = nmSparsityReport(w, n, m, 16);
+        return { nm: r.nmError, un: r.unstructuredError };
+      });
+    } catch {
+      curves = []; // a shape the core refuses (m not dividing the row): no curve
+    }
+    if (curves.length > 0) {
+      const n = asNumber(reportCase.input[1])!;
+      const yours = numericFields(reportCase.actual).find(([k]) => k === "nmError")?.[1];
+      charts.push({
+        id: "error-by-density",
+        title: `Pruning error by density N/${m}: N:M vs unstructured (${reportCase.name})`,
+        type: "line",
+        labels: ns.map((k) => `${k}:${m} (${formatNumber(k / m)})`),
+        xTitle: "kept per group (kept fraction)",
+        yTitle: "squared error Σ pruned w²",
+        series: [
+          series("N:M (core)", curves.map((c) => c.nm), "reference", { showPoints: true }),
+          series("unstructured, same density (core)", curves.map((c) => c.un), "neutral", { colorIndex: 4, showPoints: true }),
+          series(`your N:M error at ${n}:${m}`, ns.map((k) => (k === n && yours !== undefined ? finiteOrNull(yours) : null)), "learner", { showPoints: true, pointRadius: 7 }),
+        ],
+      });
+    }
   }
   return charts;
 }

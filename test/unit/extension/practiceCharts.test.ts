@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import type { CaseResult, CheckReport } from "../../../src/protocol/checkReport";
+import type { Json } from "../../../src/protocol/json";
+import type { ChartSpec } from "../../../src/protocol/webviewMessages";
+import { exerciseCharts } from "../../../src/webview/charts/exerciseCharts";
+
+/** A report of failed (or passed, when expected equals actual) cases of one check. */
+function reportOf(cases: { id: string; input: Json[]; expected: Json; actual: Json }[]): CheckReport {
+  const results: CaseResult[] = cases.map((c) => ({
+    id: c.id,
+    checkId: "check",
+    function: "f",
+    name: c.id,
+    status: JSON.stringify(c.expected) === JSON.stringify(c.actual) ? "passed" : "failed",
+    input: c.input,
+    expected: c.expected,
+    actual: c.actual,
+    message: "",
+    reveal: "full",
+  }));
+  const failed = results.filter((r) => r.status !== "passed").length;
+  return {
+    version: 1,
+    packId: "compression-in-practice",
+    exerciseId: "e",
+    file: "/w/e.ts",
+    status: failed ? "failed" : "passed",
+    cases: results,
+    diagnostics: [],
+    summary: { passed: results.length - failed, failed, errored: 0, total: results.length },
+    timings: { compileMs: 0, runMs: 0, compareMs: 0, totalMs: 0 },
+    finishedAt: "2026-01-01T00:00:00Z",
+  };
+}
+
+const chart = (charts: ChartSpec[], id: string) => {
+  const found = charts.find((c) => c.id === id);
+  assert.ok(found, `no chart "${id}" among ${charts.map((c) => c.id).join(", ")}`);
+  return found;
+};
+const data = (spec: ChartSpec, labelStart: string) => {
+  const s = spec.series.find((x) => x.label.startsWith(labelStart));
+  assert.ok(s, `no series "${labelStart}" in ${spec.id}: ${spec.series.map((x) => x.label).join(", ")}`);
+  return s.data;
+};
+
+const RAMP = [...Array(16).keys(), ...[...Array(16).keys()].reverse()];
+const pack = (q: number[], pair: (j: number) => [number, number]) => [0, 56, ...Array.from({ length: 16 }, (_, j) => q[pair(j)[0]] | (q[pair(j)[1]] << 4))];
+
+describe("practice charts", () => {
+  it("nibble-layout: the codes llama.cpp reads back from a learner's adjacent-pair bytes come out scrambled", () => {
+    const report = reportOf([{ id: "ramp", input: [0x3800, RAMP], expected: pack(RAMP, (j) => [j, j + 16]), actual: pack(RAMP, (j) => [2 * j, 2 * j + 1]) }]);
+    const readBack = chart(exerciseCharts("nibble-layout", report), "codes-read-back");
+    assert.deepEqual(data(readBack, "codes you were given"), RAMP);
+    const yours = data(readBack, "read back from your bytes");
+    assert.deepEqual(yours.slice(0, 4), [0, 2, 4, 6]);
+    assert.deepEqual(yours.slice(16, 20), [1, 3, 5, 7]);
+    assert.equal(chart(exerciseCharts("nibble-layout", report), "bytes").labels.length, 18);
+  });
+
+  it("sparsity-mask: kept and pruned magnitudes split by the reference mask, the learner's kept ones on top", () => {
+    const w = [0.1, -0.9, 0.4, 0.3, 2, -2, 0, 1];
+    const report = reportOf([{ id: "doc", input: [w, 2, 4], expected: [0, 1, 1, 0, 1, 1, 0, 0], actual: [0, 0, 1, 1, 1, 0, 0, 1] }]);
+    const mask = chart(exerciseCharts("sparsity-mask", report), "mask");
+    assert.deepEqual(data(mask, "kept by the reference"), [null, 0.9, 0.4, null, 2, 2, null, null]);
+    assert.deepEqual(data(mask, "pruned by the reference"), [0.1, null, null, 0.3, null, null, 0, 1]);
+    assert.deepEqual(data(mask, "kept by yours"), [null, null, 0.4, 0.3, 2, null, null, 1]);
+  });
+
+  it("sparsity-mask: the report's chart draws N:M and unstructured error at every density from the core", () => {
+    const w = [0.1, -0.9, 0.4, 0.3, 2, -2, 0, 1];
+    const expected = { keptFraction: 0.5, metadataBitsPerWeight: 1, storedBitsPerWeight: 9, nmError: 1.1, unstructuredError: 0.26 };
+    const report = reportOf([{ id: "doc", input: [w, 2, 4, 16], expected, actual: { ...expected, nmError: 0.275 } }]);
+    const curve = chart(exerciseCharts("sparsity-mask", report), "error-by-density");
+    assert.equal(curve.labels.length, 5);
+    const nm = data(curve, "N:M") as number[];
+    const un = data(curve, "unstructured") as number[];
+    assert.ok(Math.abs(nm[2] - 1.1) < 1e-12 && Math.abs(un[2] - 0.26) < 1e-12);
+    nm.forEach((v, i) => assert.ok(un[i] <= v + 1e-15, `unstructured ≤ N:M at ${i}:4`));
+    assert.deepEqual(data(curve, "your N:M error"), [null, null, 0.275, null, null]);
+  });
+});
