@@ -32,14 +32,8 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     const key = await resolveExercise(tutor, arg);
     tutor.ctx.log.debug(`openExercise ${JSON.stringify(key)} from ${describeArgument(arg)}`);
     if (!key) return undefined;
-    await tutor.packs.ready();
-    const found = tutor.packs.find(key.packId, key.exerciseId);
-    if (!found) return void vscode.window.showErrorMessage(vscode.l10n.t("The exercise {0} is not in any loaded pack. Refresh the Exercises view, or check the pack's problems.", `${key.packId}/${key.exerciseId}`));
-    const file = await tutor.solutions.ensure(key, found.exercise.starter);
-    if (!file) return undefined;
-    await vscode.window.showTextDocument(file.uri, { viewColumn: solutionEditorColumn(), preview: false });
-    await tutor.presenter.show(key, { reveal: true });
-    return file.uri;
+    // Progress shows at once on the Exercises view: the first open may wait for the packs and the panel to load.
+    return vscode.window.withProgress({ location: { viewId: "compressionTutor.exercises" }, title: vscode.l10n.t("Opening the exercise…") }, () => tutor.presenter.open(key));
   },
 
   "compressionTutor.checkExercise": (tutor) => async (arg) => {
@@ -54,7 +48,8 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     if (ResultsPanel.active) await tutor.presenter.show(key);
     const outcome = await tutor.checks.check(key, { reason: "command" });
     if (outcome.kind === "not-run") void vscode.window.showWarningMessage(outcome.reason);
-    // The panel shows this report before the command returns, so what the caller sees next is consistent.
+    // The panel shows this report before the command returns, so what the caller sees next is consistent
+    // (the render the check queued; an unchanged model is not posted again).
     await tutor.presenter.refresh();
     return outcome.kind === "checked" ? outcome.event.report : undefined;
   },
@@ -66,10 +61,9 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     const total = found.exercise.hints.length;
     if (total === 0) return void vscode.window.showInformationMessage(vscode.l10n.t("{0} has no hints.", found.exercise.title));
     const before = tutor.progress.get(key.packId, key.exerciseId)?.hintsOpened ?? 0;
-    const after = await tutor.progress.openNextHint(key.packId, key.exerciseId, total);
-    await tutor.presenter.show(key, { reveal: true });
+    const opened = await tutor.presenter.openNextHint(key, total);
     if (before >= total) void vscode.window.showInformationMessage(vscode.l10n.t("All {0} hints of {1} are open in the results panel.", total, found.exercise.title));
-    return after.hintsOpened;
+    return opened;
   },
 
   "compressionTutor.showReference": (tutor) => async (arg) => {

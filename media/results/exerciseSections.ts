@@ -1,3 +1,4 @@
+import { caseCount } from "../../src/protocol/caseCounts";
 import type { CheckReport } from "../../src/protocol/checkReport";
 import type { ExerciseView, FromWebviewMessage, PanelModel } from "../../src/protocol/webviewMessages";
 import { button, element } from "./dom";
@@ -26,8 +27,20 @@ export function toolbar(model: PanelModel, view: ExerciseView, post: Post): HTML
   if (view.hints.length < view.hintCount) {
     bar.append(button(`Hint ${view.hints.length + 1} of ${view.hintCount}`, () => post({ type: "revealHint" }), { id: "next-hint" }));
   }
+  if (view.backTo) {
+    const back = view.backTo;
+    bar.append(button(`← Back to ${back.title}`, () => post({ type: "openExercise", packId: back.packId, exerciseId: back.exerciseId }), { id: "back-to", title: "The exercise you were working on" }));
+  }
   if (!view.canRun) bar.append(element("span", "Restricted Mode: running code needs a trusted workspace.", "muted"));
   return bar;
+}
+
+/** A check started or ended: the Run button says so, without rebuilding the page. */
+export function setRunning(running: boolean, canRun: boolean): void {
+  const run = document.getElementById("run-check") as HTMLButtonElement | null;
+  if (!run) return;
+  run.textContent = running ? "Checking…" : "Run checks";
+  run.disabled = running || !canRun;
 }
 
 /** The prompt in a disclosure: open before the first check, folded under the results after it. */
@@ -46,8 +59,8 @@ export function promptSection(view: ExerciseView, options: { open: boolean; onTo
 /** The report's verdict in one line, its timings, and any compile or runtime errors. */
 export function verdictSection(report: CheckReport): HTMLElement {
   const section = element("section", undefined, "verdict-section");
-  const { passed, total, failed, errored } = report.summary;
-  const verdict = report.status === "passed" ? `Passed: all ${total} cases` : report.status === "error" ? `Could not run: ${errored || report.diagnostics.length} error(s)` : `Failed ${failed + errored} of ${total} cases`;
+  const { passed, failing, total } = caseCount(report);
+  const verdict = report.status === "passed" ? `Passed: all ${total} cases` : report.status === "error" && report.cases.every((c) => c.status === "error") ? `Could not run: ${Math.max(1, report.diagnostics.filter((d) => d.source !== "check").length)} error(s)` : `Failed ${failing} of ${total} cases`;
   const heading = element("h2", verdict, `verdict ${report.status}`);
   heading.id = "verdict";
   section.append(heading);
@@ -113,15 +126,65 @@ export function hintsSection(view: ExerciseView, post: Post): HTMLElement | unde
   section.append(element("h2", `Hints (${view.hints.length} of ${view.hintCount} open)`));
   const list = element("ol");
   list.id = "hints";
-  for (const hint of view.hints) {
+  view.hints.forEach((hint, index) => {
     const item = element("li");
+    item.id = `hint-${index + 1}`;
+    // Focusable (not in the tab order) so the panel can move focus to the hint that was just opened.
+    item.tabIndex = -1;
     item.append(renderMarkdown(hint));
     list.append(item);
-  }
+  });
   section.append(list);
   if (view.hints.length < view.hintCount) section.append(button(view.hints.length === 0 ? "Show the first hint" : "Show the next hint", () => post({ type: "revealHint" })));
   return section;
 }
+
+/**
+ * After a pass: the next exercise, the hints not opened, where to read further, and the reference beside
+ * the learner's own solution.
+ */
+export function afterPassSection(view: ExerciseView, post: Post): HTMLElement | undefined {
+  const after = view.afterPass;
+  if (!after) return undefined;
+  const section = element("section", undefined, "after-pass");
+  section.id = "after-pass";
+  section.append(element("h2", "You passed: what next"));
+  if (view.next) {
+    const next = view.next;
+    section.append(button(`Next exercise: ${next.title}`, () => post({ type: "openExercise", packId: next.packId, exerciseId: next.exerciseId }), { id: "next-exercise", primary: true }));
+  } else section.append(element("p", "This was the pack's last exercise.", "muted"));
+  if (after.unopenedHints.length > 0) {
+    const details = element("details", undefined, "unopened-hints");
+    details.append(element("summary", after.unopenedHints.length === 1 ? "The hint you did not need" : `The ${after.unopenedHints.length} hints you did not need`));
+    const list = element("ol");
+    list.start = view.hints.length + 1;
+    for (const hint of after.unopenedHints) {
+      const item = element("li");
+      item.append(renderMarkdown(hint));
+      list.append(item);
+    }
+    details.append(list);
+    section.append(details);
+  }
+  if (after.furtherReading.length > 0) {
+    section.append(element("h3", "Further reading"));
+    const list = element("ul", undefined, "further-reading");
+    list.id = "further-reading";
+    for (const entry of after.furtherReading) {
+      const item = element("li");
+      item.append(element("span", KIND_LABEL[entry.kind], "reading-kind"), " ");
+      const link = element("a", entry.title);
+      link.href = /^https:\/\//.test(entry.url) ? entry.url : "#";
+      item.append(link);
+      if (entry.detail) item.append(element("div", entry.detail, "reading-detail"));
+      list.append(item);
+    }
+    section.append(list);
+  }
+  return section;
+}
+
+const KIND_LABEL = { paper: "Paper", code: "Code", docs: "Docs" } as const;
 
 export function referenceSection(view: ExerciseView, post: Post): HTMLElement | undefined {
   const reference = view.reference;
@@ -131,10 +194,24 @@ export function referenceSection(view: ExerciseView, post: Post): HTMLElement | 
   if (reference.kind === "after-pass") section.append(element("p", "Opens once your solution passes every case.", "muted"));
   else if (reference.kind === "available") section.append(button("Show the reference solution", () => post({ type: "showReference" }), { id: "show-reference" }));
   else {
-    const pre = element("pre");
-    pre.append(element("code", reference.source));
-    pre.tabIndex = 0;
-    section.append(pre);
+    // Side by side at full width, one above the other in a narrow panel (CSS grid decides).
+    const pair = element("div", undefined, "side-by-side");
+    pair.append(sourceBlock("Reference", reference.source, "reference-source"));
+    const yours = view.afterPass?.yourSource;
+    if (yours !== undefined) pair.append(sourceBlock("Yours", yours, "your-source"));
+    section.append(pair);
   }
   return section;
+}
+
+function sourceBlock(title: string, source: string, id: string): HTMLElement {
+  const figure = element("figure", undefined, "source");
+  figure.id = id;
+  figure.append(element("figcaption", title));
+  const pre = element("pre");
+  pre.append(element("code", source));
+  pre.tabIndex = 0;
+  pre.setAttribute("aria-label", `${title} solution`);
+  figure.append(pre);
+  return figure;
 }

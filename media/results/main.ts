@@ -3,7 +3,7 @@ import type { PanelModel, ToWebviewMessage } from "../../src/protocol/webviewMes
 import { drawChart, paintedPixels } from "./charts";
 import { element, factsTable } from "./dom";
 import { copyFullValues } from "./failureView";
-import { casesSection, hintsSection, promptSection, referenceSection, toolbar, verdictSection } from "./exerciseSections";
+import { afterPassSection, casesSection, hintsSection, promptSection, referenceSection, setRunning, toolbar, verdictSection } from "./exerciseSections";
 import { onThemeChange } from "./theme";
 import { vscodeApi } from "./vscodeApi";
 
@@ -14,8 +14,11 @@ let current: PanelModel | undefined = vscodeApi.getState()?.model;
 let promptOpen = false;
 let promptFor: string | undefined;
 
+/** True while a check of the shown exercise runs (the extension says so with `running`). */
+let running = false;
+
 /** Renders with textContent (and inert markdown) only: nothing from the model runs. */
-function render(model: PanelModel): void {
+function render(model: PanelModel, focus?: "latest-hint"): void {
   const scroll = window.scrollY;
   for (const chart of charts) chart.destroy();
   charts = [];
@@ -31,9 +34,14 @@ function render(model: PanelModel): void {
   if (model.facts && model.facts.length > 0) app.append(factsTable(model.facts));
   const view = model.exercise;
   if (view) {
-    app.append(toolbar(model, view, post));
+    app.append(toolbar({ ...model, running: running || model.running }, view, post));
     if (model.report) app.append(verdictSection(model.report));
     else app.append(element("p", view.canRun ? "Not checked yet: save your file or press Run checks." : "Not checked yet.", "muted"));
+    const afterPass = afterPassSection(view, post);
+    if (afterPass) app.append(afterPass);
+    // Opened hints sit right under the toolbar where they were asked for, above the results.
+    const hints = view.hints.length > 0 ? hintsSection(view, post) : undefined;
+    if (hints) app.append(hints);
   }
   const chartsSection = element("section", undefined, "charts");
   if (model.charts.length > 0 && view) chartsSection.append(element("h2", "Your answer against the reference"));
@@ -55,24 +63,39 @@ function render(model: PanelModel): void {
   if (view) {
     // Results first once there are some; the prompt stays one click (or Enter) away.
     app.append(promptSection(view, { open: !model.report || promptOpen, onToggle: (open) => (promptOpen = open) }));
-    const hints = hintsSection(view, post);
+    const hints = view.hints.length === 0 ? hintsSection(view, post) : undefined;
     const reference = referenceSection(view, post);
     if (hints) app.append(hints);
     if (reference) app.append(reference);
   }
   window.scrollTo(0, scroll);
+  if (focus === "latest-hint") focusLatestHint();
   vscodeApi.postMessage({ type: "rendered", charts: model.charts.length, paintedCharts: painted });
+}
+
+/** Brings the hint just opened into view and gives it the focus (screen readers read it out). */
+function focusLatestHint(): void {
+  const hints = document.querySelectorAll<HTMLElement>("#hints > li");
+  const latest = hints[hints.length - 1];
+  if (!latest) return;
+  latest.scrollIntoView({ block: "center" });
+  latest.focus({ preventScroll: true });
 }
 
 window.addEventListener("message", (event: MessageEvent<ToWebviewMessage>) => {
   const message = event.data;
+  if (message.type === "running") {
+    running = message.running;
+    setRunning(running, current?.exercise?.canRun ?? false);
+    return;
+  }
   if (message.type === "show") {
     const exercise = message.model.exercise ? `${message.model.exercise.packId}/${message.model.exercise.exerciseId}` : undefined;
     if (exercise !== promptFor) promptOpen = false;
     promptFor = exercise;
     current = message.model;
     vscodeApi.setState({ model: current });
-    render(current);
+    render(current, message.focus);
   }
 });
 

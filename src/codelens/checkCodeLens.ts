@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { CheckService } from "../checkService";
 import { config } from "../config";
 import type { SolutionFiles } from "../workspace/solutionFiles";
+import { caseCountText, functionCaseCountText } from "../protocol/caseCounts";
 import { exportedFunctions } from "./exportedFunctions";
 
 /**
@@ -31,9 +32,10 @@ export class CheckCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     const lenses: vscode.CodeLens[] = [];
     exportedFunctions(document.getText()).forEach((fn, i) => {
       const range = new vscode.Range(fn.line, 0, fn.line, 0);
+      // Counted as every view counts (protocol/caseCounts): out of the exercise's cases, the share in this function.
       const cases = report?.cases.filter((c) => c.function === fn.name) ?? [];
       const failed = cases.filter((c) => c.status !== "passed").length;
-      const result = cases.length === 0 ? "" : failed === 0 ? ` · ${vscode.l10n.t("{0} of {0} passed", cases.length)}` : ` · ${vscode.l10n.t("failed {0} of {1}", failed, cases.length)}`;
+      const result = !report || cases.length === 0 ? "" : ` · ${report.status === "passed" ? caseCountText(report) : functionCaseCountText(failed, report.summary.total, fn.name)}`;
       lenses.push(new vscode.CodeLens(range, { title: `$(play) ${vscode.l10n.t("Check")}${result}`, command: "compressionTutor.checkExercise", arguments: [key], tooltip: vscode.l10n.t("Run this exercise's cases against your file") }));
       if (i === 0) lenses.push(new vscode.CodeLens(range, { title: `$(lightbulb) ${vscode.l10n.t("Hint")}`, command: "compressionTutor.showHint", arguments: [key] }));
     });

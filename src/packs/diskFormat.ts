@@ -4,7 +4,7 @@
  * `src/protocol/exercise.ts`. docs/pack-format.md describes the format for authors.
  */
 import type { Json } from "../protocol/json";
-import type { ChartKind, Comparison, Reveal, RoundingMode, Tolerance, ValueSource } from "../protocol/exercise";
+import type { ChartKind, Comparison, FurtherReading, Reveal, RoundingMode, Tolerance, ValueSource } from "../protocol/exercise";
 
 export interface PackManifestFile {
   id: string;
@@ -30,6 +30,7 @@ export interface ExerciseFile {
   showReferenceAfterPass?: boolean;
   hints: string[];
   checks: CheckFile[];
+  furtherReading?: FurtherReading[];
 }
 
 export interface CheckFile {

@@ -147,6 +147,7 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
     checks,
     chart: exercise.chart ?? "none",
     ...(exercise.chartArgs ? { chartArgs: exercise.chartArgs } : {}),
+    ...(exercise.furtherReading ? { furtherReading: exercise.furtherReading } : {}),
     sourceFiles: {
       exercise: exerciseFile,
       prompt: texts.prompt!.path,

@@ -94,6 +94,15 @@ export type ChartKind =
 /** The chart kinds of the "Compression in practice" pack (drawn by src/webview/charts/practiceCharts.ts). */
 export type PracticeChartKind = "nibble-layout" | "sparsity-mask";
 
+/** Where to read further after a pass: the paper, the reference code (and the function it follows), docs. */
+export interface FurtherReading {
+  kind: "paper" | "code" | "docs";
+  title: string;
+  url: string;
+  /** For code: the function or file the exercise follows; for a paper: the section. */
+  detail?: string;
+}
+
 export interface ExerciseSpec {
   id: string;
   title: string;
@@ -115,6 +124,8 @@ export interface ExerciseSpec {
   chart: ChartKind;
   /** Names of the checked function's positional arguments, so a chart can find the teacher, the student or the temperature. */
   chartArgs?: string[];
+  /** Optional: shown after a pass. */
+  furtherReading?: FurtherReading[];
   /**
    * Absolute paths of the exercise's files, for diagnostics on the pack itself. `misconceptions` is filled by the
    * packs loader whenever the exercise names a misconceptions file (it need not be called misconceptions.ts).

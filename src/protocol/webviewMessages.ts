@@ -3,6 +3,14 @@
  * for its state with `ready` instead of having data baked into its HTML; the extension answers with `show`.
  */
 import type { CheckReport } from "./checkReport";
+import type { FurtherReading } from "./exercise";
+
+/** Another exercise the panel links to (the one the learner was working on, the next one). */
+export interface ExerciseLink {
+  packId: string;
+  exerciseId: string;
+  title: string;
+}
 
 /** A chart the webview draws: series of numbers over shared labels. */
 export interface ChartSeries {
@@ -49,6 +57,17 @@ export interface ExerciseView {
   solutionFile?: string;
   /** The tree's words for the exercise's status, e.g. "failed 3 of 7". */
   status: string;
+  /** Optional: the exercise the learner was working on before a hint request switched the panel here. */
+  backTo?: ExerciseLink;
+  /** Optional: the exercise after this one in its pack. */
+  next?: ExerciseLink;
+  /** Optional, only once the exercise has passed: the hints not opened, and where to read further. */
+  afterPass?: {
+    unopenedHints: string[];
+    furtherReading: FurtherReading[];
+    /** The learner's passing source, shown beside the reference once the reference is shown. */
+    yourSource?: string;
+  };
 }
 
 /** What the panel shows. Kept JSON-serialisable: it is also the webview's persisted state. */
@@ -67,7 +86,11 @@ export interface PanelModel {
   notice?: string;
 }
 
-export type ToWebviewMessage = { type: "show"; model: PanelModel };
+export type ToWebviewMessage =
+  /** `focus`: scroll to and focus a part after rendering (the hint just opened). */
+  | { type: "show"; model: PanelModel; focus?: "latest-hint" }
+  /** A check of the shown exercise started or ended: only the Run button changes, nothing is re-rendered. */
+  | { type: "running"; running: boolean };
 
 export type FromWebviewMessage =
   | { type: "ready" }
@@ -81,4 +104,6 @@ export type FromWebviewMessage =
   /** Open the learner's solution file in an editor. */
   | { type: "openSolution" }
   /** Open the playground on the preset that shows the idea of the exercise the panel shows. */
-  | { type: "openPlayground" };
+  | { type: "openPlayground" }
+  /** Open another exercise (its file and its panel): "Back to …" and "Next exercise". */
+  | { type: "openExercise"; packId: string; exerciseId: string };

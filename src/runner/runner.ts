@@ -11,6 +11,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { CHECK_REPORT_VERSION, type CaseResult, type CheckReport, type CheckStatus, type ReportDiagnostic } from "../protocol/checkReport";
+import { functionCaseCountText } from "../protocol/caseCounts";
 import type { ExerciseSpec, Misconception } from "../protocol/exercise";
 import type { CallOutcome, RunResult, SandboxCall } from "../protocol/runnerIpc";
 import { CORE_FUNCTIONS } from "../core";
@@ -226,6 +227,7 @@ export class Runner {
     if (learner.loadFailure) diagnostics.push(this.loadFailureDiagnostic(learner, mapper, entry));
     const results: CaseResult[] = [];
     let callIndex = 0;
+    const exerciseCaseTotal = exercise.checks.reduce((n, check) => n + check.cases.length, 0);
     for (const check of exercise.checks) {
       const expectedValues = await this.expected.valuesFor(check.expected, exercise, check, `the expected values of check ${check.id}`);
       const misconceptionCache = new Map<string, Promise<ProducedValue[]>>();
@@ -250,7 +252,8 @@ export class Runner {
       results.push(...checkResults);
       const wrong = orderCases(checkResults, (r) => check.cases.find((c) => c.id === r.id)?.input ?? r.input).filter((r) => r.status !== "passed");
       if (wrong.length > 0 && !learner.loadFailure) {
-        const summary = `${check.function}: ${wrong.length} of ${checkResults.length} cases fail; ${wrong[0].message}`;
+        // Counted over the whole exercise, as every view counts cases (protocol/caseCounts).
+        const summary = `${functionCaseCountText(wrong.length, exerciseCaseTotal, check.function)}; ${wrong[0].message}`;
         diagnostics.push(declarationDiagnostic(entry, entryText, check.function, summary));
       }
     }

@@ -2,12 +2,15 @@ import * as vscode from "vscode";
 import type { CheckService } from "../checkService";
 import type { PackRegistry } from "../packRegistry";
 import { statusOf } from "../progress/progressModel";
+import { caseCountText } from "../protocol/caseCounts";
 import type { ProgressStore } from "../progress/progressStore";
 
 /** The status-bar item: pack progress ("3/25 passed"), a spinner while a check runs; opens the results panel. */
 export class ProgressStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("compressionTutor.progress", vscode.StatusBarAlignment.Left, 50);
   private running = 0;
+  /** The latest check's case count, read as every view reads it ("9 of 73 cases fail"). */
+  private lastCheck: { title: string; count: string; passed: boolean } | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -24,7 +27,10 @@ export class ProgressStatusItem implements vscode.Disposable {
         this.running++;
         this.update();
       }),
-      checks.onDidCheck(() => this.finishOne()),
+      checks.onDidCheck((event) => {
+        this.lastCheck = { title: event.exercise.title, count: caseCountText(event.report), passed: event.report.status === "passed" };
+        this.finishOne();
+      }),
       checks.onDidFailToRun(() => this.finishOne()),
     ];
     this.update();
@@ -48,8 +54,10 @@ export class ProgressStatusItem implements vscode.Disposable {
     }
     const passed = exercises.filter(({ pack, exercise }) => statusOf(this.progress.get(pack.id, exercise.id), exercise).kind === "passed").length;
     const icon = this.running > 0 ? "$(sync~spin)" : "$(mortar-board)";
-    this.item.text = `${icon} ${vscode.l10n.t("{0}/{1} passed", passed, exercises.length)}`;
-    this.item.tooltip = this.running > 0 ? vscode.l10n.t("Checking your solution… Click to open the results panel.") : vscode.l10n.t("Compression Tutor: {0} of {1} exercises passed. Click to open the results panel.", passed, exercises.length);
+    const last = this.lastCheck && !this.lastCheck.passed ? ` · ${this.lastCheck.count}` : "";
+    this.item.text = `${icon} ${vscode.l10n.t("{0}/{1} passed", passed, exercises.length)}${last}`;
+    const lastLine = this.lastCheck ? `\n${this.lastCheck.title}: ${this.lastCheck.count}` : "";
+    this.item.tooltip = this.running > 0 ? vscode.l10n.t("Checking your solution… Click to open the results panel.") : vscode.l10n.t("Compression Tutor: {0} of {1} exercises passed. Click to open the results panel.", passed, exercises.length) + lastLine;
     this.item.accessibilityInformation = { label: vscode.l10n.t("Compression Tutor: {0} of {1} exercises passed", passed, exercises.length) };
     this.item.show();
   }

@@ -3,6 +3,7 @@ import type { CheckEvent, CheckService } from "../checkService";
 import { exportedFunctions } from "../codelens/exportedFunctions";
 import type { PackRegistry } from "../packRegistry";
 import type { CaseResult, CheckReport } from "../protocol/checkReport";
+import { caseCountText } from "../protocol/caseCounts";
 import { caseKey } from "../protocol/exercise";
 import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
@@ -82,24 +83,21 @@ export class TutorTestController implements vscode.Disposable {
     else this.controller.items.forEach(add);
     for (const item of request.exclude ?? []) exercises.delete(item.id);
 
-    for (const item of exercises.values()) {
-      run.enqueued(item);
-      item.children.forEach((c) => run.enqueued(c));
-    }
+    for (const item of exercises.values()) item.children.forEach((c) => run.enqueued(c));
     for (const item of exercises.values()) {
       if (token.isCancellationRequested) {
-        run.skipped(item);
+        item.children.forEach((c) => run.skipped(c));
         continue;
       }
       const meta = this.meta.get(item);
       if (meta?.kind !== "exercise") continue;
       const key = meta.key;
-      run.started(item);
+      item.children.forEach((c) => run.started(c));
       this.ownRuns.add(item.id);
       try {
         const outcome = await this.checks.check(key, { cancellation: token, reason: "Test Explorer" });
         if (outcome.kind === "checked") await this.apply(run, item, outcome.event.report);
-        else if (outcome.kind === "superseded") run.skipped(item);
+        else if (outcome.kind === "superseded") item.children.forEach((c) => run.skipped(c));
         else run.errored(item, new vscode.TestMessage(outcome.reason));
       } finally {
         this.ownRuns.delete(item.id);
@@ -113,11 +111,16 @@ export class TutorTestController implements vscode.Disposable {
     const item = this.exerciseItem(event.key);
     if (!item || this.ownRuns.has(item.id)) return;
     const run = this.controller.createTestRun(new vscode.TestRunRequest([item]), vscode.l10n.t("Check"), true);
-    run.started(item);
     await this.apply(run, item, event.report);
     run.end();
   }
 
+  /**
+   * Reports a check. A case is the unit everywhere (panel, Problems, CodeLens, tree): each case gets its own
+   * result and the exercise's item none of its own, so the explorer counts cases, not cases plus one. Only a
+   * report without cases (a file that does not compile) marks the exercise itself. Test Results get every
+   * failing case's input, expected and actual values as output, located in the learner's file.
+   */
   private async apply(run: vscode.TestRun, item: vscode.TestItem, report: CheckReport): Promise<void> {
     const file = vscode.Uri.file(report.file);
     const text = await readText(file);
@@ -126,6 +129,20 @@ export class TutorTestController implements vscode.Disposable {
       const found = functions.find((f) => f.name === fn);
       return new vscode.Location(file, new vscode.Position(found?.line ?? 0, found?.column ?? 0));
     };
+    const errors = report.diagnostics
+      .filter((d) => d.severity === "error" && d.source !== "check")
+      .map((d) => {
+        const message = new vscode.TestMessage(d.message);
+        message.location = new vscode.Location(vscode.Uri.file(d.file), new vscode.Position(d.line - 1, Math.max(0, d.column - 1)));
+        return message;
+      });
+    const failing = report.summary.failed + report.summary.errored;
+    run.appendOutput(toTerminal(`${caseCountText(report)}\n`));
+    for (const line of errors) run.appendOutput(toTerminal(`${line.message}\n`), line.location, item);
+    if (report.cases.length === 0) {
+      run.errored(item, errors.length ? errors : [new vscode.TestMessage(vscode.l10n.t("The check produced no cases."))], report.timings.totalMs);
+      return;
+    }
     for (const c of report.cases) {
       const key = { packId: report.packId, exerciseId: report.exerciseId };
       const id = caseItemId(key, caseKey(c.checkId, c.id));
@@ -135,26 +152,14 @@ export class TutorTestController implements vscode.Disposable {
         this.meta.set(caseItem, { kind: "case", key, caseId: caseKey(c.checkId, c.id) });
         item.children.add(caseItem);
       }
-      caseItem.range = locate(c.function).range;
+      const location = locate(c.function);
+      caseItem.range = location.range;
+      if (c.status !== "passed") run.appendOutput(toTerminal(caseOutput(c)), location, caseItem);
       if (c.status === "passed") run.passed(caseItem, c.durationMs);
-      else if (c.status === "failed") run.failed(caseItem, caseMessage(c, locate(c.function)), c.durationMs);
-      else run.errored(caseItem, caseMessage(c, locate(c.function)), c.durationMs);
+      else if (c.status === "failed") run.failed(caseItem, caseMessage(c, location), c.durationMs);
+      else run.errored(caseItem, [caseMessage(c, location), ...errors], c.durationMs);
     }
-    const duration = report.timings.totalMs;
-    if (report.status === "passed") run.passed(item, duration);
-    else {
-      const messages = report.diagnostics
-        .filter((d) => d.severity === "error")
-        .map((d) => {
-          const message = new vscode.TestMessage(d.message);
-          message.location = new vscode.Location(vscode.Uri.file(d.file), new vscode.Position(d.line - 1, Math.max(0, d.column - 1)));
-          return message;
-        });
-      const summary = new vscode.TestMessage(vscode.l10n.t("{0} of {1} cases failed", report.summary.failed + report.summary.errored, report.summary.total));
-      summary.location = locate(report.cases[0]?.function ?? "");
-      if (report.status === "error") run.errored(item, messages.length ? messages : [summary], duration);
-      else run.failed(item, [summary, ...messages], duration);
-    }
+    if (failing === 0) run.appendOutput(toTerminal(vscode.l10n.t("All {0} cases passed.", report.summary.total) + "\n"));
   }
 
   dispose(): void {
@@ -173,6 +178,24 @@ function exerciseItemId(key: SolutionKey): string {
 
 function caseItemId(key: SolutionKey, caseId: string): string {
   return `case:${key.packId}/${key.exerciseId}#${caseId}`;
+}
+
+/** Test Results output is a terminal: lines end in CRLF. */
+function toTerminal(text: string): string {
+  return text.replace(/\r?\n/g, "\r\n");
+}
+
+/** One failing case as Test Results shows it: what went in, what was expected, what came out, and why. */
+export function caseOutput(c: CaseResult): string {
+  const show = (value: unknown) => (value === undefined ? vscode.l10n.t("(hidden)") : JSON.stringify(value));
+  return [
+    `${c.status === "error" ? "!" : "✗"} ${c.name}`,
+    `    ${vscode.l10n.t("input")}:    ${c.reveal === "category-only" ? vscode.l10n.t("(hidden)") : `(${c.input.map((v) => JSON.stringify(v)).join(", ")})`}`,
+    `    ${vscode.l10n.t("expected")}: ${show(c.expected)}`,
+    `    ${vscode.l10n.t("actual")}:   ${show(c.actual)}`,
+    `    ${c.message}`,
+    "",
+  ].join("\n");
 }
 
 function caseMessage(c: CaseResult, location: vscode.Location): vscode.TestMessage {

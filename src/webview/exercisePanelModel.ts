@@ -2,7 +2,7 @@ import type { ExerciseProgress, ExerciseStatus } from "../progress/progressModel
 import { describeStatus } from "../progress/progressModel";
 import type { CheckReport } from "../protocol/checkReport";
 import type { ExerciseSpec, PackSpec } from "../protocol/exercise";
-import type { ExerciseView, PanelModel } from "../protocol/webviewMessages";
+import type { ExerciseLink, ExerciseView, PanelModel } from "../protocol/webviewMessages";
 import { exerciseCharts } from "./charts/exerciseCharts";
 
 export interface ExercisePanelInput {
@@ -15,8 +15,11 @@ export interface ExercisePanelInput {
   solutionFile?: string;
   /** The learner asked to see the reference (honoured only when allowed). */
   referenceRequested?: boolean;
-  running?: boolean;
   notice?: string;
+  /** The learner's source, read only when the reference is shown (they are shown side by side). */
+  yourSource?: string;
+  next?: ExerciseLink;
+  backTo?: ExerciseLink;
 }
 
 /**
@@ -37,14 +40,22 @@ export function exercisePanelModel(input: ExercisePanelInput): PanelModel {
     canRun: input.canRun,
     solutionFile: input.solutionFile,
     status: describeStatus(input.status),
+    ...(input.backTo ? { backTo: input.backTo } : {}),
+    ...(input.next ? { next: input.next } : {}),
   };
+  if (progress?.everPassed) {
+    view.afterPass = {
+      unopenedHints: exercise.hints.slice(opened),
+      furtherReading: exercise.furtherReading ?? [],
+      ...(view.reference.kind === "shown" && input.yourSource !== undefined ? { yourSource: input.yourSource } : {}),
+    };
+  }
   return {
     title: exercise.title,
     subtitle: `${pack.title} · ${describeStatus(input.status)}`,
     charts: report ? exerciseCharts(exercise.chart, report, exercise.chartArgs) : [],
     report,
     exercise: view,
-    running: input.running,
     notice: input.notice,
   };
 }

@@ -3,6 +3,8 @@ import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protoc
 import type { TutorContext } from "../context";
 import { resultsHtml, resultsWebviewOptions } from "./html";
 
+type ShowFocus = Extract<ToWebviewMessage, { type: "show" }>["focus"];
+
 export const RESULTS_VIEW_TYPE = "compressionTutor.results";
 
 /**
@@ -21,6 +23,13 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** True for a panel brought back by the serializer after a reload, until its first `ready` is handled. */
   revived = false;
+  /** The model the webview was last sent, serialised: an equal model is not sent again. */
+  private posted: string | undefined;
+  /** False until the webview's script has said `ready`; models shown before wait for it. */
+  private loaded = false;
+  private pendingFocus: ShowFocus;
+  /** How many `show` messages this panel has posted (each one re-renders the page and its charts). */
+  postedShows = 0;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -36,9 +45,9 @@ export class ResultsPanel implements vscode.Disposable {
     );
   }
 
-  static createOrShow(ctx: TutorContext, model: PanelModel): ResultsPanel {
+  static createOrShow(ctx: TutorContext, model: PanelModel, focus?: ShowFocus): ResultsPanel {
     if (ResultsPanel.current) {
-      ResultsPanel.current.show(model);
+      ResultsPanel.current.show(model, focus);
       ResultsPanel.current.panel.reveal(undefined, true);
       return ResultsPanel.current;
     }
@@ -49,6 +58,7 @@ export class ResultsPanel implements vscode.Disposable {
       resultsWebviewOptions(ctx.extensionUri),
     );
     ResultsPanel.current = new ResultsPanel(panel, ctx, model);
+    ResultsPanel.current.pendingFocus = focus;
     return ResultsPanel.current;
   }
 
@@ -68,19 +78,39 @@ export class ResultsPanel implements vscode.Disposable {
     return this.model;
   }
 
-  show(model: PanelModel): void {
+  /**
+   * Shows a model. A model equal to the one the webview already has is not posted again (every `show`
+   * rebuilds the page and its charts), unless the caller asks for a part to be focused.
+   */
+  show(model: PanelModel, focus?: ShowFocus): void {
+    const serialised = JSON.stringify(model);
     this.model = model;
     this.panel.title = model.title;
-    void this.post({ type: "show", model });
+    if (serialised === this.posted && !focus) return;
+    if (!this.loaded) {
+      // The webview asks with `ready` once its script runs; it gets the newest model then.
+      this.pendingFocus = focus ?? this.pendingFocus;
+      return;
+    }
+    this.posted = serialised;
+    void this.post({ type: "show", model, ...(focus ? { focus } : {}) });
   }
 
-  private post(message: ToWebviewMessage): Thenable<boolean> {
+  post(message: ToWebviewMessage): Thenable<boolean> {
+    if (message.type === "show") this.postedShows++;
     return this.panel.webview.postMessage(message);
   }
 
   private onMessage(message: FromWebviewMessage): void {
-    this.ctx.log.debug(`webview → ${JSON.stringify(message)}`);
-    if (message.type === "ready") void this.post({ type: "show", model: this.model });
+    this.ctx.log.debug(`webview → ${JSON.stringify(message.type === "rendered" ? message : { type: message.type })}`);
+    if (message.type === "ready") {
+      // A (re)loaded webview has nothing on screen: it always gets the model, once, here.
+      this.loaded = true;
+      this.posted = JSON.stringify(this.model);
+      const focus = this.pendingFocus;
+      this.pendingFocus = undefined;
+      void this.post({ type: "show", model: this.model, ...(focus ? { focus } : {}) });
+    }
     this.received.fire(message);
     ResultsPanel.anyMessage.fire({ panel: this, message });
   }

@@ -10,7 +10,7 @@ import { ProgressStore } from "../../src/progress/progressStore";
 import { statusOf } from "../../src/progress/progressModel";
 import type { CheckReport } from "../../src/protocol/checkReport";
 import type { ExerciseTreeNode } from "../../src/views/exercisesTree";
-import { activateTutor } from "./harness/extension";
+import { activateTutor, nextEvent } from "./harness/extension";
 import { RIGHT_AFFINE_SOLUTION as RIGHT, WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
 
 const PACK = "quantization-distillation";
@@ -121,6 +121,41 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
     assert.deepEqual(model.exercise?.reference, { kind: "after-pass" });
   });
 
+  it("a check renders the panel once: one `show` per state change, none for an unchanged model", async () => {
+    const panel = api.resultsPanel()!;
+    const before = panel.postedShows;
+    const rendered = nextEvent(panel.onDidReceiveMessage, "the webview to render the new report", (m) => m.type === "rendered");
+    const report = await check();
+    await rendered;
+    assert.equal(panel.postedShows - before, 1, "one check posted `show` more than once (each post rebuilds every chart)");
+    await api.tutor.presenter.refresh();
+    assert.equal(panel.postedShows - before, 1, "an unchanged model was posted again");
+    // One definition of a case count: the panel's report, the tree and Problems agree.
+    const failing = report.summary.failed + report.summary.errored;
+    assert.equal(api.tree.getTreeItem(exerciseNodes(api)[0]).description, `failed ${failing} of ${report.summary.total}`);
+    const problems = vscode.languages.getDiagnostics(solutionUri()).map((d) => d.message);
+    const counted = problems.flatMap((m) => [...m.matchAll(/(\d+) of (\d+) cases fail in (\w+)/g)]);
+    assert.ok(counted.length > 0, `no case count in Problems: ${problems.join(" | ")}`);
+    assert.ok(counted.every((m) => Number(m[2]) === report.summary.total), `Problems counts another total: ${problems.join(" | ")}`);
+    assert.equal(counted.reduce((n, m) => n + Number(m[1]), 0), failing);
+    assert.match(api.statusItem.text, new RegExp(`${failing} of ${report.summary.total} cases fail`));
+  });
+
+  it("a hint for another exercise opens there, and links back to the exercise being worked on", async () => {
+    const other = { packId: PACK, exerciseId: "int4-scale" };
+    const opened = await vscode.commands.executeCommand<number>("compressionTutor.showHint", other);
+    assert.equal(opened, 1);
+    const view = api.resultsPanel()!.currentModel.exercise!;
+    assert.equal(view.exerciseId, "int4-scale");
+    assert.equal(view.hints.length, 1);
+    assert.equal(view.backTo?.exerciseId, EXERCISE, "the exercise the learner was working on is lost");
+    await vscode.commands.executeCommand("compressionTutor.openExercise", KEY);
+    const back = api.resultsPanel()!.currentModel.exercise!;
+    assert.equal(back.exerciseId, EXERCISE);
+    assert.equal(back.backTo, undefined);
+    assert.equal(api.resultsPanel()!.currentModel.report?.status, "failed", "going back lost the exercise's report");
+  });
+
   it("hints open one rung at a time", async () => {
     const before = api.resultsPanel()!.currentModel.exercise!.hints.length;
     await vscode.commands.executeCommand("compressionTutor.showHint", KEY);
@@ -136,8 +171,16 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
     await until("diagnostics to clear", () => vscode.languages.getDiagnostics(solutionUri()).length === 0 || undefined);
     assert.equal(api.tree.getTreeItem(exerciseNodes(api)[0]).description, "passed");
     assert.match(api.statusItem.text, /[1-9]\d*\/\d+ passed/);
+    const view = api.resultsPanel()!.currentModel.exercise!;
+    const exercise = api.tutor.packs.find(PACK, EXERCISE)!.exercise;
+    assert.ok(view.afterPass, "no after-pass section");
+    assert.deepEqual(view.afterPass.unopenedHints, exercise.hints.slice(view.hints.length));
+    assert.ok(view.afterPass.furtherReading.length > 0, "no further reading after a pass");
+    assert.equal(view.next?.exerciseId, "int4-scale");
     assert.equal(await vscode.commands.executeCommand("compressionTutor.showReference", KEY), true);
-    assert.equal(api.resultsPanel()!.currentModel.exercise?.reference.kind, "shown");
+    const shown = api.resultsPanel()!.currentModel.exercise!;
+    assert.equal(shown.reference.kind, "shown");
+    assert.equal(shown.afterPass?.yourSource, RIGHT, "the learner's solution is not beside the reference");
   });
 
   it("progress survives a reload: a fresh store over the persisted state reads the pass back by case id", () => {
