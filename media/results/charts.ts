@@ -33,12 +33,15 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       datasets: spec.series.map((s) => {
         const color = s.colorIndex !== undefined ? paletteColor(s.colorIndex) : roleColor(s.role);
         const line = spec.type === "line";
+        // The chosen item (a calculator's format) takes the "yours" colour and a heavier outline.
+        const chosen = s.highlight;
+        const perPoint = (base: string, mark: string) => (chosen === undefined ? base : s.data.map((_, i) => (i === chosen ? mark : base)));
         return {
           label: s.label,
           data: s.data,
-          backgroundColor: color,
-          borderColor: color,
-          borderWidth: line ? 2 : 1,
+          backgroundColor: perPoint(color, roleColor("learner")),
+          borderColor: perPoint(color, foregroundColor()),
+          borderWidth: chosen === undefined ? (line ? 2 : 1) : s.data.map((_, i) => (i === chosen ? 3 : 1)),
           stepped: line && s.stepped ? ("middle" as const) : false,
           // A series that is mostly gaps is a marker (the learner's pick): draw its points, not a line.
           showLine: line && s.data.filter((v) => v !== null).length > 1,
@@ -55,7 +58,8 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
         legend: { labels: { color: fg } },
         title: { display: true, text: spec.title, color: fg },
       },
-      scales: { x: axis(spec.xTitle), y: axis(spec.yTitle) },
+      // Error charts centre on zero, so the sign of a mistake reads at a glance; others fit their data.
+      scales: { x: axis(spec.xTitle), y: { ...axis(spec.yTitle), ...symmetricRange(spec) } },
     },
   });
 }
@@ -68,4 +72,13 @@ export function paintedPixels(canvas: HTMLCanvasElement): number {
   let painted = 0;
   for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
   return painted;
+}
+
+/** For a chart of errors only: a y range symmetric around 0, sized to the largest error. */
+function symmetricRange(spec: ChartSpec): { min?: number; max?: number } {
+  if (!spec.series.every((s) => s.role === "error")) return {};
+  const largest = Math.max(0, ...spec.series.flatMap((s) => s.data.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs)));
+  if (largest === 0) return {};
+  const bound = largest * 1.15;
+  return { min: -bound, max: bound };
 }

@@ -15,18 +15,21 @@ export function roleColor(role: ChartSeries["role"]): string {
     case "error":
       return themeColor("--vscode-charts-red", "#f14c4c");
     case "neutral":
-      return themeColor("--vscode-charts-green", "#89d185");
+      return themeColor("--vscode-charts-lines", "rgba(128,128,128,0.6)");
   }
 }
 
-/** The theme's chart colours in a fixed order, for series that are neither reference nor learner. */
+/**
+ * Categories (classes, teacher and student, formats): a palette of their own. Blue means the reference,
+ * orange yours and red the error in every chart, so categories never take those three.
+ */
 const PALETTE: [string, string][] = [
-  ["--vscode-charts-blue", "#3794ff"],
-  ["--vscode-charts-orange", "#d18616"],
   ["--vscode-charts-green", "#89d185"],
   ["--vscode-charts-purple", "#b180d7"],
   ["--vscode-charts-yellow", "#cca700"],
-  ["--vscode-charts-red", "#f14c4c"],
+  ["--vscode-terminal-ansiCyan", "#11a8cd"],
+  ["--vscode-terminal-ansiMagenta", "#bc3fbc"],
+  ["--vscode-charts-foreground", "#cccccc"],
 ];
 
 export function paletteColor(index: number): string {

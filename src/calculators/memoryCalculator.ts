@@ -94,9 +94,11 @@ export const memoryCalculator: Calculator = {
       { label: "parameters", value: `${formatParams(params)} (${params})` },
       { label: "format", value: `${formatLabel}: ${formatNumber(bits)} bits per weight` },
       { label: "weights", value: bytesText(weights) },
-      bits <= 16
-        ? { label: "smaller than fp16 by", value: `${formatNumber(reductionFactor(16, bits))}×` }
-        : { label: "larger than fp16 by", value: `${formatNumber(reductionFactor(bits, 16))}×` },
+      bits === 16
+        ? { label: "against fp16", value: "the same size (fp16 is 16 bits per weight)" }
+        : bits < 16
+          ? { label: "smaller than fp16 by", value: `${formatNumber(reductionFactor(16, bits))}×` }
+          : { label: "larger than fp16 by", value: `${formatNumber(reductionFactor(bits, 16))}×` },
     ];
     const result: Record<string, unknown> = { params, format, groupSize: groupSize ?? null, bitsPerWeight: bits, weights: bytesValue(weights) };
     let total = weights;
@@ -153,7 +155,7 @@ export const memoryCalculator: Calculator = {
           type: "bar",
           labels: MEMORY_FORMATS.map((f) => (f === format ? `${MEMORY_FORMAT_INFO[f].label} (chosen)` : MEMORY_FORMAT_INFO[f].label)),
           series: [
-            { label: "weights (GB)", data: perFormat, role: "reference" },
+            { label: "weights (GB)", data: perFormat, role: "reference", highlight: MEMORY_FORMATS.indexOf(format) },
             ...(extraGB > 0 ? [{ label: "weights + KV cache + training state (GB)", data: perFormat.map((gb) => gb + extraGB), role: "neutral" as const }] : []),
           ],
           xTitle: "format",

@@ -27,6 +27,8 @@ export interface ChartSeries {
   showPoints?: boolean;
   /** Optional: marker size in pixels. */
   pointRadius?: number;
+  /** Optional: the index of the value the person chose (a calculator's format), drawn in the "yours" colour. */
+  highlight?: number;
 }
 export interface ChartSpec {
   id: string;

@@ -17,9 +17,9 @@ export function welcomeModel(): PanelModel {
         xTitle: "class",
         yTitle: "probability",
         series: [
-          { label: "T = 1", data: softmax(1), role: "reference" },
-          { label: "T = 2", data: softmax(2), role: "learner" },
-          { label: "T = 4", data: softmax(4), role: "neutral" },
+          { label: "T = 1", data: softmax(1), role: "neutral", colorIndex: 0 },
+          { label: "T = 2", data: softmax(2), role: "neutral", colorIndex: 1 },
+          { label: "T = 4", data: softmax(4), role: "neutral", colorIndex: 2 },
         ],
       },
     ],

@@ -152,6 +152,23 @@ function quantizationGridCharts(report: CheckReport): ChartSpec[] {
   const scalarCases = shaped.filter((c) => c.checkId === checkId);
   const charts: ChartSpec[] = [];
   const sorted = [...scalarCases].sort((a, b) => (a.input[0] as number) - (b.input[0] as number)).slice(0, 40);
+  // Codes span hundreds while a mistake is often ±1: the difference gets a chart of its own, on its own scale.
+  const codeErrors = sorted.map((c) => {
+    const [e, a] = [codeOf(c.expected), codeOf(c.actual)];
+    return e !== undefined && a !== undefined ? finiteOrNull(a - e) : null;
+  });
+  if (codeErrors.some((d) => d !== null && d !== 0)) {
+    const wrong = codeErrors.filter((d) => d !== null && d !== 0).length;
+    charts.push({
+      id: "code-errors",
+      title: `Your code − reference code per case (${wrong} of ${sorted.length} off)`,
+      type: "bar",
+      labels: sorted.map((c) => formatNumber(c.input[0] as number)),
+      xTitle: "x",
+      yTitle: "yours − reference",
+      series: [series("yours − reference", codeErrors, "error")],
+    });
+  }
   charts.push({
     id: "codes-per-case",
     title: `Integer code per case (${sorted.length} cases, sorted by x): reference vs yours`,
@@ -253,7 +270,7 @@ function probabilityCharts(report: CheckReport, argNames?: string[]): ChartSpec[
     const name = argNames?.[index] ?? guessed[i];
     const probabilities = isDistribution(values) ? values : math.softmax(values, temperature ?? 1);
     const label = isDistribution(values) ? name : `softmax(${name}${temperature ? ` / ${formatNumber(temperature)}` : ""})`;
-    out.push(series(label, Array.from(probabilities), "neutral", { colorIndex: i === 0 ? 3 : 4 }));
+    out.push(series(label, Array.from(probabilities), "neutral", { colorIndex: i === 0 ? 0 : 1 }));
   });
   const expected = asNumbers(c.expected);
   const actual = asNumbers(c.actual);
@@ -264,7 +281,12 @@ function probabilityCharts(report: CheckReport, argNames?: string[]): ChartSpec[
     charts.push({ id: "values", title: `Reference vs yours (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "value", series: [series(REFERENCE, expected, "reference"), ...(actual ? [series(YOURS, actual.map(finiteOrNull), "learner")] : [])] });
     return charts;
   }
-  if (expected) out.push(series(REFERENCE, expected, "reference"));
+  if (expected) {
+    // softmax(input / T) is what a softmax exercise expects: drawn once, as the reference.
+    const duplicate = out.findIndex((s) => s.data.length === expected.length && s.data.every((v, i) => v !== null && Math.abs(v - expected[i]) <= 1e-12));
+    if (duplicate >= 0) out.splice(duplicate, 1);
+    out.push(series(REFERENCE, expected, "reference"));
+  }
   if (actual) out.push(series(YOURS, actual.map(finiteOrNull), "learner"));
   charts.push({ id: "probabilities", title: `Distributions (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: out });
   if (!expected && !actual) charts.push(...perCaseComparison(report, "Reference vs yours, per case", "value"));
@@ -294,19 +316,28 @@ function temperatureSweepCharts(report: CheckReport): ChartSpec[] {
   const c = focusCase(report, (r) => asNumbers(r.input[0]) !== undefined);
   if (!c) return charts;
   const logits = asNumbers(c.input[0])!;
+  // The learner's answers on the same logits at other temperatures: their own curve on the sweep.
+  const sameLogits = report.cases.filter((r) => {
+    const other = asNumbers(r.input[0]);
+    return other !== undefined && other.length === logits.length && other.every((v, i) => v === logits[i]) && temperatureOf(r) !== undefined;
+  });
   const temperatures = [0.5, 1, 2, 4, 8];
-  const caseT = temperatureOf(c);
-  if (caseT !== undefined && !temperatures.includes(caseT)) temperatures.push(caseT);
+  for (const r of sameLogits) if (!temperatures.includes(temperatureOf(r)!)) temperatures.push(temperatureOf(r)!);
   temperatures.sort((a, b) => a - b);
   const perT = temperatures.map((t) => Array.from(math.softmax(logits, t)));
+  const yoursAt = (t: number) => asNumbers(sameLogits.find((r) => temperatureOf(r) === t)?.actual);
+  const classes = logits.slice(0, 6).map((_, k) => k);
+  const yours = classes
+    .map((k) => series(`yours, class ${k}`, temperatures.map((t) => finiteOrNull(yoursAt(t)?.[k])), "learner", { showPoints: true }))
+    .filter((s) => s.data.some((v) => v !== null));
   charts.push({
     id: "softmax-temperatures",
-    title: `Softmax across temperatures (logits ${logits.map(formatNumber).join(", ")})`,
+    title: `Softmax across temperatures (logits ${logits.map(formatNumber).join(", ")})${yours.length ? ": reference curves, your answers as points" : ""}`,
     type: "line",
     labels: temperatures.map((t) => `T=${formatNumber(t)}`),
     xTitle: "temperature",
     yTitle: "probability",
-    series: logits.slice(0, 6).map((_, k) => series(`class ${k}`, perT.map((p) => p[k]), "neutral", { colorIndex: k, showPoints: true })),
+    series: [...classes.map((k) => series(`class ${k}`, perT.map((p) => p[k]), "neutral", { colorIndex: k, showPoints: true })), ...yours],
   });
   return charts;
 }
@@ -321,7 +352,7 @@ function klContributionCharts(report: CheckReport): ChartSpec[] {
   const q = asNumbers(c.input[1])!;
   const labels = p.map((_, i) => `class ${i}`);
   const charts: ChartSpec[] = [
-    { id: "probabilities", title: `Teacher p and student q (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: [series("teacher p", p, "neutral", { colorIndex: 3 }), series("student q", q, "neutral", { colorIndex: 4 })] },
+    { id: "probabilities", title: `Teacher p and student q (${c.name})`, type: "bar", labels, xTitle: "class", yTitle: "probability", series: [series("teacher p", p, "neutral", { colorIndex: 0 }), series("student q", q, "neutral", { colorIndex: 1 })] },
   ];
   if (isDistribution(p) && isDistribution(q)) {
     charts.push({
@@ -331,7 +362,7 @@ function klContributionCharts(report: CheckReport): ChartSpec[] {
       labels,
       xTitle: "class",
       yTitle: "nats",
-      series: [series("KL(p‖q) terms", math.klTerms(p, q).map(finiteOrNull), "reference"), series("KL(q‖p) terms", math.klTerms(q, p).map(finiteOrNull), "neutral", { colorIndex: 4 })],
+      series: [series("KL(p‖q) terms", math.klTerms(p, q).map(finiteOrNull), "reference"), series("KL(q‖p) terms", math.klTerms(q, p).map(finiteOrNull), "neutral", { colorIndex: 1 })],
     });
   }
   charts.push(...perCaseComparison(report, "Divergence: reference vs yours, per case", "nats"));

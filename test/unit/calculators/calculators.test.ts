@@ -94,6 +94,13 @@ describe("calculators", () => {
       assert.equal((run("memory", { params: "13B", format: "bf16" }).values.weights as { gb: number }).gb, 26);
       assert.equal((run("memory", { params: "13B", format: "int4" }).values.weights as { gb: number }).gb, 6.5);
     });
+    it("bf16 is the same size as fp16, not \"smaller by 1×\"; the chosen format's bar is marked", () => {
+      const result = run("memory", { params: "13B", format: "bf16" });
+      assert.equal(result.lines.find((l) => l.label.startsWith("smaller"))?.value, undefined);
+      assert.match(result.lines.find((l) => l.label === "against fp16")!.value, /^the same size/);
+      const bars = result.charts[0];
+      assert.equal(bars.labels[bars.series[0].highlight!], "bf16 (chosen)");
+    });
     it("7B int4 with group 128 takes 4.125 bits per weight: 3.609375 GB", () => {
       const result = run("memory", { params: "7B", format: "int4", groupSize: 128 });
       assert.equal(result.values.bitsPerWeight, 4.125);

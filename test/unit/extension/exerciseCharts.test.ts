@@ -154,4 +154,52 @@ describe("exerciseCharts(kind, report)", () => {
     assert.equal(chart(charts, "values").yTitle, "value");
     assert.deepEqual(seriesData(chart(charts, "values"), "reference"), [-0.126928, -2.126928]);
   });
+
+  it("quantization-grid: off-by-one codes get a chart of their own, yours − reference per case, on their own scale", () => {
+    const charts = exerciseCharts(
+      "quantization-grid",
+      reportOf([
+        { id: "a", fn: "quantize", checkId: "quantize", input: [2.5, 1, -300], expected: -298, actual: -297 },
+        { id: "b", fn: "quantize", checkId: "quantize", input: [0.3, 0.1, 0], expected: 3, actual: 3 },
+        { id: "c", fn: "quantize", checkId: "quantize", input: [150.5, 1, 50], expected: 200, actual: 201 },
+      ]),
+    );
+    const errors = chart(charts, "code-errors");
+    assert.deepEqual(errors.labels, ["0.3", "2.5", "150.5"]);
+    assert.deepEqual(seriesData(errors, "yours − reference"), [0, 1, 1]);
+    assert.equal(errors.series[0].role, "error");
+    assert.match(errors.title, /2 of 3 off/);
+  });
+
+  it("quantization-grid: no error chart when every code is right", () => {
+    const charts = exerciseCharts("quantization-grid", reportOf([{ id: "b", fn: "quantize", checkId: "quantize", input: [0.3, 0.1, 0], expected: 3, actual: 3 }]));
+    assert.equal(charts.find((c) => c.id === "code-errors"), undefined);
+  });
+
+  it("temperature-sweep: the learner's answers on the same logits are points on the sweep; softmax(input / T) is not drawn twice", () => {
+    const at = (t: number) => [Math.exp(2 / t) / (Math.exp(2 / t) + 1), 1 / (Math.exp(2 / t) + 1)];
+    const charts = exerciseCharts(
+      "temperature-sweep",
+      reportOf([
+        { id: "t2", input: [[2, 0], 2], expected: at(2), actual: [0.5, 0.5] },
+        { id: "t1", input: [[2, 0], 1], expected: at(1), actual: at(1) },
+      ]),
+    );
+    const sweep = chart(charts, "softmax-temperatures");
+    const t1 = sweep.labels.indexOf("T=1");
+    const t2 = sweep.labels.indexOf("T=2");
+    const yours0 = seriesData(sweep, "yours, class 0");
+    assert.equal(yours0[t2], 0.5);
+    assert.ok(Math.abs((yours0[t1] as number) - at(1)[0]) < 1e-12);
+    assert.equal(yours0[sweep.labels.indexOf("T=8")], null, "a temperature the learner was not asked about has no point");
+    assert.ok(sweep.series.filter((s) => s.label.startsWith("yours")).every((s) => s.role === "learner"));
+    const probabilities = chart(charts, "probabilities");
+    assert.deepEqual(probabilities.series.map((s) => s.label), ["reference", "yours"]);
+  });
+
+  it("categories never take the reference's or the learner's colour role", () => {
+    const charts = exerciseCharts("kl-contributions", reportOf([{ id: "kl", input: [[0.7, 0.3], [0.6, 0.4]], expected: 0.0216, actual: 0.03 }]));
+    const teacher = chart(charts, "probabilities");
+    assert.ok(teacher.series.every((s) => s.role === "neutral" && s.colorIndex !== undefined));
+  });
 });
