@@ -5,6 +5,7 @@
 import { calcCommand } from "./commands/calc";
 import { checkCommand } from "./commands/check";
 import { gradeCommand } from "./commands/grade";
+import { inspectCommand } from "./commands/inspect";
 import { mergeCommand } from "./commands/merge";
 import { newPackCommand } from "./commands/newPack";
 import { validateCommand } from "./commands/validate";
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   validate: { run: validateCommand, summary: "validate an exercise pack" },
   "new-pack": { run: newPackCommand, summary: "create a new exercise pack" },
   calc: { run: calcCommand, summary: "quantization and distillation calculators" },
+  inspect: { run: inspectCommand, summary: "a model file's tensors and what each quantization scheme would do to them" },
 };
 
 export const MAIN_HELP = `Usage: compression-tutor <command> [options]

@@ -35,7 +35,7 @@ function areaOf(fromFile: string, specifier: string): string {
   if (!specifier.startsWith(".")) return "package";
   const target = path.relative(root, path.resolve(path.dirname(fromFile), specifier));
   const [top, second] = target.split(path.sep);
-  if (top === "src") return ["core", "protocol", "packs", "runner", "cli", "calculators"].includes(second) ? second : "extension";
+  if (top === "src") return ["core", "protocol", "packs", "runner", "cli", "calculators", "models", "kernels"].includes(second) ? second : "extension";
   return top;
 }
 
@@ -49,7 +49,10 @@ const rules: { dir: string; allowed: string[]; vscodeAdapters?: RegExp; nodeAdap
   // packs is pure; its two file-system adapters (VS Code's workspace.fs, Node's fs for the CLI) live in subfolders
   { dir: "src/packs", allowed: ["packs", "core", "protocol", "package", "exercises"], vscodeAdapters: /^vscode[\\/]/, nodeAdapters: /^node[\\/]/ },
   { dir: "src/runner", allowed: ["runner", "core", "protocol", "packs", "node", "package"] },
-  { dir: "src/cli", allowed: ["cli", "core", "protocol", "packs", "runner", "calculators", "node", "package", "exercises"] },
+  { dir: "src/cli", allowed: ["cli", "core", "protocol", "packs", "runner", "calculators", "models", "node", "package", "exercises"] },
+  { dir: "src/kernels", allowed: ["kernels"] },
+  // models reads files through an injected interface; its Node adapters (node:fs, the kernels' .wasm) live in models/node
+  { dir: "src/models", allowed: ["models", "core", "kernels", "package"], nodeAdapters: /^node[\\/]/ },
   // pure calculators serve the CLI and the palette; their palette front end lives in calculators/vscode
   { dir: "src/calculators", allowed: ["calculators", "core", "protocol"], vscodeAdapters: /^vscode[\\/]/ },
   // webviews talk through protocol; the playground also bundles the pure compute core to compute in the browser

@@ -1,0 +1,183 @@
+/**
+ * Inspects every tensor of a model file: shape, dtype, bytes, statistics, and what each scheme would cost and
+ * how much error it would add. Two passes over each tensor's values, both streamed in chunks of at most
+ * READ_CHUNK_BYTES (8 MiB) of file bytes (32 MiB once decoded to float32): the first finds the range, the moments
+ * and the per-tensor and per-channel absmax the elementwise schemes need, the second runs the schemes and the
+ * histogram. Memory held per tensor beyond the chunk: one float64 per channel.
+ */
+import { float32Chunks } from "./decode";
+import { ModelFileError } from "./file";
+import { ModelIndex, ModelFormat, TensorEntry } from "./tensor";
+import { SchemeName, TensorScales, channelsOf, schemeAccumulator, schemeBytes } from "./schemes";
+
+export const HISTOGRAM_BINS = 64;
+
+export interface SchemeResult {
+  mse: number;
+  /** null when the scheme is exact on this tensor (no error) or the tensor is all zeros (no signal). */
+  sqnrDb: number | null;
+  maxAbsError: number;
+  bytes: number;
+}
+
+export interface TensorStats {
+  min: number;
+  max: number;
+  mean: number;
+  /** Population standard deviation. */
+  std: number;
+  /** Share of values farther than 6 standard deviations from the mean. */
+  beyond6Sigma: number;
+  /** HISTOGRAM_BINS equal bins over [min, max]; the last bin includes max. */
+  histogram: number[];
+}
+
+export interface TensorReport {
+  name: string;
+  dtype: string;
+  shape: number[];
+  params: number;
+  bytes: number;
+  schemes: Partial<Record<SchemeName, SchemeResult>>;
+  /** Undefined when the values are not decoded (GGUF's quantized types) or the tensor is empty. */
+  stats?: TensorStats;
+  /** Why a tensor has no scheme results. */
+  note?: string;
+}
+
+export interface InspectReport {
+  file: string;
+  format: ModelFormat;
+  tensors: TensorReport[];
+  totals: { params: number; bytes: number; schemes: Partial<Record<SchemeName, { bytes: number }>> };
+}
+
+export interface InspectOptions {
+  schemes: readonly SchemeName[];
+  /** Which tensors to inspect (default all). */
+  filter?: (name: string) => boolean;
+  /** Called after every chunk with the value bytes processed so far (both passes) and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between chunks: inspection stops with an "inspection cancelled" error once it returns true. */
+  isCancelled?: () => boolean;
+}
+
+export class InspectCancelled extends Error {
+  constructor() {
+    super("inspection cancelled");
+  }
+}
+
+/** A tensor's values reduced to one number each pass needs: the shared first pass. */
+interface FirstPass extends TensorScales {
+  n: number;
+  sum: number;
+  sumSq: number;
+  min: number;
+  max: number;
+}
+
+async function firstPass(t: TensorEntry, tick: (bytes: number) => void): Promise<FirstPass> {
+  const channels = channelsOf(t.shape);
+  const channelLength = t.params / channels;
+  const channelAbsmax = new Float64Array(channels);
+  let sum = 0;
+  let sumSq = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let start = 0;
+  for await (const chunk of float32Chunks(t.data!)) {
+    for (let i = 0; i < chunk.length; ) {
+      const channel = Math.floor((start + i) / channelLength);
+      const end = Math.min(chunk.length, (channel + 1) * channelLength - start);
+      let absmax = channelAbsmax[channel];
+      for (; i < end; i++) {
+        const v = chunk[i];
+        sum += v;
+        sumSq += v * v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+        const a = Math.abs(v);
+        if (a > absmax) absmax = a;
+      }
+      channelAbsmax[channel] = absmax;
+    }
+    start += chunk.length;
+    tick(chunk.length * (t.bytes / t.params));
+  }
+  let absmax = 0;
+  for (const a of channelAbsmax) absmax = Math.max(absmax, a);
+  return { n: t.params, sum, sumSq, min, max, absmax, channelAbsmax, channelLength };
+}
+
+async function inspectTensor(t: TensorEntry, schemes: readonly SchemeName[], tick: (bytes: number) => void): Promise<TensorReport> {
+  const base = { name: t.name, dtype: t.dtype, shape: t.shape, params: t.params, bytes: t.bytes };
+  if (!t.data) return { ...base, schemes: {}, note: `${t.dtype} values are not decoded: the table lists the tensor only` };
+  if (t.params === 0) return { ...base, schemes: {}, note: "empty tensor" };
+  const first = await firstPass(t, tick);
+  if (!Number.isFinite(first.min) || !Number.isFinite(first.max) || Number.isNaN(first.sum)) {
+    return { ...base, schemes: {}, note: "holds NaN or ±Infinity: no scheme statistics" };
+  }
+  const mean = first.sum / first.n;
+  const std = Math.sqrt(Math.max(0, first.sumSq / first.n - mean * mean));
+  const accumulators = schemes.map((s) => schemeAccumulator(s, t.shape, first));
+  const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
+  const binScale = first.max > first.min ? HISTOGRAM_BINS / (first.max - first.min) : 0;
+  let outliers = 0;
+  let start = 0;
+  for await (const chunk of float32Chunks(t.data)) {
+    for (let i = 0; i < chunk.length; i++) {
+      const v = chunk[i];
+      histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor((v - first.min) * binScale))]++;
+      if (Math.abs(v - mean) > 6 * std) outliers++;
+    }
+    for (const a of accumulators) a.push(chunk, start);
+    start += chunk.length;
+    tick(chunk.length * (t.bytes / t.params));
+  }
+  const results: Partial<Record<SchemeName, SchemeResult>> = {};
+  schemes.forEach((s, k) => {
+    const e = accumulators[k].error;
+    results[s] = {
+      mse: e.sumSq / first.n,
+      sqnrDb: e.sumSq > 0 && first.sumSq > 0 ? 10 * Math.log10(first.sumSq / e.sumSq) : null,
+      maxAbsError: e.maxAbs,
+      bytes: schemeBytes(s, t.shape),
+    };
+  });
+  return {
+    ...base,
+    schemes: results,
+    stats: { min: first.min, max: first.max, mean, std, beyond6Sigma: outliers / first.n, histogram },
+  };
+}
+
+/** Inspects the tensors of an opened model (see openModel) and totals them. */
+export async function inspectModel(fileName: string, model: ModelIndex, options: InspectOptions): Promise<InspectReport> {
+  const tensors = model.tensors.filter((t) => options.filter?.(t.name) ?? true);
+  const total = tensors.reduce((n, t) => n + (t.data ? 2 * t.bytes : 0), 0);
+  let done = 0;
+  const tick = (bytes: number) => {
+    if (options.isCancelled?.()) throw new InspectCancelled();
+    done += bytes;
+    options.onProgress?.(done, total);
+  };
+  const reports: TensorReport[] = [];
+  for (const t of tensors) {
+    try {
+      reports.push(await inspectTensor(t, options.schemes, tick));
+    } catch (error) {
+      if (error instanceof InspectCancelled || error instanceof ModelFileError) throw error;
+      throw new Error(`tensor ${t.name}: ${(error as Error).message}`);
+    }
+  }
+  const totals: InspectReport["totals"] = { params: 0, bytes: 0, schemes: {} };
+  for (const r of reports) {
+    totals.params += r.params;
+    totals.bytes += r.bytes;
+    for (const [s, v] of Object.entries(r.schemes) as [SchemeName, SchemeResult][]) {
+      totals.schemes[s] = { bytes: (totals.schemes[s]?.bytes ?? 0) + v.bytes };
+    }
+  }
+  return { file: fileName, format: model.format, tensors: reports, totals };
+}

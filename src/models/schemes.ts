@@ -1,0 +1,331 @@
+/**
+ * What each quantization scheme would do to a tensor: the error it adds and the bytes it stores. Definitions
+ * (n values, x̂ the dequantized value, all arithmetic in float64 unless said otherwise):
+ *
+ * - int8-per-tensor: s = max|w| / 127, x̂ = s · clamp(round_half_even(w / s), −127, 127); n + 4 bytes.
+ * - int8-per-channel: the same with one s per slice along the first dimension (1-D and 0-D tensors are one
+ *   channel); n + 4·channels bytes.
+ * - int4-g128: groups of 128 consecutive values along the last dimension (a row's last group may be shorter),
+ *   s = max|w| / 7, x̂ = s · clamp(round_half_even(w / s), −8, 7); ⌈n/2⌉ + 2·groups bytes (fp16 scales; the
+ *   error uses the unrounded scale, as core groupQuantize does).
+ * - nf4-b64: bitsandbytes NF4, blocks of 64 along the flattened tensor: x̂ = NF4[c]·absmax with c the nearest
+ *   code (the lower one on a tie, as core nf4); ⌈n/2⌉ + 4·blocks bytes.
+ * - fp8-e4m3: s = max|w| / 448, x̂ = s · e4m3fn(w / s) rounded to nearest even, saturating (core fp8Round);
+ *   n + 4 bytes.
+ * - q4_0, q8_0: llama.cpp's reference quantizers (core ggml.ts: float32 arithmetic, fp16 block scale) on blocks
+ *   of 32 along the flattened tensor, a last partial block padded with zeros; 18 and 34 bytes per block.
+ * A group or block whose values are all 0 dequantizes to 0 (no error).
+ * Per tensor and scheme: MSE = Σ(w − x̂)²/n, SQNR = 10·log10(Σw² / Σ(w − x̂)²) dB (null when there is no
+ * error or no signal), max |w − x̂|, bytes.
+ */
+import { NF4_CODEBOOK, float16Round } from "../core";
+
+export const SCHEMES = ["int8-per-tensor", "int8-per-channel", "int4-g128", "nf4-b64", "fp8-e4m3", "q4_0", "q8_0"] as const;
+export type SchemeName = (typeof SCHEMES)[number];
+
+export function isScheme(name: string): name is SchemeName {
+  return (SCHEMES as readonly string[]).includes(name);
+}
+
+/** Slices along the first dimension: shape[0] for 2-D and more, one for 1-D and scalars. */
+export function channelsOf(shape: readonly number[]): number {
+  return shape.length >= 2 ? shape[0] : 1;
+}
+
+/** The length of the last dimension (1 for a scalar). */
+export function rowLengthOf(shape: readonly number[]): number {
+  return shape.length ? shape[shape.length - 1] : 1;
+}
+
+/** Bytes the scheme stores for a tensor of this shape, scales included. */
+export function schemeBytes(scheme: SchemeName, shape: readonly number[]): number {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const blocks = (size: number) => Math.ceil(n / size);
+  switch (scheme) {
+    case "int8-per-tensor":
+    case "fp8-e4m3":
+      return n + 4;
+    case "int8-per-channel":
+      return n + 4 * channelsOf(shape);
+    case "int4-g128": {
+      const L = rowLengthOf(shape);
+      const groups = L === 0 ? 0 : (n / L) * Math.ceil(L / 128);
+      return Math.ceil(n / 2) + 2 * groups;
+    }
+    case "nf4-b64":
+      return Math.ceil(n / 2) + 4 * blocks(64);
+    case "q4_0":
+      return 18 * blocks(32);
+    case "q8_0":
+      return 34 * blocks(32);
+  }
+}
+
+/** Error sums of one scheme over one tensor. */
+export class ErrorSum {
+  sumSq = 0;
+  maxAbs = 0;
+  add(w: number, xHat: number): void {
+    const d = w - xHat;
+    this.sumSq += d * d;
+    const a = Math.abs(d);
+    if (a > this.maxAbs) this.maxAbs = a;
+  }
+}
+
+const M = 6755399441055744; // 1.5·2^52: + M − M rounds half to even for |t| < 2^51
+const NF4 = Float64Array.from(NF4_CODEBOOK);
+const f32 = Math.fround;
+
+/** Nearest NF4 code of v ∈ [−1, 1], equal to core nf4's linear scan (lower code on a tie): the two neighbours decide. */
+export function nf4Code(v: number): number {
+  let hi = 1;
+  while (hi < 15 && NF4[hi] <= v) hi++;
+  const lo = hi - 1;
+  return Math.abs(v - NF4[hi]) < Math.abs(v - NF4[lo]) ? hi : lo;
+}
+
+const scratch = new Float64Array(1);
+const scratchBits = new Uint32Array(scratch.buffer);
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * E4M3FN rounding of a ≥ 0 (saturating at 448), equal to core fp8Round(a, "e4m3") for a ≥ 0: the spacing is
+ * 2^(max(e, −6) − 3) with e the binary exponent of a, read from its bits instead of Math.log2.
+ */
+export function e4m3RoundNonNegative(a: number): number {
+  if (a === 0) return 0;
+  scratch[0] = a;
+  let e = ((scratchBits[HIGH] >>> 20) & 0x7ff) - 1023;
+  if (e < -6) e = -6; // subnormal spacing (and double subnormals, far below it)
+  const ulp = 2 ** (e - 3);
+  const r = (a / ulp + M - M) * ulp;
+  return r > 448 ? 448 : r;
+}
+
+/** The elementwise schemes need one scale known before the pass; the block schemes find theirs per block. */
+export interface TensorScales {
+  absmax: number;
+  /** max |w| of every channel (slice along the first dimension). */
+  channelAbsmax: Float64Array;
+  channelLength: number;
+}
+
+/** A scheme fed consecutive values of one tensor, chunk by chunk. */
+export interface SchemeAccumulator {
+  push(chunk: Float32Array, start: number): void;
+  readonly error: ErrorSum;
+}
+
+class Int8PerTensor implements SchemeAccumulator {
+  readonly error = new ErrorSum();
+  private readonly s: number;
+  constructor(absmax: number) {
+    this.s = absmax / 127;
+  }
+  push(chunk: Float32Array): void {
+    const s = this.s;
+    if (s === 0) return; // all zeros: exact
+    const e = this.error;
+    let sumSq = e.sumSq;
+    let maxAbs = e.maxAbs;
+    for (let i = 0; i < chunk.length; i++) {
+      const w = chunk[i];
+      const d = w - s * (Math.min(127, Math.max(-127, w / s)) + M - M);
+      sumSq += d * d;
+      const a = Math.abs(d);
+      if (a > maxAbs) maxAbs = a;
+    }
+    e.sumSq = sumSq;
+    e.maxAbs = maxAbs;
+  }
+}
+
+class Int8PerChannel implements SchemeAccumulator {
+  readonly error = new ErrorSum();
+  constructor(private readonly scales: TensorScales) {}
+  push(chunk: Float32Array, start: number): void {
+    const L = this.scales.channelLength;
+    const e = this.error;
+    let sumSq = e.sumSq;
+    let maxAbs = e.maxAbs;
+    for (let i = 0; i < chunk.length; ) {
+      const channel = Math.floor((start + i) / L);
+      const end = Math.min(chunk.length, (channel + 1) * L - start);
+      const s = this.scales.channelAbsmax[channel] / 127;
+      if (s === 0) {
+        i = end;
+        continue;
+      }
+      for (; i < end; i++) {
+        const w = chunk[i];
+        const d = w - s * (Math.min(127, Math.max(-127, w / s)) + M - M);
+        sumSq += d * d;
+        const a = Math.abs(d);
+        if (a > maxAbs) maxAbs = a;
+      }
+    }
+    e.sumSq = sumSq;
+    e.maxAbs = maxAbs;
+  }
+}
+
+class Fp8E4m3 implements SchemeAccumulator {
+  readonly error = new ErrorSum();
+  private readonly s: number;
+  constructor(absmax: number) {
+    this.s = absmax / 448;
+  }
+  push(chunk: Float32Array): void {
+    const s = this.s;
+    if (s === 0) return;
+    for (let i = 0; i < chunk.length; i++) {
+      const w = chunk[i];
+      const r = e4m3RoundNonNegative(Math.abs(w / s));
+      this.error.add(w, (w < 0 ? -r : r) * s);
+    }
+  }
+}
+
+/**
+ * Schemes that work block by block. Blocks may straddle the chunks the reader hands over, so a block's head
+ * waits in a carry buffer (at most one block: 128 values) until its tail arrives.
+ */
+abstract class BlockScheme implements SchemeAccumulator {
+  readonly error = new ErrorSum();
+  private readonly carry: Float32Array;
+  private carryStart = 0;
+  private carryLength = 0;
+  constructor(maxBlock: number) {
+    this.carry = new Float32Array(maxBlock);
+  }
+  /** The end (exclusive) of the block holding value `index` of the tensor. */
+  protected abstract blockEnd(index: number): number;
+  /** Adds the error of the block x[from, to). */
+  protected abstract block(x: Float32Array, from: number, to: number): void;
+
+  push(chunk: Float32Array, start: number): void {
+    let i = 0;
+    if (this.carryLength > 0) {
+      const end = this.blockEnd(this.carryStart);
+      const take = Math.min(end - (this.carryStart + this.carryLength), chunk.length);
+      this.carry.set(chunk.subarray(0, take), this.carryLength);
+      this.carryLength += take;
+      i = take;
+      if (this.carryStart + this.carryLength < end) return;
+      this.block(this.carry, 0, this.carryLength);
+      this.carryLength = 0;
+    }
+    while (i < chunk.length) {
+      const end = this.blockEnd(start + i) - start;
+      if (end > chunk.length) {
+        this.carry.set(chunk.subarray(i), 0);
+        this.carryStart = start + i;
+        this.carryLength = chunk.length - i;
+        return;
+      }
+      this.block(chunk, i, end);
+      i = end;
+    }
+  }
+}
+
+class Int4G128 extends BlockScheme {
+  constructor(private readonly rowLength: number) {
+    super(128);
+  }
+  protected blockEnd(index: number): number {
+    const rowStart = index - (index % this.rowLength);
+    const inRow = index - rowStart;
+    return rowStart + Math.min(this.rowLength, inRow - (inRow % 128) + 128);
+  }
+  protected block(x: Float32Array, from: number, to: number): void {
+    let absmax = 0;
+    for (let i = from; i < to; i++) absmax = Math.max(absmax, Math.abs(x[i]));
+    if (absmax === 0) return;
+    const s = absmax / 7;
+    for (let i = from; i < to; i++) this.error.add(x[i], s * (Math.min(7, Math.max(-8, x[i] / s)) + M - M));
+  }
+}
+
+class Nf4B64 extends BlockScheme {
+  constructor(private readonly n: number) {
+    super(64);
+  }
+  protected blockEnd(index: number): number {
+    return Math.min(this.n, index - (index % 64) + 64);
+  }
+  protected block(x: Float32Array, from: number, to: number): void {
+    let absmax = 0;
+    for (let i = from; i < to; i++) absmax = Math.max(absmax, Math.abs(x[i]));
+    if (absmax === 0) return;
+    for (let i = from; i < to; i++) this.error.add(x[i], NF4[nf4Code(x[i] / absmax)] * absmax);
+  }
+}
+
+/** llama.cpp's block of 32, flattened; the last block of a tensor whose size is not a multiple of 32 is short (zero-padded). */
+abstract class GgmlBlock extends BlockScheme {
+  constructor(private readonly n: number) {
+    super(32);
+  }
+  protected blockEnd(index: number): number {
+    return Math.min(this.n, index - (index % 32) + 32);
+  }
+}
+
+class Q4_0 extends GgmlBlock {
+  protected block(x: Float32Array, from: number, to: number): void {
+    let amax = 0;
+    let max = 0;
+    for (let i = from; i < to; i++) {
+      const a = Math.abs(x[i]);
+      if (amax < a) {
+        amax = a;
+        max = x[i];
+      }
+    }
+    const d = f32(max / -8);
+    const id = d !== 0 ? f32(1 / d) : 0;
+    const dh = f32(float16Round(d));
+    for (let i = from; i < to; i++) {
+      const q = Math.min(15, Math.trunc(f32(f32(x[i] * id) + 8.5)));
+      this.error.add(x[i], f32((q - 8) * dh));
+    }
+  }
+}
+
+class Q8_0 extends GgmlBlock {
+  protected block(x: Float32Array, from: number, to: number): void {
+    let amax = 0;
+    for (let i = from; i < to; i++) amax = Math.max(amax, Math.abs(x[i]));
+    const d = f32(amax / 127);
+    const id = d !== 0 ? f32(1 / d) : 0;
+    const dh = f32(float16Round(d));
+    for (let i = from; i < to; i++) {
+      const v = f32(x[i] * id);
+      const q = v < 0 ? -Math.round(-v) : Math.round(v);
+      this.error.add(x[i], f32(q * dh));
+    }
+  }
+}
+
+/** A fresh accumulator of `scheme` for a tensor of `shape` whose scales the first pass found. */
+export function schemeAccumulator(scheme: SchemeName, shape: readonly number[], scales: TensorScales): SchemeAccumulator {
+  const n = shape.reduce((a, b) => a * b, 1);
+  switch (scheme) {
+    case "int8-per-tensor":
+      return new Int8PerTensor(scales.absmax);
+    case "int8-per-channel":
+      return new Int8PerChannel(scales);
+    case "fp8-e4m3":
+      return new Fp8E4m3(scales.absmax);
+    case "int4-g128":
+      return new Int4G128(rowLengthOf(shape));
+    case "nf4-b64":
+      return new Nf4B64(n);
+    case "q4_0":
+      return new Q4_0(n);
+    case "q8_0":
+      return new Q8_0(n);
+  }
+}
