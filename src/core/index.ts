@@ -33,7 +33,7 @@ export const CORE_VERSION = "1.0.0";
 
 export { type RoundingMode, ROUNDING_MODES, round } from "./rounding";
 export { type IntegerRange, integerRange } from "./ranges";
-export { type QParams, FLOAT32_EPSILON, affineQParams, minMax, symmetricQParams, symmetricScale } from "./qparams";
+export { type ObserverOptions, type QParams, FLOAT32_EPSILON, affineQParams, minMax, symmetricQParams, symmetricScale } from "./qparams";
 export {
   type ArrayOptions,
   type NumericArray,

@@ -1,6 +1,7 @@
 /**
  * Scale and zero point: how a float range maps onto an integer range.
- * The observers follow PyTorch's `MinMaxObserver` (`torch.ao.quantization`), computed in float64.
+ * The observers follow PyTorch's `MinMaxObserver` (`torch.ao.quantization`) exactly, float32 arithmetic included
+ * (vectors from PyTorch itself and from a float32 numpy emulation: test/unit/fixtures/core/generate_observer_vectors.py).
  */
 import { IntegerRange, requireRange } from "./ranges";
 import { roundHalfEvenUnchecked } from "./rounding";
@@ -43,58 +44,105 @@ function requireMinMax(fn: string, min: number, max: number): void {
   if (min > max) fail(fn, `min (${min}) is greater than max (${max})`);
 }
 
+const f32 = Math.fround;
+
+/** An observer keeps min and max as float32 tensors; a value beyond float32's range has no float32 min or max. */
+function observed(fn: string, min: number, max: number): { lo: number; hi: number } {
+  requireMinMax(fn, min, max);
+  const lo = f32(Math.min(f32(min), 0));
+  const hi = f32(Math.max(f32(max), 0));
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) fail(fn, `the range [${min}, ${max}] is too wide: PyTorch observers keep min and max in float32 (at most 3.4028234663852886e38)`);
+  return { lo, hi };
+}
+
+export interface ObserverOptions {
+  /**
+   * Whether [qmin, qmax] was given to the observer (PyTorch's `has_customized_qrange`: `quant_min` and
+   * `quant_max` passed) rather than being its dtype's default. Only the symmetric zero point of an unsigned range
+   * depends on it. Default: a range is the default one when it is quint8's [0, 255] or, with `reduce_range`,
+   * [0, 127] (zero point 128), or uint16's [0, 65535] / [0, 32767] (zero point 32768); any other unsigned range
+   * is custom (zero point ⌊(qmin + qmax) / 2⌋).
+   */
+  customRange?: boolean;
+}
+
 /**
- * Affine (asymmetric) scale and zero point, PyTorch `MinMaxObserver` with `per_tensor_affine`:
+ * Affine (asymmetric) scale and zero point, exactly as PyTorch's `MinMaxObserver` with `per_tensor_affine`
+ * computes them (`_calculate_qparams` in torch/ao/quantization/observer.py), in float32 like PyTorch:
  *
- *   min' = min(min, 0), max' = max(max, 0)         (the range always contains 0, so 0 is exact)
- *   scale = max((max' − min') / (qmax − qmin), ε)  (ε = float32 epsilon 1.1920929e−7)
- *   zeroPoint = clamp(qmin − round_half_even(min' / scale), qmin, qmax)
+ *   min' = min(min, 0), max' = max(max, 0)         (min and max as float32; the range always contains 0)
+ *   scale = max(f32((max' − min') / (qmax − qmin)), ε)   (ε = float32 epsilon 1.1920929e−7)
+ *   zeroPoint = clamp(qmin − round_half_even(f32(min' / scale)), qmin, qmax)
+ *
+ * Every arithmetic step is rounded to float32 (`Math.fround`), so a quotient float64 would put on a tie can
+ * land beside it: −1 / f32(2/15) is −7.4999995 in float32, so int4 over [−1, 1] has zero point −1, not 0.
  *
  * @param min the observed minimum
  * @param max the observed maximum, ≥ min
  * @param range the integer range, e.g. `integerRange(8, false)`
- * @returns `{ scale, zeroPoint }`
- * @throws if min or max is not finite, min > max, or the range is not integers with qmin < qmax
+ * @returns `{ scale, zeroPoint }`; the scale is a float32 value
+ * @throws if min or max is not finite or beyond float32, min > max, or the range is not integers with qmin < qmax
  * @example
- * affineQParams(-1, 2, { qmin: 0, qmax: 255 })    // { scale: 0.011764705882352941 (3/255), zeroPoint: 85 }
+ * affineQParams(-1, 2, { qmin: 0, qmax: 255 })    // { scale: 0.0117647061124444 (f32 of 3/255), zeroPoint: 85 }
+ * affineQParams(-1, 1, { qmin: -8, qmax: 7 })     // { scale: 0.13333334028720856, zeroPoint: -1 }
  * affineQParams(0, 0, { qmin: -128, qmax: 127 })  // { scale: 1.1920928955078125e-7, zeroPoint: -128 }
  */
 export function affineQParams(min: number, max: number, range: IntegerRange): QParams {
   const fn = "affineQParams";
-  requireMinMax(fn, min, max);
+  const { lo, hi } = observed(fn, min, max);
   const { qmin, qmax } = requireRange(fn, range);
-  const lo = Math.min(min, 0);
-  const hi = Math.max(max, 0);
-  const scale = Math.max((hi - lo) / (qmax - qmin), FLOAT32_EPSILON);
-  if (!Number.isFinite(scale)) fail(fn, `the range [${min}, ${max}] is too wide: max − min overflows a double`);
-  const zp = qmin - roundHalfEvenUnchecked(lo / scale);
+  const scale = Math.max(f32(f32(hi - lo) / f32(qmax - qmin)), FLOAT32_EPSILON);
+  if (!Number.isFinite(scale)) fail(fn, `the range [${min}, ${max}] is too wide: max − min overflows float32`);
+  const zp = qmin - roundHalfEvenUnchecked(f32(lo / scale));
   return { scale, zeroPoint: Math.min(qmax, Math.max(qmin, zp)) + 0 };
 }
 
+/** PyTorch's default unsigned ranges and their symmetric zero point (quint8 and uint16, with and without reduce_range). */
+const DEFAULT_UNSIGNED_ZERO_POINTS: readonly [number, number, number][] = [
+  [0, 255, 128],
+  [0, 127, 128],
+  [0, 65535, 32768],
+  [0, 32767, 32768],
+];
+
 /**
- * Symmetric scale and zero point, PyTorch `MinMaxObserver` with `per_tensor_symmetric`:
+ * Symmetric scale and zero point, exactly as PyTorch's `MinMaxObserver` with `per_tensor_symmetric` computes
+ * them, in float32:
  *
- *   maxAbs = max(−min(min, 0), max(max, 0))
- *   scale = max(maxAbs / ((qmax − qmin) / 2), ε)   (127.5 for int8 [−128, 127], 127 for narrow [−127, 127])
- *   zeroPoint = 0 for a signed range (qmin < 0), ⌊(qmin + qmax + 1) / 2⌋ for unsigned (128 for [0, 255])
+ *   maxAbs = max(−min(min, 0), max(max, 0))          (min and max as float32)
+ *   scale = max(f32(maxAbs / ((qmax − qmin) / 2)), ε)   (127.5 for int8 [−128, 127], 127 for narrow [−127, 127])
+ *   zeroPoint = 0 for a signed range (qmin < 0);
+ *               128 for quint8's default range, with or without reduce_range ([0, 255] and [0, 127]);
+ *               ⌊(qmin + qmax) / 2⌋ for a custom unsigned range (7 for [0, 15], 127 for a custom [0, 255])
  *
  * @param min the observed minimum
  * @param max the observed maximum, ≥ min
  * @param range the integer range, e.g. `integerRange(8, true)`
- * @returns `{ scale, zeroPoint }`
- * @throws if min or max is not finite, min > max, or the range is not integers with qmin < qmax
+ * @param options `{ customRange }`: whether the range was passed to the observer as quant_min/quant_max
+ * @returns `{ scale, zeroPoint }`; the scale is a float32 value
+ * @throws if min or max is not finite or beyond float32, min > max, or the range is not integers with qmin < qmax
  * @example
- * symmetricQParams(-1, 2, { qmin: -128, qmax: 127 })  // { scale: 0.01568627450980392 (2/127.5), zeroPoint: 0 }
- * symmetricQParams(-1, 2, { qmin: 0, qmax: 255 })     // { scale: 0.01568627450980392, zeroPoint: 128 }
+ * symmetricQParams(-1, 2, { qmin: -128, qmax: 127 })  // { scale: 0.01568627543747425 (f32 of 2/127.5), zeroPoint: 0 }
+ * symmetricQParams(-1, 2, { qmin: 0, qmax: 127 })     // { scale: 0.03149606287479401, zeroPoint: 128 }  (quint8, reduce_range)
+ * symmetricQParams(-1, 2, { qmin: 0, qmax: 15 })      // { scale: 0.2666666805744171, zeroPoint: 7 }
+ * symmetricQParams(-1, 2, { qmin: 0, qmax: 255 }, { customRange: true })  // zeroPoint 127
  */
-export function symmetricQParams(min: number, max: number, range: IntegerRange): QParams {
+export function symmetricQParams(min: number, max: number, range: IntegerRange, options?: ObserverOptions): QParams {
   const fn = "symmetricQParams";
-  requireMinMax(fn, min, max);
+  const { lo, hi } = observed(fn, min, max);
   const { qmin, qmax } = requireRange(fn, range);
-  const maxAbs = Math.max(-Math.min(min, 0), Math.max(max, 0));
-  const scale = Math.max(maxAbs / ((qmax - qmin) / 2), FLOAT32_EPSILON);
-  const zeroPoint = qmin < 0 ? 0 : Math.floor((qmin + qmax + 1) / 2);
-  return { scale, zeroPoint };
+  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) fail(fn, "options must be an object { customRange? }");
+  if (options?.customRange !== undefined && typeof options.customRange !== "boolean") fail(fn, `options.customRange must be true or false, got ${String(options.customRange)}`);
+  const maxAbs = Math.max(-lo, hi);
+  const scale = Math.max(f32(maxAbs / f32((qmax - qmin) / 2)), FLOAT32_EPSILON);
+  return { scale, zeroPoint: symmetricZeroPoint(qmin, qmax, options?.customRange) };
+}
+
+function symmetricZeroPoint(qmin: number, qmax: number, customRange: boolean | undefined): number {
+  if (qmin < 0) return 0;
+  const defaultRange = DEFAULT_UNSIGNED_ZERO_POINTS.find(([lo, hi]) => lo === qmin && hi === qmax);
+  if (defaultRange && customRange !== true) return defaultRange[2];
+  return Math.floor((qmin + qmax) / 2);
 }
 
 /**

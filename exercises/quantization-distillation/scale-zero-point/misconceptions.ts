@@ -10,6 +10,12 @@ function roundHalfEven(v: number): number {
   return floor % 2 === 0 ? floor : floor + 1;
 }
 
+/** PyTorch's symmetric zero point: 0 when signed, 128 for quint8's default ranges, else ⌊(qmin + qmax) / 2⌋. */
+function pytorchUnsignedZeroPoint(qmin: number, qmax: number): number {
+  if (qmin < 0) return 0;
+  return qmin === 0 && (qmax === 255 || qmax === 127) ? 128 : Math.floor((qmin + qmax) / 2);
+}
+
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
@@ -40,18 +46,33 @@ export function affineZeroPointSignFlipped(min: number, max: number, qmin: numbe
 export function symmetricDividedByQmax(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
   const maxAbs = Math.max(-Math.min(min, 0), Math.max(max, 0));
   const scale = Math.max(maxAbs / qmax, FLOAT32_EPS);
-  return { scale, zeroPoint: qmin < 0 ? 0 : Math.floor((qmin + qmax + 1) / 2) };
+  return { scale, zeroPoint: qmin < 0 ? 0 : pytorchUnsignedZeroPoint(qmin, qmax) };
 }
 
 /** Only the maximum used, not the largest magnitude: a range like [-3, 1] is then cut at ±1. */
 export function symmetricMaxNotMaxAbs(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
   const scale = Math.max(Math.max(max, 0) / ((qmax - qmin) / 2), FLOAT32_EPS);
-  return { scale, zeroPoint: qmin < 0 ? 0 : Math.floor((qmin + qmax + 1) / 2) };
+  return { scale, zeroPoint: qmin < 0 ? 0 : pytorchUnsignedZeroPoint(qmin, qmax) };
 }
 
-/** Unsigned zero point (qmin + qmax) / 2 rounded down, 127 for [0, 255]; PyTorch's default quint8 observer uses 128. */
+/** Unsigned zero point (qmin + qmax) / 2 rounded down everywhere, 127 for [0, 255]; PyTorch's default quint8 observer uses 128. */
 export function symmetricUnsignedZeroPoint127(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
   const maxAbs = Math.max(-Math.min(min, 0), Math.max(max, 0));
   const scale = Math.max(maxAbs / ((qmax - qmin) / 2), FLOAT32_EPS);
   return { scale, zeroPoint: qmin < 0 ? 0 : Math.floor((qmin + qmax) / 2) };
+}
+
+/** The same formulas in float64: right almost everywhere, but PyTorch rounds every step to float32, and a quotient float64 puts exactly on a tie can land beside it. */
+export function affineFloat64(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
+  const low = Math.min(min, 0);
+  const high = Math.max(max, 0);
+  const scale = Math.max((high - low) / (qmax - qmin), FLOAT32_EPS);
+  return { scale, zeroPoint: clamp(qmin - roundHalfEven(low / scale), qmin, qmax) };
+}
+
+/** ⌊(qmin + qmax + 1) / 2⌋ for every unsigned range: 128 for [0, 255], but 64 for quint8 with reduce_range and 8 for [0, 15]. */
+export function symmetricMidpointRoundedUp(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
+  const maxAbs = Math.max(-Math.min(min, 0), Math.max(max, 0));
+  const scale = Math.max(maxAbs / ((qmax - qmin) / 2), FLOAT32_EPS);
+  return { scale, zeroPoint: qmin < 0 ? 0 : Math.floor((qmin + qmax + 1) / 2) };
 }

@@ -1,6 +1,9 @@
 /** float32 machine epsilon, torch.finfo(torch.float32).eps: PyTorch's floor for a scale. */
 const FLOAT32_EPS = 2 ** -23;
 
+/** PyTorch's observers hold min and max in float32 tensors, so every step is rounded to float32. */
+const f32 = Math.fround;
+
 /** Round to the nearest integer, ties to the even neighbour (torch.round, Python's round). */
 function roundHalfEven(v: number): number {
   const floor = Math.floor(v);
@@ -12,17 +15,22 @@ function roundHalfEven(v: number): number {
 
 export function affineQParams(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
   // Zero must be exactly representable, so the observed range always contains it.
-  const low = Math.min(min, 0);
-  const high = Math.max(max, 0);
-  const scale = Math.max((high - low) / (qmax - qmin), FLOAT32_EPS);
-  const zeroPoint = qmin - roundHalfEven(low / scale);
+  const low = f32(Math.min(f32(min), 0));
+  const high = f32(Math.max(f32(max), 0));
+  const scale = Math.max(f32(f32(high - low) / (qmax - qmin)), FLOAT32_EPS);
+  const zeroPoint = qmin - roundHalfEven(f32(low / scale));
   return { scale, zeroPoint: Math.min(qmax, Math.max(qmin, zeroPoint)) };
 }
 
+/** quint8's default ranges (without and with reduce_range) keep PyTorch's zero point 128. */
+function isDefaultQuint8Range(qmin: number, qmax: number): boolean {
+  return qmin === 0 && (qmax === 255 || qmax === 127);
+}
+
 export function symmetricQParams(min: number, max: number, qmin: number, qmax: number): { scale: number; zeroPoint: number } {
-  const maxAbs = Math.max(-Math.min(min, 0), Math.max(max, 0));
+  const maxAbs = Math.max(-f32(Math.min(f32(min), 0)), f32(Math.max(f32(max), 0)));
   // (qmax − qmin) / 2 spreads every step of the range over [−maxAbs, maxAbs]: 127.5 for int8, 127 for [-127, 127].
-  const scale = Math.max(maxAbs / ((qmax - qmin) / 2), FLOAT32_EPS);
-  const zeroPoint = qmin < 0 ? 0 : Math.floor((qmin + qmax + 1) / 2);
+  const scale = Math.max(f32(maxAbs / ((qmax - qmin) / 2)), FLOAT32_EPS);
+  const zeroPoint = qmin < 0 ? 0 : isDefaultQuint8Range(qmin, qmax) ? 128 : Math.floor((qmin + qmax) / 2);
   return { scale, zeroPoint };
 }

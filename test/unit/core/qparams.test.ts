@@ -15,10 +15,16 @@ describe("symmetricScale(maxAbs, bits)", () => {
 });
 
 describe("affineQParams(min, max, range)", () => {
-  it("quint8 over [-1, 2] gives scale 3/255 and zero point 85", () => {
+  it("quint8 over [-1, 2] gives scale 3/255 (in float32, as PyTorch computes it) and zero point 85", () => {
     const { scale, zeroPoint } = affineQParams(-1, 2, integerRange(8, false));
-    assertClose(scale, 3 / 255);
+    assert.equal(scale, Math.fround(3 / 255));
     assert.equal(zeroPoint, 85);
+  });
+  it("affineQParams(-1, 1, int4) has zero point -1: in float32 -1 / 0.13333334 is -7.4999995, not the tie -7.5", () => {
+    assert.deepEqual(affineQParams(-1, 1, { qmin: -8, qmax: 7 }), { scale: Math.fround(2 / 15), zeroPoint: -1 });
+  });
+  it("affineQParams(-3.874, 5.066, quint8) has zero point 110, as PyTorch's observer gives (float64 would give 111)", () => {
+    assert.equal(affineQParams(-3.874, 5.066, integerRange(8, false)).zeroPoint, 110);
   });
   it("widens the range to include 0: [0.5, 3] behaves like [0, 3]", () => {
     assert.deepEqual(affineQParams(0.5, 3, integerRange(8, false)), affineQParams(0, 3, integerRange(8, false)));
@@ -39,13 +45,19 @@ describe("affineQParams(min, max, range)", () => {
 
 describe("symmetricQParams(min, max, range)", () => {
   it("divides by 127.5 for int8 [-128, 127], not 127", () => {
-    assertClose(symmetricQParams(-1, 2, integerRange(8, true)).scale, 2 / 127.5);
-    assertClose(symmetricQParams(-1, 2, integerRange(8, true, true)).scale, 2 / 127);
+    assert.equal(symmetricQParams(-1, 2, integerRange(8, true)).scale, Math.fround(2 / 127.5));
+    assert.equal(symmetricQParams(-1, 2, integerRange(8, true, true)).scale, Math.fround(2 / 127));
   });
-  it("zero point is 0 for signed, 128 for uint8 and 8 for uint4", () => {
+  it("zero point is 0 for signed; 128 for quint8's default range, with reduce_range too; ⌊(qmin + qmax) / 2⌋ for a custom one", () => {
     assert.equal(symmetricQParams(-1, 2, integerRange(8, true)).zeroPoint, 0);
     assert.equal(symmetricQParams(-1, 2, integerRange(8, false)).zeroPoint, 128);
-    assert.equal(symmetricQParams(-1, 2, integerRange(4, false)).zeroPoint, 8);
+    assert.equal(symmetricQParams(-1, 2, { qmin: 0, qmax: 127 }).zeroPoint, 128, "quint8 with reduce_range");
+    assert.equal(symmetricQParams(-1, 2, integerRange(4, false)).zeroPoint, 7, "[0, 15] is a custom range");
+    assert.equal(symmetricQParams(-1, 2, integerRange(8, false), { customRange: true }).zeroPoint, 127, "[0, 255] given as quant_min/quant_max");
+    assert.equal(symmetricQParams(-1, 2, { qmin: 0, qmax: 127 }, { customRange: true }).zeroPoint, 63);
+  });
+  it("symmetricQParams(0, 1, int8, { customRange: 1 }) throws: customRange is a boolean", () => {
+    assert.throws(() => symmetricQParams(0, 1, integerRange(8, true), { customRange: 1 as unknown as boolean }), /symmetricQParams: options.customRange must be true or false, got 1/);
   });
   it("a zero-range observer gets scale float32 epsilon", () => {
     assert.equal(symmetricQParams(0, 0, integerRange(8, true)).scale, FLOAT32_EPSILON);

@@ -37,6 +37,8 @@ const FINDINGS: Finding[] = [
   { what: "a non-saturating FP8 cast (was told to look for 0/0)", exercise: "fp8-rounding", file: "fp8-not-saturating.ts", status: "failed", named: { e4m3: "not-saturating", e5m2: "not-saturating" } },
   { what: "the KV cache in GiB and GB without the batch (never named)", exercise: "kv-cache-memory", file: "kv-cache-without-batch.ts", status: "failed", named: { bytes: null, gib: "no-batch", gb: "no-batch" } },
   { what: "the Jensen–Shannon distance for the divergence (never named)", exercise: "reverse-kl-js", file: "js-distance.ts", status: "failed", named: { "reverse-kl": null, "js-divergence": "distance-not-divergence" } },
+  { what: "observer parameters written from PyTorch's code in float32 (was told it used Math.round)", exercise: "scale-zero-point", file: "qparams-float32-pytorch.ts", status: "passed", named: {} },
+  { what: "observer parameters in float64: told exactly where float32 moves the zero point", exercise: "scale-zero-point", file: "qparams-float64.ts", status: "failed", named: { affine: "float64", symmetric: null } },
   { what: "a wrong answer no known mistake explains gets expected vs actual and no guess", exercise: "temperature-softmax", file: "softmax-uniform.ts", status: "failed", named: { softmax: null } },
   { what: "two mistakes at once: each variant matches some failing cases, so neither is named", exercise: "kl-divergence", file: "kl-two-mistakes.ts", status: "failed", named: { "kl-divergence": null } },
 ];
