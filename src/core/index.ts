@@ -27,6 +27,7 @@ import { q4_0Dequantize, q4_0Quantize, q8_0Dequantize, q8_0Quantize } from "./gg
 import { round } from "./rounding";
 import { q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
 import { magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
+import { loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -79,6 +80,7 @@ export {
 export { logSoftmax, softmax, softmaxRows, temperatureSweep } from "./softmax";
 export { Q4_0_BLOCK_BYTES, q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
 export { type NmSparsityReport, magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
+export { type QloraMemory, loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -168,6 +170,9 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   nmSparsityMask,
   magnitudePruneMask,
   nmSparsityReport,
+  nf4DoubleQuantBits,
+  loraAdapterParams,
+  qloraMemory,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

@@ -14,6 +14,7 @@ type Builder = (report: CheckReport, argNames?: string[]) => ChartSpec[];
 export const practiceChartBuilders: Record<PracticeChartKind, Builder> = {
   "nibble-layout": nibbleLayoutCharts,
   "sparsity-mask": sparsityMaskCharts,
+  "memory-breakdown": memoryBreakdownCharts,
 };
 
 function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
@@ -158,6 +159,65 @@ function sparsityMaskCharts(report: CheckReport): ChartSpec[] {
         ],
       });
     }
+  }
+  return charts;
+}
+
+const GIB = 2 ** 30;
+const MEMORY_PARTS: [string, string][] = [
+  ["baseBytes", "frozen base"],
+  ["adapterBytes", "adapters"],
+  ["gradientBytes", "gradients"],
+  ["optimizerBytes", "Adam moments"],
+  ["activationBytes", "activations"],
+  ["totalBytes", "total"],
+];
+
+/**
+ * Fine-tuning memory: each part in GiB, reference vs yours, with the GPU's memory beside the total; and the bits
+ * per weight of NF4 with double quantization split into codes, absmaxes and their scales.
+ */
+function memoryBreakdownCharts(report: CheckReport, argNames?: string[]): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const memoryCase = focusCase(report, (c) => numericFields(c.expected).some(([k]) => k === "totalBytes"));
+  if (memoryCase) {
+    const expected = new Map(numericFields(memoryCase.expected));
+    const actual = new Map(numericFields(memoryCase.actual));
+    const gpuIndex = argNames?.findIndex((n) => /gpu/i.test(n)) ?? -1;
+    const gpu = asNumber(memoryCase.input[gpuIndex >= 0 ? gpuIndex : memoryCase.input.length - 1]);
+    const gib = (v: number | undefined) => (v === undefined ? null : finiteOrNull(v / GIB));
+    charts.push({
+      id: "memory-by-part",
+      title: `Fine-tuning memory by part, GiB${gpu !== undefined ? ` (GPU: ${formatNumber(gpu)} GiB)` : ""} (${memoryCase.name})`,
+      type: "bar",
+      labels: MEMORY_PARTS.map(([, label]) => label),
+      xTitle: "part",
+      yTitle: "GiB",
+      series: [
+        series("reference", MEMORY_PARTS.map(([k]) => gib(expected.get(k))), "reference"),
+        ...(actual.size > 0 ? [series("yours", MEMORY_PARTS.map(([k]) => gib(actual.get(k))), "learner")] : []),
+        ...(gpu !== undefined ? [series("GPU memory", MEMORY_PARTS.map(([k]) => (k === "totalBytes" ? gpu : null)), "neutral", { colorIndex: 5 })] : []),
+      ],
+    });
+  }
+  const bitsCase = focusCase(report, (c) => c.input.length === 2 && c.input.every((v) => asNumber(v) !== undefined) && asNumber(c.expected) !== undefined);
+  if (bitsCase) {
+    const [b1, b2] = bitsCase.input as number[];
+    const yours = asNumber(bitsCase.actual);
+    const parts = [4, 8 / b1, 32 / (b1 * b2)];
+    charts.push({
+      id: "bits-per-weight",
+      title: `Bits per weight, NF4 with double quantization (blocks of ${b1}, ${b2} absmaxes per scale)`,
+      type: "bar",
+      labels: ["4-bit codes", `8-bit absmax per ${b1}`, `fp32 scale per ${b1 * b2}`, "total"],
+      xTitle: "part",
+      yTitle: "bits per weight",
+      series: [
+        series("reference", [...parts, asNumber(bitsCase.expected)!], "reference"),
+        series("without double quantization (fp32 absmax)", [4, 32 / b1, 0, 4 + 32 / b1], "neutral", { colorIndex: 4 }),
+        ...(yours !== undefined ? [series("yours", [null, null, null, finiteOrNull(yours)], "learner")] : []),
+      ],
+    });
   }
   return charts;
 }

@@ -79,4 +79,16 @@ describe("practice charts", () => {
     nm.forEach((v, i) => assert.ok(un[i] <= v + 1e-15, `unstructured ≤ N:M at ${i}:4`));
     assert.deepEqual(data(curve, "your N:M error"), [null, null, 0.275, null, null]);
   });
+
+  it("memory-breakdown: parts in GiB against the GPU, and NF4's bits per weight split by level", () => {
+    const expected = { adapterParams: 10, baseBytes: 2 ** 31, adapterBytes: 20, gradientBytes: 20, optimizerBytes: 80, activationBytes: 2 ** 30, totalBytes: 3 * 2 ** 30 + 120, totalGiB: 3, fits: true };
+    const memory = reportOf([{ id: "m", input: [1e9, [[8, 8]], 1, 1, 1, 24], expected, actual: { ...expected, baseBytes: 2 ** 32 } }]);
+    const parts = chart(exerciseCharts("memory-breakdown", memory, ["base params", "block shapes", "layers", "rank", "activation GiB", "GPU GiB"]), "memory-by-part");
+    assert.deepEqual(data(parts, "reference").slice(0, 1), [2]);
+    assert.deepEqual(data(parts, "yours").slice(0, 1), [4]);
+    assert.deepEqual(data(parts, "GPU memory"), [null, null, null, null, null, 24]);
+    const bits = chart(exerciseCharts("memory-breakdown", reportOf([{ id: "b", input: [64, 256], expected: 4.126953125, actual: 4.5 }])), "bits-per-weight");
+    assert.deepEqual(data(bits, "reference"), [4, 0.125, 32 / (64 * 256), 4.126953125]);
+    assert.deepEqual(data(bits, "yours"), [null, null, null, 4.5]);
+  });
 });
