@@ -25,6 +25,8 @@ const nodeTargets = [
   { in: "src/runner/sandbox/host.ts", out: "dist/runner/host.js" },
   { in: "src/runner/sandbox/worker.ts", out: "dist/runner/worker.js" },
   { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // The extension loads packs it finds in a Worker, off the extension host's thread.
+  { in: "src/packs/node/loadPackWorker.ts", out: "dist/packs/loadPackWorker.js" },
 ];
 
 /** Browser-side bundles: the results webview and the playground (chart.js bundled in; the playground bundles the pure compute core too). */

@@ -1,7 +1,8 @@
 import * as vscode from "vscode";
 import { config } from "./config";
 import type { TutorContext } from "./context";
-import { promises as fs } from "node:fs";
+import { DEFAULT_PACK_LIMITS } from "./packs/limits";
+import { loadPackInWorker } from "./packs/node/loadPackInWorker";
 import { loadPackWithWorkspaceFs } from "./packs/vscode/loadPackWithWorkspaceFs";
 import type { ExerciseSpec, PackSpec } from "./protocol/exercise";
 import type { PackProblem } from "./protocol/packProblem";
@@ -25,6 +26,8 @@ export interface ExerciseRef {
 }
 
 const MANIFEST = "pack.json";
+/** The pack-loading Worker's bundle, relative to the extension folder (built by esbuild.config.mjs). */
+const PACK_WORKER = ["dist", "packs", "loadPackWorker.js"];
 
 /**
  * Every pack the tree shows: the built-in ones (src/packs/builtInPacks.ts), pack folders in the workspace (a folder with a pack.json
@@ -101,8 +104,10 @@ export class PackRegistry implements vscode.Disposable {
     const folders = await this.packFolders();
     const results: LoadedPack[] = [];
     const seenIds = new Map<string, vscode.Uri>();
-    for (const { folder, origin } of folders) {
-      const loaded = await this.loadOne(folder, origin);
+    // Each pack loads in its own Worker, so they load side by side; the order of `folders` is kept.
+    const loadedPacks = await Promise.all(folders.map(({ folder, origin }) => this.loadOne(folder, origin)));
+    for (const loaded of loadedPacks) {
+      const { folder } = loaded;
       if (loaded.pack) {
         const first = seenIds.get(loaded.pack.id);
         if (first) {
@@ -126,10 +131,13 @@ export class PackRegistry implements vscode.Disposable {
 
   private async loadOne(folder: vscode.Uri, origin: PackOrigin): Promise<LoadedPack> {
     try {
-      // Local folders resolve symlinks with Node's realpath, so a link inside the pack is followed and only one
-      // that leads out of it is refused; vscode.workspace.fs alone cannot read a link's target.
-      const realpath = folder.scheme === "file" ? fs.realpath : undefined;
-      const { pack, problems } = await loadPackWithWorkspaceFs(folder, { realpath });
+      // Local folders are loaded in a Worker (node:fs, its own heap limit and time budget), so a hostile or huge
+      // pack in the workspace never blocks or exhausts the extension host. Other schemes (remote, virtual) go
+      // through vscode.workspace.fs here, under the same static limits, refusing every symlink.
+      const { pack, problems } =
+        folder.scheme === "file"
+          ? await loadPackInWorker(folder.fsPath, { workerScript: vscode.Uri.joinPath(this.ctx.extensionUri, ...PACK_WORKER).fsPath })
+          : await loadPackWithWorkspaceFs(folder);
       return { folder, origin, pack, problems: [...problems] };
     } catch (error) {
       this.ctx.log.error(`loading the pack at ${folder.fsPath} failed: ${String(error)}`);
@@ -176,6 +184,8 @@ export class PackRegistry implements vscode.Disposable {
 /** A workspace pack.json is a pack's manifest only if it lists exercises; other tools use the name too. */
 async function looksLikePackManifest(uri: vscode.Uri): Promise<boolean> {
   try {
+    // Read only what a pack manifest can be; anything larger is some other tool's pack.json.
+    if ((await vscode.workspace.fs.stat(uri)).size > DEFAULT_PACK_LIMITS.maxFileBytes) return false;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     return /"exercises"\s*:/.test(text);
   } catch {

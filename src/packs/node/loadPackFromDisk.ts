@@ -41,7 +41,7 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
 /** Loads and statically validates the pack in `dir` (relative paths are resolved from the working directory). */
 export async function loadPackFromDisk(
   dir: string,
-  options: { catalog?: CoreCatalog; limits?: PackLimits } = {},
+  options: { catalog?: CoreCatalog; limits?: Partial<PackLimits> } = {},
 ): Promise<{ pack?: PackSpec; problems: PackProblem[] }> {
   return loadPack(nodePackFileSystem, path.resolve(dir), { catalog: options.catalog ?? builtInCoreCatalog(), limits: options.limits });
 }
