@@ -274,14 +274,6 @@ function buildCheck(scope: CheckScope): CheckSpec | undefined {
     if (variant) misconceptions.push({ id: m.id, message: m.message, variant });
   });
 
-  if (check.comparison?.kind === "categories") {
-    const seen = new Set<string>();
-    check.comparison.categories.forEach((category, k) => {
-      if (seen.has(category.id)) at(`${base}/comparison/categories/${k}/id`, "duplicate-id", `category id "${category.id}" is used twice`);
-      seen.add(category.id);
-    });
-  }
-
   if (!expected) return undefined;
   return {
     id: check.id,

@@ -35,14 +35,10 @@ export interface Tolerance {
 }
 
 /**
- * How actual and expected are compared.
- * - `value`: deep comparison of numbers, arrays, plain objects and strings with the tolerance.
- * - `categories`: the actual value is a string[]; every category must be matched by at least one entry,
- *   an entry matching a category when it contains any of its keywords (case-insensitive).
+ * How actual and expected are compared: a deep comparison of numbers, arrays, plain objects and strings with the
+ * check's tolerance. Answers are values a check computes; nothing is graded by matching keywords in free text.
  */
-export type Comparison =
-  | { kind: "value" }
-  | { kind: "categories"; minItems?: number; categories: { id: string; label: string; keywords: string[] }[] };
+export type Comparison = { kind: "value" };
 
 export interface Misconception {
   id: string;

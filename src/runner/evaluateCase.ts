@@ -6,20 +6,17 @@
 import type { CaseResult, CheckStatus } from "../protocol/checkReport";
 import type { CaseSpec, CheckSpec, Misconception } from "../protocol/exercise";
 import type { CallOutcome } from "../protocol/runnerIpc";
-import { compareCategories } from "./compare/compareCategories";
 import { compareValues } from "./compare/compareValues";
 import { formatArguments, toReportJson } from "./compare/formatValue";
 import type { ProducedValue } from "./expectedValues";
 
 /** Whether `actual` counts as equal to `expected` under the check's comparison. */
 export function matches(check: CheckSpec, actual: unknown, expected: unknown): boolean {
-  if (check.comparison.kind === "categories") return compareCategories(actual, check.comparison).equal;
   return compareValues(actual, expected, check.tolerance).equal;
 }
 
 /** Whether the learner's value is the variant's: with the check's tolerance, and a NaN reproduces a NaN. */
 function reproduces(check: CheckSpec, actual: unknown, variantValue: unknown): boolean {
-  if (check.comparison.kind === "categories") return matches(check, actual, variantValue);
   return compareValues(actual, variantValue, { ...check.tolerance, nanEqual: true }).equal;
 }
 
@@ -133,16 +130,11 @@ export function evaluateCase(check: CheckSpec, caseIndex: number, outcome: CallO
   const actual = outcome.value;
   let detail: string | undefined;
   let firstDifferingIndex: number | undefined;
-  if (check.comparison.kind === "categories") {
-    const categories = compareCategories(actual, check.comparison);
-    if (!categories.equal) detail = categories.detail;
-  } else {
-    const comparison = compareValues(actual, expected.value, check.tolerance);
-    if (!comparison.equal) {
-      firstDifferingIndex = comparison.firstDifferingIndex;
-      const where = comparison.path ? `at ${comparison.path}: ` : "";
-      detail = reveal === "full" ? `${where}${comparison.detail}` : `${where}your value is not the expected one`;
-    }
+  const comparison = compareValues(actual, expected.value, check.tolerance);
+  if (!comparison.equal) {
+    firstDifferingIndex = comparison.firstDifferingIndex;
+    const where = comparison.path ? `at ${comparison.path}: ` : "";
+    detail = reveal === "full" ? `${where}${comparison.detail}` : `${where}your value is not the expected one`;
   }
 
   if (detail === undefined) {

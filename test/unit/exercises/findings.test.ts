@@ -39,6 +39,8 @@ const FINDINGS: Finding[] = [
   { what: "the Jensen–Shannon distance for the divergence (never named)", exercise: "reverse-kl-js", file: "js-distance.ts", status: "failed", named: { "reverse-kl": null, "js-divergence": "distance-not-divergence" } },
   { what: "observer parameters written from PyTorch's code in float32 (was told it used Math.round)", exercise: "scale-zero-point", file: "qparams-float32-pytorch.ts", status: "passed", named: {} },
   { what: "observer parameters in float64: told exactly where float32 moves the zero point", exercise: "scale-zero-point", file: "qparams-float64.ts", status: "failed", named: { affine: "float64", symmetric: null } },
+  { what: "a checklist of negated sentences and keyword junk (passed the old keyword check)", exercise: "compression-checklist", file: "checklist-keywords.ts", status: "failed", named: { "shipping-checklist": null } },
+  { what: "the release gates written in other words (the old keyword check said it covered nothing)", exercise: "compression-checklist", file: "checklist-other-words.ts", status: "passed", named: {} },
   { what: "a wrong answer no known mistake explains gets expected vs actual and no guess", exercise: "temperature-softmax", file: "softmax-uniform.ts", status: "failed", named: { softmax: null } },
   { what: "two mistakes at once: each variant matches some failing cases, so neither is named", exercise: "kl-divergence", file: "kl-two-mistakes.ts", status: "failed", named: { "kl-divergence": null } },
 ];

@@ -6,6 +6,7 @@
  * own tolerance; so a slip in a reference (Math.min for Math.max) fails here instead of failing every learner.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import * as core from "../../../src/core";
 import { loadPackFromDisk } from "../../../src/packs/node/loadPackFromDisk";
@@ -22,6 +23,15 @@ const rows = (w: number[][]) => w.map((r) => Float64Array.from(r));
 const kv = (layers: number, kvHeads: number, headDim: number, seqLen: number, batch: number, bytesPerElement: number): number =>
   core.kvCacheBytes({ layers, kvHeads, headDim, seqLen, batch, bytesPerElement });
 const range = (qmin: number, qmax: number) => ({ qmin, qmax });
+
+/** Where the core has no such function: values from a committed Python script, by case id (test/unit/fixtures/exercises/). */
+function fromVectors(file: string): Independent & { byCaseId: true } {
+  const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "exercises", file), "utf8")) as Record<string, unknown>;
+  return Object.assign((caseId: string) => {
+    if (!(caseId in vectors)) throw new Error(`${file} has no value for case ${caseId}: rerun the script beside it`);
+    return vectors[caseId];
+  }, { byCaseId: true as const });
+}
 
 /**
  * For each `exercise/check` whose expected values come from the reference: the same quantity from the core.
@@ -62,6 +72,7 @@ const INDEPENDENT: Record<string, Independent> = {
   "kv-cache-memory/gib": (...a: Parameters<typeof kv>) => core.toGiB(kv(...a)),
   "kv-cache-memory/gb": (...a: Parameters<typeof kv>) => core.toGB(kv(...a)),
   "log-softmax/log-softmax": (logits: number[]) => plain(core.logSoftmax(logits)),
+  "compression-checklist/shipping-checklist": fromVectors("checklist_vectors.json"),
   "hinton-distillation-loss/distillation-loss": (studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number) => {
     const { hard, soft, total } = core.distillationLoss({ studentLogits, teacherLogits, label, alpha, temperature });
     return { hard, soft, total };
@@ -88,7 +99,8 @@ function referenceChecks(pack: PackSpec): { exercise: ExerciseSpec; check: Check
 /** The exercise with one check whose expected values are the independent computation's, as literals. */
 function againstIndependent(exercise: ExerciseSpec, check: CheckSpec, independent: Independent): ExerciseSpec {
   const values: Record<string, unknown> = {};
-  for (const c of check.cases) values[c.id] = independent(...structuredClone(c.input));
+  const byCaseId = "byCaseId" in independent;
+  for (const c of check.cases) values[c.id] = byCaseId ? independent(c.id) : independent(...structuredClone(c.input));
   const tolerance = LOOSER[`${exercise.id}/${check.id}`]?.tolerance ?? check.tolerance;
   return { ...exercise, checks: [{ ...check, tolerance, expected: { from: "literal", values: values as never }, misconceptions: [] }] };
 }

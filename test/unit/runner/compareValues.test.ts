@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { compareValues, numbersMatch } from "../../../src/runner/compare/compareValues";
-import { compareCategories } from "../../../src/runner/compare/compareCategories";
 
 describe("compareValues", () => {
   it("compareValues(3, 3, {}) is equal; compareValues(3.0000001, 3, {}) is not (exact without a tolerance)", () => {
@@ -63,35 +62,5 @@ describe("compareValues", () => {
   it("compares strings exactly", () => {
     assert.equal(compareValues("GB", "GB", {}).equal, true);
     assert.equal(compareValues("gb", "GB", {}).equal, false);
-  });
-});
-
-describe("compareCategories", () => {
-  const comparison = {
-    kind: "categories" as const,
-    minItems: 3,
-    categories: [
-      { id: "quality", label: "quality gates", keywords: ["quality", "accuracy"] },
-      { id: "memory", label: "memory on the device", keywords: ["memory", "vram"] },
-    ],
-  };
-
-  it("passes when every category is covered, case-insensitively, with enough items", () => {
-    assert.equal(compareCategories(["Accuracy holds", "peak VRAM measured", "latency"], comparison).equal, true);
-  });
-
-  it("names the categories nothing covers", () => {
-    const result = compareCategories(["accuracy holds", "latency", "size"], comparison);
-    assert.ok(!result.equal && result.missing.join() === "memory on the device" && /nothing in your list covers: memory on the device/.test(result.detail));
-  });
-
-  it("asks for more items below minItems", () => {
-    const result = compareCategories(["accuracy and memory"], comparison);
-    assert.ok(!result.equal && /list at least 3 items \(you have 1\)/.test(result.detail));
-  });
-
-  it("refuses something that is not a list of strings", () => {
-    const result = compareCategories([1, 2], comparison);
-    assert.ok(!result.equal && /expected a list of strings, got an array/.test(result.detail));
   });
 });
