@@ -85,6 +85,8 @@ export class CheckService implements vscode.Disposable {
     if (!found) return this.notRun(key, `No loaded pack has the exercise ${key.packId}/${key.exerciseId}. Is its pack still in the Exercises view?`);
     const file = await this.solutions.existing(key);
     if (!file) return this.notRun(key, `${found.exercise.title} has no solution file yet. Open the exercise from the Exercises view to create it.`);
+    const refused = await this.solutions.linkLeavingFolder(file);
+    if (refused) return this.notRun(key, refused);
 
     const outcome = await this.scheduler.schedule(file.fsPath, options.delayMs ?? 0, async (signal) => {
       const cancelListener = options.cancellation?.onCancellationRequested(() => this.scheduler.cancel(file.fsPath));

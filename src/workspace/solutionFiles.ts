@@ -1,4 +1,7 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
 import * as vscode from "vscode";
+import { isInsideFolder } from "../packs/node/loadPackFromDisk";
 import { config } from "../config";
 import type { TutorContext } from "../context";
 import { backupFileName, backupSegments, parseSolutionPath, type SolutionKey, solutionSegments } from "./solutionPaths";
@@ -56,6 +59,21 @@ export class SolutionFiles {
     const rootPath = root.path.replace(/\/+$/, "");
     if (!uri.path.startsWith(`${rootPath}/`)) return undefined;
     return parseSolutionPath(uri.path.slice(rootPath.length + 1), config.solutionsFolder());
+  }
+
+  /**
+   * Why a solution file may not be checked, or undefined when it may: a symbolic link that resolves outside its
+   * own folder (to a pack's reference solution, say) would be checked as the learner's work.
+   */
+  async linkLeavingFolder(uri: vscode.Uri): Promise<string | undefined> {
+    if (uri.scheme !== "file") return undefined; // only local files can be links that Node resolves
+    try {
+      const [file, folder] = await Promise.all([fs.realpath(uri.fsPath), fs.realpath(path.dirname(uri.fsPath))]);
+      if (isInsideFolder(folder, file)) return undefined;
+      return `${path.basename(uri.fsPath)} is a symbolic link to ${file}, outside its folder; keep your solution as a file of its own.`;
+    } catch {
+      return undefined; // nothing to resolve: the check itself reports a missing file
+    }
   }
 
   /** Creates the solution file from the starter unless it exists; an existing file is never touched. */

@@ -143,4 +143,26 @@ describe("pack hardening: the VS Code file-system adapter and pack discovery", f
     console.log(`      discovered in ${(performance.now() - started).toFixed(0)} ms; longest event-loop gap while loading ${api.tutor.packs.packs.length} packs: ${longestGap.toFixed(0)} ms`);
     assert.ok(longestGap < 2000, `the extension host's thread was blocked for ${longestGap.toFixed(0)} ms`);
   });
+
+  it("a solution file that links to the exercise's reference is not checked, and says why", async () => {
+    const key = { packId: "quantization-distillation", exerciseId: "int4-scale" };
+    const solution = await vscode.commands.executeCommand<vscode.Uri>("compressionTutor.openExercise", key);
+    assert.ok(solution);
+    const reference = api.tutor.packs.find(key.packId, key.exerciseId)!.exercise.sourceFiles.reference!;
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    const backup = fs.readFileSync(solution.fsPath);
+    fs.rmSync(solution.fsPath);
+    fs.symlinkSync(reference, solution.fsPath);
+    try {
+      const outcome = await api.tutor.checks.check(key, { reason: "test" });
+      assert.equal(outcome.kind, "not-run");
+      assert.match(outcome.kind === "not-run" ? outcome.reason : "", /^int4-scale\.ts is a symbolic link to .*int4-scale[\\/]reference\.ts, outside its folder/);
+      assert.equal(api.tutor.checks.latestReport(key), undefined, "no report was recorded for the linked file");
+    } finally {
+      fs.rmSync(solution.fsPath);
+      fs.writeFileSync(solution.fsPath, backup);
+    }
+    const honest = await api.tutor.checks.check(key, { reason: "test" });
+    assert.equal(honest.kind, "checked", "the next check of a real file runs");
+  });
 });

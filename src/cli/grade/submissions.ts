@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { isInsideFolder } from "../../packs/node/loadPackFromDisk";
 import { UsageError } from "../io";
 
 export interface Learner {
@@ -52,12 +53,6 @@ export function findSubmission(learner: Learner, exerciseId: string): Submission
   if (!isInsideFolder(folder, real)) return { kind: "refused", file, reason: `${exerciseId}.ts is a symbolic link to ${real}, outside the learner's folder; submit the file itself` };
   if (!(entry.isSymbolicLink() ? fs.statSync(real) : entry).isFile()) return { kind: "refused", file, reason: `${exerciseId}.ts is not a regular file` };
   return { kind: "file", file: real };
-}
-
-/** Whether `file` is inside `folder` (both resolved, absolute); "/a/bc" is not inside "/a/b". */
-export function isInsideFolder(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** Parses `K/N` (1 ≤ K ≤ N). */

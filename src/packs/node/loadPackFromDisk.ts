@@ -25,11 +25,17 @@ export const nodePackFileSystem: PackFileSystem = {
     return entries.map((e) => ({ name: e.name, kind: kindOf(e) }));
   },
   join: (base, ...segments) => path.join(base, ...segments),
-  isInside(folder, file) {
-    const relative = path.relative(folder, file);
-    return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-  },
+  isInside: isInsideFolder,
 };
+
+/**
+ * True when `file` is `folder` itself or lies inside it (both absolute and already resolved). By path segments:
+ * "/a/bc" is not inside "/a/b".
+ */
+export function isInsideFolder(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
 
 function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): PackEntryKind {
   if (entry.isSymbolicLink()) return "symlink";
