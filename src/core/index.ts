@@ -28,6 +28,7 @@ import { round } from "./rounding";
 import { q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
 import { magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
 import { loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
+import { int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -81,6 +82,7 @@ export { logSoftmax, softmax, softmaxRows, temperatureSweep } from "./softmax";
 export { Q4_0_BLOCK_BYTES, q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
 export { type NmSparsityReport, magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
 export { type QloraMemory, loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
+export { type PerTokenQuantized, int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -173,6 +175,9 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   nf4DoubleQuantBits,
   loraAdapterParams,
   qloraMemory,
+  perTokenQuantize,
+  int8Linear,
+  int32SafeDepth,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

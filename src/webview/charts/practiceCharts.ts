@@ -15,6 +15,7 @@ export const practiceChartBuilders: Record<PracticeChartKind, Builder> = {
   "nibble-layout": nibbleLayoutCharts,
   "sparsity-mask": sparsityMaskCharts,
   "memory-breakdown": memoryBreakdownCharts,
+  "int8-gemm": int8GemmCharts,
 };
 
 function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
@@ -123,7 +124,7 @@ function sparsityMaskCharts(report: CheckReport): ChartSpec[] {
       yTitle: "|w|",
       series: [
         series("kept by the reference", magnitude((i) => expected[i] === 1), "reference"),
-        series("pruned by the reference", magnitude((i) => expected[i] === 0), "neutral", { colorIndex: 5 }),
+        series("pruned by the reference", magnitude((i) => expected[i] === 0), "neutral"),
         ...(actual ? [series("kept by yours", magnitude((i) => actual[i] === 1), "learner")] : []),
       ],
     });
@@ -154,7 +155,7 @@ function sparsityMaskCharts(report: CheckReport): ChartSpec[] {
         yTitle: "squared error Σ pruned w²",
         series: [
           series("N:M (core)", curves.map((c) => c.nm), "reference", { showPoints: true }),
-          series("unstructured, same density (core)", curves.map((c) => c.un), "neutral", { colorIndex: 4, showPoints: true }),
+          series("unstructured, same density (core)", curves.map((c) => c.un), "neutral", { colorIndex: 0, showPoints: true }),
           series(`your N:M error at ${n}:${m}`, ns.map((k) => (k === n && yours !== undefined ? finiteOrNull(yours) : null)), "learner", { showPoints: true, pointRadius: 7 }),
         ],
       });
@@ -196,7 +197,7 @@ function memoryBreakdownCharts(report: CheckReport, argNames?: string[]): ChartS
       series: [
         series("reference", MEMORY_PARTS.map(([k]) => gib(expected.get(k))), "reference"),
         ...(actual.size > 0 ? [series("yours", MEMORY_PARTS.map(([k]) => gib(actual.get(k))), "learner")] : []),
-        ...(gpu !== undefined ? [series("GPU memory", MEMORY_PARTS.map(([k]) => (k === "totalBytes" ? gpu : null)), "neutral", { colorIndex: 5 })] : []),
+        ...(gpu !== undefined ? [series("GPU memory", MEMORY_PARTS.map(([k]) => (k === "totalBytes" ? gpu : null)), "neutral")] : []),
       ],
     });
   }
@@ -214,8 +215,68 @@ function memoryBreakdownCharts(report: CheckReport, argNames?: string[]): ChartS
       yTitle: "bits per weight",
       series: [
         series("reference", [...parts, asNumber(bitsCase.expected)!], "reference"),
-        series("without double quantization (fp32 absmax)", [4, 32 / b1, 0, 4 + 32 / b1], "neutral", { colorIndex: 4 }),
+        series("without double quantization (fp32 absmax)", [4, 32 / b1, 0, 4 + 32 / b1], "neutral"),
         ...(yours !== undefined ? [series("yours", [null, null, null, finiteOrNull(yours)], "learner")] : []),
+      ],
+    });
+  }
+  return charts;
+}
+
+/** A matrix of numbers (rows of equal length), else undefined. */
+function asMatrix(value: CaseResult["expected"] | undefined): number[][] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const rows = value.map((r) => asNumbers(r as CaseResult["expected"]));
+  return rows.every((r): r is number[] => r !== undefined && r.length === rows[0]!.length) ? rows : undefined;
+}
+
+function fieldOf(value: CaseResult["expected"], key: string): CaseResult["expected"] | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, CaseResult["expected"]>)[key] : undefined;
+}
+
+/**
+ * Per-token int8: each token's scale (an outlier token gets a coarse one of its own), and the layer's outputs,
+ * reference and yours, against the float product X · (Wq · s) that int8 approximates.
+ */
+function int8GemmCharts(report: CheckReport): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const quantCase = focusCase(report, (c) => asNumbers(fieldOf(c.expected, "scales")) !== undefined);
+  if (quantCase) {
+    const expected = asNumbers(fieldOf(quantCase.expected, "scales"))!;
+    const actual = asNumbers(fieldOf(quantCase.actual, "scales"));
+    charts.push({
+      id: "token-scales",
+      title: `One scale per token (${quantCase.name})`,
+      type: "bar",
+      labels: expected.map((_, t) => `token ${t}`),
+      xTitle: "token",
+      yTitle: "scale",
+      series: [series("reference", expected, "reference"), ...(actual ? [series("yours", actual.map(finiteOrNull), "learner")] : [])],
+    });
+  }
+  const linearCase = focusCase(report, (c) => asMatrix(fieldOf(c.expected, "y")) !== undefined && asMatrix(c.input[0]) !== undefined);
+  if (linearCase) {
+    const X = asMatrix(linearCase.input[0])!;
+    const Wq = asMatrix(linearCase.input[1]);
+    const s = asNumbers(linearCase.input[2]);
+    const expected = asMatrix(fieldOf(linearCase.expected, "y"))!;
+    const actual = asMatrix(fieldOf(linearCase.actual, "y"));
+    const labels = expected.flatMap((row, t) => row.map((_, j) => `y[${t}][${j}]`));
+    const float =
+      Wq && s && Wq.length === X[0].length && Wq[0].length === s.length
+        ? X.flatMap((row) => s.map((sj, j) => row.reduce((sum, x, k) => sum + x * Wq[k][j] * sj, 0)))
+        : undefined;
+    charts.push({
+      id: "outputs",
+      title: `Layer outputs: int8 with int32 accumulation vs the float product (${linearCase.name})`,
+      type: "line",
+      labels,
+      xTitle: "output y[token][column]",
+      yTitle: "y",
+      series: [
+        ...(float ? [series("float X · (Wq · s)", float, "neutral", { showPoints: true })] : []),
+        series("reference (int8)", expected.flat(), "reference", { showPoints: true }),
+        ...(actual && actual.flat().length === labels.length ? [series("yours", actual.flat().map(finiteOrNull), "learner", { showPoints: true })] : []),
       ],
     });
   }

@@ -91,4 +91,14 @@ describe("practice charts", () => {
     assert.deepEqual(data(bits, "reference"), [4, 0.125, 32 / (64 * 256), 4.126953125]);
     assert.deepEqual(data(bits, "yours"), [null, null, null, 4.5]);
   });
+
+  it("int8-gemm: a scale per token, and the int8 outputs beside the float product they approximate", () => {
+    const q = reportOf([{ id: "q", input: [[[-1, 0, 2], [0.5, 0.2, 0]]], expected: { scales: [0.0117647, 0.00196], zeroPoints: [-43, -128], q: [[-128, -43, 127], [127, -26, -128]] }, actual: { scales: [0.0117647, 0.0117647], zeroPoints: [-43, -43], q: [[-128, -43, 127], [0, -26, -43]] } }]);
+    const scales = chart(exerciseCharts("int8-gemm", q), "token-scales");
+    assert.deepEqual(data(scales, "yours"), [0.0117647, 0.0117647]);
+    const linear = reportOf([{ id: "l", input: [[[-1, 0, 2]], [[1], [2], [3]], [0.5]], expected: { acc: [[167]], y: [[2.500000048894435]] }, actual: { acc: [[167]], y: [[0.98]] } }]);
+    const outputs = chart(exerciseCharts("int8-gemm", linear), "outputs");
+    assert.deepEqual(data(outputs, "float X"), [2.5]);
+    assert.deepEqual(data(outputs, "yours"), [0.98]);
+  });
 });
