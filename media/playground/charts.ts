@@ -33,6 +33,17 @@ export interface SeriesStyle {
   stepped?: boolean;
   yAxisID?: string;
   dashed?: boolean;
+  /** Opacity of the colour, for a series drawn over another (a dense grid over the histogram). */
+  alpha?: number;
+  /** Drawing order: higher is drawn first, underneath. */
+  order?: number;
+}
+
+/** A theme colour with an opacity; colours that are not #rrggbb are used as they are. */
+function withAlpha(color: string, alpha: number | undefined): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (alpha === undefined || !hex) return color;
+  return `rgba(${parseInt(hex[1], 16)}, ${parseInt(hex[2], 16)}, ${parseInt(hex[3], 16)}, ${alpha})`;
 }
 
 function axis(title: string, extra: Record<string, unknown> = {}) {
@@ -41,7 +52,7 @@ function axis(title: string, extra: Record<string, unknown> = {}) {
 }
 
 function dataset(style: SeriesStyle): ChartDataset<"line", Point[]> {
-  const color = style.color === "error" ? roleColor("error") : paletteColor(style.color);
+  const color = withAlpha(style.color === "error" ? roleColor("error") : paletteColor(style.color), style.alpha);
   return {
     label: style.label,
     data: [],
@@ -53,6 +64,7 @@ function dataset(style: SeriesStyle): ChartDataset<"line", Point[]> {
     pointRadius: style.points ?? 0,
     yAxisID: style.yAxisID,
     borderDash: style.dashed ? [6, 4] : undefined,
+    order: style.order ?? 0,
     spanGaps: false,
   } as ChartDataset<"line", Point[]>;
 }
@@ -70,7 +82,6 @@ export function xyChart(canvas: HTMLCanvasElement, options: { title: string; xTi
       responsive: true,
       maintainAspectRatio: false,
       parsing: false,
-      normalized: true,
       plugins: { legend: { labels: { color: fg } }, title: { display: true, text: options.title, color: fg }, tooltip: { enabled: true } },
       scales: scales as never,
     },

@@ -34,7 +34,6 @@ export class DistillationTab {
   private readonly alpha;
   private readonly numbers: NumbersTable;
   private readonly canvases: Record<string, HTMLCanvasElement> = {};
-  private state: DistillationState | undefined;
 
   constructor(private readonly onChange: (patch: Patch, control: string) => void, onCopy: () => void) {
     for (const input of [this.teacher, this.student]) {
@@ -106,8 +105,8 @@ export class DistillationTab {
     else if (teacher.length !== student.length) error = `Teacher has ${teacher.length} logits and student ${student.length}: give both the same number of classes.`;
     this.logitsError.textContent = error;
     if (error || typeof teacher === "string" || typeof student === "string") return;
-    const label = Math.min(this.state?.label ?? 0, teacher.length - 1);
-    this.onChange({ teacher, student, label }, control);
+    // The label is kept; the state's sanitizer moves it into range when the classes get fewer.
+    this.onChange({ teacher, student }, control);
   }
 
   makeCharts(): void {
@@ -137,7 +136,6 @@ export class DistillationTab {
   }
 
   syncControls(state: DistillationState): void {
-    this.state = state;
     this.teacher.value = state.teacher.join(", ");
     this.student.value = state.student.join(", ");
     this.teacher.setAttribute("aria-invalid", "false");

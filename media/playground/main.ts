@@ -22,6 +22,8 @@ const saved = vscodeApi.getState();
 let state: PlaygroundState = sanitizeState(saved?.state);
 let custom: Tensor | undefined = restoreTensor(saved?.custom);
 let customSaved: SavedPlayground["custom"] = custom && saved?.custom;
+let savedAt = typeof saved?.savedAt === "number" ? saved.savedAt : 0;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
 if (state.quantization.sample === "custom" && !custom) state.quantization.sample = "normal";
 
 let lab: QuantizationLab | undefined;
@@ -42,8 +44,14 @@ function labFor(q: QuantizationState): QuantizationLab {
   return lab;
 }
 
+/** Saves in the webview's state at once, and posts the settings to the extension at most every 200 ms. */
 function save(): void {
-  vscodeApi.setState({ state, custom: customSaved });
+  savedAt = Date.now();
+  vscodeApi.setState({ state, savedAt, custom: customSaved });
+  saveTimer ??= setTimeout(() => {
+    saveTimer = undefined;
+    vscodeApi.postMessage({ type: "saveState", state, savedAt });
+  }, 200);
 }
 
 // ---- layout -------------------------------------------------------------------------------------------------
@@ -185,6 +193,11 @@ window.addEventListener("message", (event: MessageEvent<ToPlaygroundMessage>) =>
     const preset = resolvePreset(message.preset);
     if (preset) setState(applyPreset(state, preset), "preset", true);
   } else if (message?.type === "loadTensor") loadTensor(message.tensor);
+  else if (message?.type === "restoreState" && typeof message.savedAt === "number" && message.savedAt > savedAt) {
+    const restored = sanitizeState(message.state);
+    if (restored.quantization.sample === "custom" && !custom) restored.quantization.sample = "normal";
+    setState(restored, "restore", true);
+  }
 });
 
 function remakeCharts(): void {
@@ -200,5 +213,4 @@ function remakeCharts(): void {
 onThemeChange(remakeCharts);
 distillation.syncControls(state.distillation);
 remakeCharts();
-save();
 vscodeApi.postMessage({ type: "ready" });

@@ -127,7 +127,8 @@ export class QuantizationTab {
       yTitle: "count per bin",
       series: [
         { label: "values", color: 0, stepped: true },
-        { label: "grid (first group)", color: 1 },
+        // Under the histogram and see-through: at 8 bits the grid has 256 lines.
+        { label: "grid (first group)", color: 1, alpha: 0.45, order: 1 },
       ],
     });
     this.charts.errors = xyChart(this.canvases.errors, {

@@ -3,6 +3,8 @@ import type { FromPlaygroundMessage } from "../../src/protocol/playgroundMessage
 /** What the playground persists through VS Code's webview state (it survives reloads via the serializer). */
 export interface SavedPlayground {
   state?: unknown;
+  /** When the state was saved (Date.now()), to tell it from the copy the extension keeps. */
+  savedAt?: number;
   /** A tensor sent from a model file, float32 values as base64 (4 bytes per value). */
   custom?: { name: string; shape: number[]; base64: string };
 }

@@ -5,6 +5,10 @@ import type { PlaygroundRequest } from "./playgroundArgument";
 import { playgroundHtml, playgroundWebviewOptions } from "./playgroundHtml";
 
 export const PLAYGROUND_VIEW_TYPE = "compressionTutor.playground";
+/** Settings are a few hundred bytes; anything far larger is not ours. */
+const MAX_STATE_BYTES = 64 * 1024;
+/** Where the settings are kept, in the extension's global storage: written to disk before a reload can outrun it. */
+const STATE_FILE = "playground-state.json";
 
 /**
  * The one playground panel. The webview owns its state (setState) and survives a reload through the
@@ -15,6 +19,8 @@ export class PlaygroundPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private pending: ToPlaygroundMessage[] = [];
+  /** Writes of the settings file, one after another, so the last one wins. */
+  private writes: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -58,15 +64,43 @@ export class PlaygroundPanel implements vscode.Disposable {
 
   private async onMessage(message: FromPlaygroundMessage): Promise<void> {
     switch (message.type) {
-      case "ready":
+      case "ready": {
         this.ready = true;
+        const kept = await this.readKeptState();
+        if (kept) void this.panel.webview.postMessage({ type: "restoreState", state: kept.state, savedAt: kept.savedAt } satisfies ToPlaygroundMessage);
         for (const m of this.pending.splice(0)) void this.panel.webview.postMessage(m);
         return;
+      }
+      case "saveState": {
+        if (typeof message.savedAt !== "number") return;
+        const text = JSON.stringify({ savedAt: message.savedAt, state: message.state ?? null });
+        if (text.length > MAX_STATE_BYTES) return;
+        const dir = this.ctx.extension.globalStorageUri;
+        this.writes = this.writes
+          .then(async () => {
+            await vscode.workspace.fs.createDirectory(dir);
+            await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, STATE_FILE), new TextEncoder().encode(text));
+          })
+          .catch((error: unknown) => this.ctx.log.warn(`playground: could not keep its settings: ${String(error)}`));
+        return;
+      }
       case "copySnippet":
         if (typeof message.text !== "string" || message.text.length > 1_000_000) return;
         await vscode.env.clipboard.writeText(message.text);
         void vscode.window.showInformationMessage(vscode.l10n.t("Playground snippet copied: paste it into your test file."));
         return;
+    }
+  }
+
+  /** The settings file, or undefined when there is none or it is not ours (the webview sanitizes the state). */
+  private async readKeptState(): Promise<{ state: unknown; savedAt: number } | undefined> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.ctx.extension.globalStorageUri, STATE_FILE));
+      if (bytes.byteLength > MAX_STATE_BYTES) return undefined;
+      const kept = JSON.parse(new TextDecoder().decode(bytes)) as { state?: unknown; savedAt?: unknown };
+      return typeof kept.savedAt === "number" ? { state: kept.state, savedAt: kept.savedAt } : undefined;
+    } catch {
+      return undefined;
     }
   }
 

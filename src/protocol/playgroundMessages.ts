@@ -17,9 +17,16 @@ export type ToPlaygroundMessage =
   /** Apply a preset by its id (an exercise id of the built-in pack names its preset too). */
   | { type: "applyPreset"; preset: string }
   /** Explore this tensor on the quantization tab. */
-  | { type: "loadTensor"; tensor: PlaygroundTensor };
+  | { type: "loadTensor"; tensor: PlaygroundTensor }
+  /** The settings the extension kept (the webview takes them when they are newer than its own saved state). */
+  | { type: "restoreState"; state: unknown; savedAt: number };
 
 export type FromPlaygroundMessage =
   | { type: "ready" }
   /** Put this TypeScript on the clipboard ("Copy as snippet"). */
-  | { type: "copySnippet"; text: string };
+  | { type: "copySnippet"; text: string }
+  /**
+   * The settings changed (not a custom tensor's values). VS Code writes a webview's own saved state with the
+   * window's layout, which a reload can outrun; the extension keeps this copy in workspace state as well.
+   */
+  | { type: "saveState"; state: unknown; savedAt: number };

@@ -7,6 +7,7 @@ import {
   FP8_FORMATS,
   affineQParams,
   fakeQuantize,
+  fp8Decode,
   fp8Round,
   integerRange,
   minMax,
@@ -16,7 +17,8 @@ import {
   q4_0Quantize,
   symmetricQParams,
 } from "../../../src/core";
-import { absPercentile, bytesPerWeight, groupLength, reconstruct, type Scheme } from "../../../media/playground/model/quantizeTensor";
+import { absPercentile, bytesPerWeight, fp8Rounder, groupLength, reconstruct, type Scheme } from "../../../media/playground/model/quantizeTensor";
+import { seededNormal } from "../../../media/playground/model/random";
 import { sampleTensor, type Tensor } from "../../../media/playground/model/samples";
 import { defaultState } from "../../../media/playground/model/state";
 import { assertClose } from "../core/tolerance";
@@ -144,4 +146,29 @@ describe("playground reconstruct(tensor, scheme)", () => {
     assert.equal(bytesPerWeight({ ...base, format: "nf4" }, 64) * 8, 4.5);
     assert.equal(bytesPerWeight({ ...base, format: "fp8-e4m3" }, 4096) * 8, 8 + 32 / 4096);
   });
+});
+
+describe("playground fp8Rounder(format)", () => {
+  for (const format of ["e4m3", "e5m2"] as const) {
+    it(`equals the core's fp8Round(x, "${format}") at every value, every midpoint, either side of each, and beyond the range`, () => {
+      const round = fp8Rounder(format);
+      const values = new Set<number>();
+      for (let bits = 0; bits < 256; bits++) {
+        const v = fp8Decode(bits, format);
+        if (Number.isFinite(v)) values.add(v);
+      }
+      const sorted = [...values].sort((a, b) => a - b);
+      const probes: number[] = [...sorted, FP8_FORMATS[format].maxFinite * 1.01, 1e30, -1e30, 1e-30, -1e-30, -0];
+      for (let i = 0; i + 1 < sorted.length; i++) {
+        const mid = (sorted[i] + sorted[i + 1]) / 2;
+        probes.push(mid, mid * (1 + 2 ** -40), mid * (1 - 2 ** -40));
+      }
+      const random = seededNormal(5);
+      for (let i = 0; i < 20000; i++) probes.push(random() * 10 ** ((i % 12) - 6) * (format === "e4m3" ? 100 : 10000));
+      for (const x of probes) {
+        const expected = fp8Round(x, format);
+        assert.ok(Object.is(round(x), expected), `fp8Rounder(${format})(${x}) = ${round(x)}, fp8Round gives ${expected}`);
+      }
+    });
+  }
 });
