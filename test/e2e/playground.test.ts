@@ -25,6 +25,9 @@ const TITLE = "Compression Tutor: Playground";
 /** Relative tolerance between the webview's numbers and Node's: the same code, a different V8. */
 const REL = 1e-12;
 
+/** Where the extension keeps the playground's settings (its global storage, on the server's disk). */
+const kept = path.join(USER_DATA, "User", "globalStorage", "compression-tutor.compression-tutor", "playground-state.json");
+
 type Measure = { duration: number; detail: { tab: string; control: string; values: number } };
 
 describe("playground (e2e)", () => {
@@ -114,9 +117,12 @@ describe("playground (e2e)", () => {
   }
 
   before(async () => {
+    // Start from a fresh playground even on a code-server that ran this file before: no kept settings, no panel.
+    fs.rmSync(kept, { force: true });
     browser = await launchBrowser();
     page = await openWorkbench(browser);
     watch = watchPage(page);
+    await runCommand(page, "View: Close All Editors");
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
   });
 
@@ -229,7 +235,6 @@ describe("playground (e2e)", () => {
     this.timeout(120_000);
     // The extension keeps the settings on disk as well (the webview's own saved state is written lazily with the
     // window's layout): reload once they are there, as they would be a moment after the last change.
-    const kept = path.join(USER_DATA, "User", "globalStorage", "compression-tutor.compression-tutor", "playground-state.json");
     const deadline = Date.now() + 15_000;
     while (!(fs.existsSync(kept) && fs.readFileSync(kept, "utf8").includes('"student":[2,2,0.5,-1]'))) {
       if (Date.now() > deadline) throw new Error(`${kept} does not hold the last settings`);
