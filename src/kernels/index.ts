@@ -19,7 +19,18 @@ interface Exports {
   mseF32(a: number, b: number, n: number, sums: number): number;
   softmaxRowsF32(x: number, out: number, n: number, rowLength: number, temperature: number): number;
   v8Exp(x: number): number;
+  momentsF32(x: number, n: number, acc: number): number;
+  histogramF32(x: number, n: number, lo: number, binScale: number, mean: number, limit: number, counts: number, scratch: number): number;
+  int8ErrorF32(x: number, n: number, s: number, acc: number): void;
+  q4_0ErrorF32(x: number, n: number, acc: number): void;
+  q8_0ErrorF32(x: number, n: number, acc: number): void;
 }
+
+/** Layout of the inspection loops' memory: accumulators, histogram counts, then the current chunk of values. */
+const ACC = 0;
+const COUNTS = 64;
+const HISTOGRAM_SCRATCH = 1024;
+const VALUES = 2048;
 
 const PAGE = 65536;
 /** The module's own data (none beyond the stack) stays below this offset; the arrays go above it. */
@@ -113,6 +124,65 @@ export class Kernels {
       out.set(this.f32(po, end - start), start);
     }
     return ok;
+  }
+
+  private valuesLength = 0;
+
+  /**
+   * Copies a chunk of values into the module's memory for the inspection loops below, which then work on
+   * [from, to) of it (src/models/valueOps.ts pairs each with its TypeScript twin).
+   */
+  loadValues(chunk: Float32Array): void {
+    const [base] = this.regions(1, VALUES + chunk.length * 4);
+    this.f32(base + VALUES, chunk.length).set(chunk);
+    this.valuesLength = chunk.length;
+  }
+
+  private values(from: number, to: number): number {
+    if (from < 0 || to > this.valuesLength || from > to) throw new RangeError(`values [${from}, ${to}) outside the loaded chunk of ${this.valuesLength}`);
+    return BASE + VALUES + from * 4;
+  }
+
+  private withAcc<T>(acc: Float64Array, run: (p: number) => T): T {
+    const view = new Float64Array(this.exports.memory.buffer, BASE + ACC, acc.length);
+    view.set(acc);
+    const result = run(BASE + ACC);
+    acc.set(new Float64Array(this.exports.memory.buffer, BASE + ACC, acc.length));
+    return result;
+  }
+
+  /** acc = [Σx, Σx², min, max] updated over [from, to); returns max |x| there. */
+  moments(from: number, to: number, acc: Float64Array): number {
+    const p = this.values(from, to);
+    return this.withAcc(acc, (a) => this.exports.momentsF32(p, to - from, a));
+  }
+
+  /** Adds [from, to) to 64 counts; returns how many values lie farther than `limit` from `mean`. */
+  histogram(from: number, to: number, lo: number, binScale: number, mean: number, limit: number, counts: Uint32Array): number {
+    const p = this.values(from, to);
+    const view = new Uint32Array(this.exports.memory.buffer, BASE + COUNTS, 64);
+    view.set(counts);
+    const outliers = this.exports.histogramF32(p, to - from, lo, binScale, mean, limit, BASE + COUNTS, BASE + HISTOGRAM_SCRATCH);
+    counts.set(new Uint32Array(this.exports.memory.buffer, BASE + COUNTS, 64));
+    return outliers;
+  }
+
+  /** acc = [Σ(w − x̂)², max |w − x̂|] of symmetric int8 with scale s over [from, to). */
+  int8Error(from: number, to: number, s: number, acc: Float64Array): void {
+    const p = this.values(from, to);
+    this.withAcc(acc, (a) => this.exports.int8ErrorF32(p, to - from, s, a));
+  }
+
+  /** The same for llama.cpp's Q4_0 over the blocks of 32 starting at `from`. */
+  q4_0Error(from: number, to: number, acc: Float64Array): void {
+    const p = this.values(from, to);
+    this.withAcc(acc, (a) => this.exports.q4_0ErrorF32(p, to - from, a));
+  }
+
+  /** The same for llama.cpp's Q8_0. */
+  q8_0Error(from: number, to: number, acc: Float64Array): void {
+    const p = this.values(from, to);
+    this.withAcc(acc, (a) => this.exports.q8_0ErrorF32(p, to - from, a));
   }
 
   /** e^x exactly as V8's Math.exp (for tests of the port). */

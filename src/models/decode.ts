@@ -64,8 +64,8 @@ function decodeInto(dtype: ValueDtype, bigEndian: boolean, bytes: Uint8Array, ou
 }
 
 /**
- * The tensor's values as float32 chunks, in order. Each yielded array is reused by the next step: consume it
- * before asking for more.
+ * The tensor's values as float32 chunks, in order. A yielded array may be the reader's own buffer or one reused
+ * by the next step: consume it before asking for more.
  */
 export async function* float32Chunks(data: TensorData): AsyncGenerator<Float32Array> {
   const size = VALUE_DTYPE_BYTES[data.dtype];
@@ -82,6 +82,10 @@ export async function* float32Chunks(data: TensorData): AsyncGenerator<Float32Ar
     leftover = bytes.slice(whole);
     const n = whole / size;
     if (n === 0) continue;
+    if (data.dtype === "F32" && !data.bigEndian && littleEndianHost && bytes.byteOffset % 4 === 0) {
+      yield new Float32Array(bytes.buffer, bytes.byteOffset, n); // no copy: the reader's buffer, read as floats
+      continue;
+    }
     if (out.length < n) out = new Float32Array(n);
     const view = out.subarray(0, n);
     decodeInto(data.dtype, data.bigEndian, bytes.subarray(0, whole), view);

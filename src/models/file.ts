@@ -6,8 +6,11 @@ export interface ModelFile {
   /** The name errors cite (the path as the user gave it). */
   readonly name: string;
   readonly size: number;
-  /** Reads exactly `length` bytes at `position` (fewer only at the end of the file). */
-  read(position: number, length: number): Promise<Uint8Array>;
+  /**
+   * Reads exactly `length` bytes at `position` (fewer only at the end of the file), into `into` when given (a
+   * buffer of at least `length` bytes the caller reuses between reads) or a new buffer.
+   */
+  read(position: number, length: number, into?: Uint8Array): Promise<Uint8Array>;
 }
 
 /** Opens another file next to this one (the shards of a sharded safetensors checkpoint). */
@@ -39,6 +42,11 @@ export function bytesFile(name: string, bytes: Uint8Array): ModelFile {
   return {
     name,
     size: bytes.length,
-    read: async (position, length) => bytes.subarray(position, Math.min(bytes.length, position + length)),
+    read: async (position, length, into) => {
+      const part = bytes.subarray(position, Math.min(bytes.length, position + length));
+      if (!into) return part;
+      into.set(part);
+      return into.subarray(0, part.length);
+    },
   };
 }

@@ -7,6 +7,8 @@
  */
 import { float32Chunks } from "./decode";
 import { ModelFileError } from "./file";
+import type { Kernels } from "../kernels";
+import { ValueOps, valueOps } from "./valueOps";
 import { ModelIndex, ModelFormat, TensorEntry } from "./tensor";
 import { SchemeName, TensorScales, channelsOf, schemeAccumulator, schemeBytes } from "./schemes";
 
@@ -60,6 +62,8 @@ export interface InspectOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked between chunks: inspection stops with an "inspection cancelled" error once it returns true. */
   isCancelled?: () => boolean;
+  /** The WebAssembly kernels (src/models/node/loadKernels.ts); without them the same loops run in TypeScript. */
+  kernels?: Kernels;
 }
 
 export class InspectCancelled extends Error {
@@ -77,61 +81,47 @@ interface FirstPass extends TensorScales {
   max: number;
 }
 
-async function firstPass(t: TensorEntry, tick: (bytes: number) => void): Promise<FirstPass> {
+async function firstPass(t: TensorEntry, ops: ValueOps, tick: (bytes: number) => void): Promise<FirstPass> {
   const channels = channelsOf(t.shape);
   const channelLength = t.params / channels;
   const channelAbsmax = new Float64Array(channels);
-  let sum = 0;
-  let sumSq = 0;
-  let min = Infinity;
-  let max = -Infinity;
+  const acc = Float64Array.of(0, 0, Infinity, -Infinity); // Σx, Σx², min, max
   let start = 0;
   for await (const chunk of float32Chunks(t.data!)) {
+    ops.begin(chunk);
     for (let i = 0; i < chunk.length; ) {
       const channel = Math.floor((start + i) / channelLength);
       const end = Math.min(chunk.length, (channel + 1) * channelLength - start);
-      let absmax = channelAbsmax[channel];
-      for (; i < end; i++) {
-        const v = chunk[i];
-        sum += v;
-        sumSq += v * v;
-        if (v < min) min = v;
-        if (v > max) max = v;
-        const a = Math.abs(v);
-        if (a > absmax) absmax = a;
-      }
-      channelAbsmax[channel] = absmax;
+      channelAbsmax[channel] = Math.max(channelAbsmax[channel], ops.moments(i, end, acc));
+      i = end;
     }
     start += chunk.length;
     tick(chunk.length * (t.bytes / t.params));
   }
   let absmax = 0;
   for (const a of channelAbsmax) absmax = Math.max(absmax, a);
-  return { n: t.params, sum, sumSq, min, max, absmax, channelAbsmax, channelLength };
+  return { n: t.params, sum: acc[0], sumSq: acc[1], min: acc[2], max: acc[3], absmax, channelAbsmax, channelLength };
 }
 
-async function inspectTensor(t: TensorEntry, schemes: readonly SchemeName[], tick: (bytes: number) => void): Promise<TensorReport> {
+async function inspectTensor(t: TensorEntry, schemes: readonly SchemeName[], ops: ValueOps, tick: (bytes: number) => void): Promise<TensorReport> {
   const base = { name: t.name, dtype: t.dtype, shape: t.shape, params: t.params, bytes: t.bytes };
   if (!t.data) return { ...base, schemes: {}, note: `${t.dtype} values are not decoded: the table lists the tensor only` };
   if (t.params === 0) return { ...base, schemes: {}, note: "empty tensor" };
-  const first = await firstPass(t, tick);
+  const first = await firstPass(t, ops, tick);
   if (!Number.isFinite(first.min) || !Number.isFinite(first.max) || Number.isNaN(first.sum)) {
     return { ...base, schemes: {}, note: "holds NaN or ±Infinity: no scheme statistics" };
   }
   const mean = first.sum / first.n;
   const std = Math.sqrt(Math.max(0, first.sumSq / first.n - mean * mean));
   const accumulators = schemes.map((s) => schemeAccumulator(s, t.shape, first));
-  const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
+  const counts = new Uint32Array(HISTOGRAM_BINS);
   const binScale = first.max > first.min ? HISTOGRAM_BINS / (first.max - first.min) : 0;
   let outliers = 0;
   let start = 0;
   for await (const chunk of float32Chunks(t.data)) {
-    for (let i = 0; i < chunk.length; i++) {
-      const v = chunk[i];
-      histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor((v - first.min) * binScale))]++;
-      if (Math.abs(v - mean) > 6 * std) outliers++;
-    }
-    for (const a of accumulators) a.push(chunk, start);
+    ops.begin(chunk);
+    outliers += ops.histogram(0, chunk.length, first.min, binScale, mean, 6 * std, counts);
+    for (const a of accumulators) a.push(chunk, start, ops);
     start += chunk.length;
     tick(chunk.length * (t.bytes / t.params));
   }
@@ -148,7 +138,7 @@ async function inspectTensor(t: TensorEntry, schemes: readonly SchemeName[], tic
   return {
     ...base,
     schemes: results,
-    stats: { min: first.min, max: first.max, mean, std, beyond6Sigma: outliers / first.n, histogram },
+    stats: { min: first.min, max: first.max, mean, std, beyond6Sigma: outliers / first.n, histogram: Array.from(counts) },
   };
 }
 
@@ -163,9 +153,10 @@ export async function inspectModel(fileName: string, model: ModelIndex, options:
     options.onProgress?.(done, total);
   };
   const reports: TensorReport[] = [];
+  const ops = valueOps(options.kernels);
   for (const t of tensors) {
     try {
-      reports.push(await inspectTensor(t, options.schemes, tick));
+      reports.push(await inspectTensor(t, options.schemes, ops, tick));
     } catch (error) {
       if (error instanceof InspectCancelled || error instanceof ModelFileError) throw error;
       throw new Error(`tensor ${t.name}: ${(error as Error).message}`);

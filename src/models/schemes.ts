@@ -18,7 +18,8 @@
  * Per tensor and scheme: MSE = Σ(w − x̂)²/n, SQNR = 10·log10(Σw² / Σ(w − x̂)²) dB (null when there is no
  * error or no signal), max |w − x̂|, bytes.
  */
-import { NF4_CODEBOOK, float16Round } from "../core";
+import { NF4_CODEBOOK } from "../core";
+import { ValueOps, q4_0Blocks, q8_0Blocks } from "./valueOps";
 
 export const SCHEMES = ["int8-per-tensor", "int8-per-channel", "int4-g128", "nf4-b64", "fp8-e4m3", "q4_0", "q8_0"] as const;
 export type SchemeName = (typeof SCHEMES)[number];
@@ -61,21 +62,25 @@ export function schemeBytes(scheme: SchemeName, shape: readonly number[]): numbe
   }
 }
 
-/** Error sums of one scheme over one tensor. */
+/** Error sums of one scheme over one tensor: [Σ(w − x̂)², max |w − x̂|]. */
 export class ErrorSum {
-  sumSq = 0;
-  maxAbs = 0;
+  readonly acc = new Float64Array(2);
+  get sumSq(): number {
+    return this.acc[0];
+  }
+  get maxAbs(): number {
+    return this.acc[1];
+  }
   add(w: number, xHat: number): void {
     const d = w - xHat;
-    this.sumSq += d * d;
+    this.acc[0] += d * d;
     const a = Math.abs(d);
-    if (a > this.maxAbs) this.maxAbs = a;
+    if (a > this.acc[1]) this.acc[1] = a;
   }
 }
 
 const M = 6755399441055744; // 1.5·2^52: + M − M rounds half to even for |t| < 2^51
 const NF4 = Float64Array.from(NF4_CODEBOOK);
-const f32 = Math.fround;
 
 /** Nearest NF4 code of v ∈ [−1, 1], equal to core nf4's linear scan (lower code on a tie): the two neighbours decide. */
 export function nf4Code(v: number): number {
@@ -111,9 +116,12 @@ export interface TensorScales {
   channelLength: number;
 }
 
-/** A scheme fed consecutive values of one tensor, chunk by chunk. */
+/**
+ * A scheme fed consecutive values of one tensor, chunk by chunk; `start` is the index of chunk[0] in the tensor,
+ * and `ops` has been given the chunk (ops.begin) by the caller.
+ */
 export interface SchemeAccumulator {
-  push(chunk: Float32Array, start: number): void;
+  push(chunk: Float32Array, start: number, ops: ValueOps): void;
   readonly error: ErrorSum;
 }
 
@@ -123,50 +131,23 @@ class Int8PerTensor implements SchemeAccumulator {
   constructor(absmax: number) {
     this.s = absmax / 127;
   }
-  push(chunk: Float32Array): void {
-    const s = this.s;
-    if (s === 0) return; // all zeros: exact
-    const e = this.error;
-    let sumSq = e.sumSq;
-    let maxAbs = e.maxAbs;
-    for (let i = 0; i < chunk.length; i++) {
-      const w = chunk[i];
-      const d = w - s * (Math.min(127, Math.max(-127, w / s)) + M - M);
-      sumSq += d * d;
-      const a = Math.abs(d);
-      if (a > maxAbs) maxAbs = a;
-    }
-    e.sumSq = sumSq;
-    e.maxAbs = maxAbs;
+  push(chunk: Float32Array, _start: number, ops: ValueOps): void {
+    if (this.s !== 0) ops.int8Error(0, chunk.length, this.s, this.error.acc); // s = 0: all zeros, exact
   }
 }
 
 class Int8PerChannel implements SchemeAccumulator {
   readonly error = new ErrorSum();
   constructor(private readonly scales: TensorScales) {}
-  push(chunk: Float32Array, start: number): void {
+  push(chunk: Float32Array, start: number, ops: ValueOps): void {
     const L = this.scales.channelLength;
-    const e = this.error;
-    let sumSq = e.sumSq;
-    let maxAbs = e.maxAbs;
     for (let i = 0; i < chunk.length; ) {
       const channel = Math.floor((start + i) / L);
       const end = Math.min(chunk.length, (channel + 1) * L - start);
       const s = this.scales.channelAbsmax[channel] / 127;
-      if (s === 0) {
-        i = end;
-        continue;
-      }
-      for (; i < end; i++) {
-        const w = chunk[i];
-        const d = w - s * (Math.min(127, Math.max(-127, w / s)) + M - M);
-        sumSq += d * d;
-        const a = Math.abs(d);
-        if (a > maxAbs) maxAbs = a;
-      }
+      if (s !== 0) ops.int8Error(i, end, s, this.error.acc);
+      i = end;
     }
-    e.sumSq = sumSq;
-    e.maxAbs = maxAbs;
   }
 }
 
@@ -203,8 +184,16 @@ abstract class BlockScheme implements SchemeAccumulator {
   protected abstract blockEnd(index: number): number;
   /** Adds the error of the block x[from, to). */
   protected abstract block(x: Float32Array, from: number, to: number): void;
+  /** Adds the errors of consecutive whole blocks chunk[from, to); a scheme with a faster loop overrides it. */
+  protected run(chunk: Float32Array, from: number, to: number, _ops: ValueOps): void {
+    for (let i = from; i < to; ) {
+      const end = this.blockEnd(i);
+      this.block(chunk, i, end);
+      i = end;
+    }
+  }
 
-  push(chunk: Float32Array, start: number): void {
+  push(chunk: Float32Array, start: number, ops: ValueOps): void {
     let i = 0;
     if (this.carryLength > 0) {
       const end = this.blockEnd(this.carryStart);
@@ -216,18 +205,34 @@ abstract class BlockScheme implements SchemeAccumulator {
       this.block(this.carry, 0, this.carryLength);
       this.carryLength = 0;
     }
-    while (i < chunk.length) {
-      const end = this.blockEnd(start + i) - start;
-      if (end > chunk.length) {
-        this.carry.set(chunk.subarray(i), 0);
-        this.carryStart = start + i;
-        this.carryLength = chunk.length - i;
-        return;
-      }
-      this.block(chunk, i, end);
-      i = end;
+    // Whole blocks in one run (block ends are found in tensor coordinates), the head of a split one carried.
+    let runEnd = i;
+    while (runEnd < chunk.length) {
+      const end = this.blockEnd(start + runEnd) - start;
+      if (end > chunk.length) break;
+      runEnd = end;
+    }
+    if (runEnd > i) this.runAt(chunk, i, runEnd, start, ops);
+    if (runEnd < chunk.length) {
+      this.carry.set(chunk.subarray(runEnd), 0);
+      this.carryStart = start + runEnd;
+      this.carryLength = chunk.length - runEnd;
     }
   }
+
+  /** `run` with chunk-local bounds; blockEnd speaks tensor indices, so the default run gets them shifted. */
+  private runAt(chunk: Float32Array, from: number, to: number, start: number, ops: ValueOps): void {
+    if (this.runsInChunkCoordinates) this.run(chunk, from, to, ops);
+    else
+      for (let i = from; i < to; ) {
+        const end = this.blockEnd(start + i) - start;
+        this.block(chunk, i, end);
+        i = end;
+      }
+  }
+
+  /** True for schemes whose blocks do not depend on where the chunk starts (fixed blocks from a block boundary). */
+  protected readonly runsInChunkCoordinates: boolean = false;
 }
 
 class Int4G128 extends BlockScheme {
@@ -265,6 +270,7 @@ class Nf4B64 extends BlockScheme {
 
 /** llama.cpp's block of 32, flattened; the last block of a tensor whose size is not a multiple of 32 is short (zero-padded). */
 abstract class GgmlBlock extends BlockScheme {
+  protected override readonly runsInChunkCoordinates = true;
   constructor(private readonly n: number) {
     super(32);
   }
@@ -275,37 +281,19 @@ abstract class GgmlBlock extends BlockScheme {
 
 class Q4_0 extends GgmlBlock {
   protected block(x: Float32Array, from: number, to: number): void {
-    let amax = 0;
-    let max = 0;
-    for (let i = from; i < to; i++) {
-      const a = Math.abs(x[i]);
-      if (amax < a) {
-        amax = a;
-        max = x[i];
-      }
-    }
-    const d = f32(max / -8);
-    const id = d !== 0 ? f32(1 / d) : 0;
-    const dh = f32(float16Round(d));
-    for (let i = from; i < to; i++) {
-      const q = Math.min(15, Math.trunc(f32(f32(x[i] * id) + 8.5)));
-      this.error.add(x[i], f32((q - 8) * dh));
-    }
+    q4_0Blocks(x, from, to, this.error.acc);
+  }
+  protected override run(chunk: Float32Array, from: number, to: number, ops: ValueOps): void {
+    ops.q4_0Error(from, to, this.error.acc);
   }
 }
 
 class Q8_0 extends GgmlBlock {
   protected block(x: Float32Array, from: number, to: number): void {
-    let amax = 0;
-    for (let i = from; i < to; i++) amax = Math.max(amax, Math.abs(x[i]));
-    const d = f32(amax / 127);
-    const id = d !== 0 ? f32(1 / d) : 0;
-    const dh = f32(float16Round(d));
-    for (let i = from; i < to; i++) {
-      const v = f32(x[i] * id);
-      const q = v < 0 ? -Math.round(-v) : Math.round(v);
-      this.error.add(x[i], f32(q * dh));
-    }
+    q8_0Blocks(x, from, to, this.error.acc);
+  }
+  protected override run(chunk: Float32Array, from: number, to: number, ops: ValueOps): void {
+    ops.q8_0Error(from, to, this.error.acc);
   }
 }
 

@@ -44,9 +44,11 @@ export function fileRange(file: ModelFile, offset: number, length: number, dtype
     dtype,
     bigEndian,
     async *open() {
+      // One buffer per pass, reused by every read: a yielded chunk is valid until the next one is asked for.
+      const buffer = new Uint8Array(Math.min(READ_CHUNK_BYTES, length));
       for (let at = 0; at < length; at += READ_CHUNK_BYTES) {
         const n = Math.min(READ_CHUNK_BYTES, length - at);
-        const bytes = await file.read(offset + at, n);
+        const bytes = await file.read(offset + at, n, buffer);
         if (bytes.length < n) throw new ModelFileError(file.name, offset + at + bytes.length, "truncated: tensor data ends early");
         yield bytes;
       }

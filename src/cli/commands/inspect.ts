@@ -6,6 +6,7 @@
 import path from "node:path";
 import { ModelFileError } from "../../models/file";
 import { InspectReport, inspectModel } from "../../models/inspect";
+import { loadKernels } from "../../models/node/loadKernels";
 import { openNodeFile, siblingOpener } from "../../models/node/nodeFile";
 import { openModel } from "../../models/open";
 import { SCHEMES, SchemeName, isScheme } from "../../models/schemes";
@@ -133,7 +134,12 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
     const file = await openNodeFile(absolute, given);
     try {
       const model = await openModel(file, siblings.open);
-      report = await inspectModel(given, model, { schemes, filter: glob && ((name) => glob.test(name)), onProgress: bar.update });
+      report = await inspectModel(given, model, {
+        schemes,
+        filter: glob && ((name) => glob.test(name)),
+        onProgress: bar.update,
+        kernels: loadKernels(),
+      });
     } finally {
       bar.clear();
       await file.close();

@@ -22,8 +22,9 @@ export async function openNodeFile(file: string, displayName = file): Promise<No
   return {
     name: displayName,
     size: stat.size,
-    async read(position, length) {
-      const buffer = new Uint8Array(Math.max(0, Math.min(length, stat.size - position)));
+    async read(position, length, into) {
+      const n = Math.max(0, Math.min(length, stat.size - position));
+      const buffer = into ? into.subarray(0, n) : new Uint8Array(n);
       let done = 0;
       while (done < buffer.length) {
         const { bytesRead } = await handle.read(buffer, done, buffer.length - done, position + done);

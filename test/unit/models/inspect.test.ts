@@ -55,6 +55,18 @@ function compare(actual: TensorReport, want: Expected, where: string): void {
   }
 }
 
+/** Deep equality, with sums (mse, sqnrDb, mean, std) allowed to differ by a relative 1e-12. */
+export function sameUpToSummation(actual: unknown, expected: unknown, at: string): void {
+  if (typeof expected === "number" && typeof actual === "number") {
+    if (/\.(mse|sqnrDb|mean|std)$/.test(at)) close(actual, expected, 1e-12, at);
+    else assert.ok(Object.is(actual, expected), `${at}: ${actual} ≠ ${expected}`);
+    return;
+  }
+  if (expected === null || typeof expected !== "object") return assert.equal(actual, expected, at);
+  assert.deepEqual(Object.keys(actual as object), Object.keys(expected), at);
+  for (const [k, v] of Object.entries(expected)) sameUpToSummation((actual as Record<string, unknown>)[k], v, `${at}.${k}`);
+}
+
 describe("inspect: readers and schemes against numpy", () => {
   for (const file of Object.keys(expected).concat("sharded/model.safetensors.index.json")) {
     const want = expected[file] ?? expected["model.safetensors"];
@@ -72,7 +84,8 @@ describe("inspect: readers and schemes against numpy", () => {
     for (const sizes of [[1], [7, 13, 3], [129, 2, 511], [4096]]) {
       const split = { ...model, tensors: model.tensors.map((t) => ({ ...t, data: t.data && rechunked(t.data, sizes) })) };
       const r = await inspectModel("m", split, { schemes: SCHEMES });
-      assert.deepEqual(r, whole, `chunks of ${sizes.join(",")}`);
+      // Sums are grouped per chunk (four lanes per call), so they may differ in the last bits; nothing else may.
+      sameUpToSummation(r, whole, `chunks of ${sizes.join(",")}`);
     }
   });
 

@@ -1,0 +1,174 @@
+// AssemblyScript: the per-value loops of `compression-tutor inspect` (src/models/inspect.ts and schemes.ts), the
+// same formulas as the TypeScript there. Sums are kept in four lanes (value index mod 4 within a call) and added
+// ((l0 + l1) + (l2 + l3)) at the end of the call; the TypeScript fallback sums in the same order, so both paths
+// give the same bits for the same calls. Accumulators live in memory at `acc` as float64s.
+import { MAGIC } from "./quantize";
+
+// @ts-ignore: decorator
+@inline
+function lanesTotal(a: v128, b: v128): f64 {
+  return (f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1)) + (f64x2.extract_lane(b, 0) + f64x2.extract_lane(b, 1));
+}
+
+/**
+ * First pass over x[0, n): acc[0] += Σx, acc[1] += Σx², acc[2] = min, acc[3] = max (NaN-propagating: a NaN value
+ * makes the sums NaN, which the caller reports). Returns max |x| of the segment.
+ */
+export function momentsF32(x: usize, n: i32, acc: usize): f64 {
+  let s01 = f64x2.splat(0);
+  let s23 = f64x2.splat(0);
+  let q01 = f64x2.splat(0);
+  let q23 = f64x2.splat(0);
+  let lo = f32x4.splat(Infinity);
+  let hi = f32x4.splat(-Infinity);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(x + (<usize>i << 2));
+    const a = f64x2.promote_low_f32x4(v);
+    const b = f64x2.promote_low_f32x4(v128.shuffle<i64>(v, v, 1, 0));
+    s01 = f64x2.add(s01, a);
+    s23 = f64x2.add(s23, b);
+    q01 = f64x2.add(q01, f64x2.mul(a, a));
+    q23 = f64x2.add(q23, f64x2.mul(b, b));
+    lo = f32x4.min(lo, v);
+    hi = f32x4.max(hi, v);
+  }
+  let sum = lanesTotal(s01, s23);
+  let sumSq = lanesTotal(q01, q23);
+  let mn: f64 = min(min(<f64>f32x4.extract_lane(lo, 0), <f64>f32x4.extract_lane(lo, 1)), min(<f64>f32x4.extract_lane(lo, 2), <f64>f32x4.extract_lane(lo, 3)));
+  let mx: f64 = max(max(<f64>f32x4.extract_lane(hi, 0), <f64>f32x4.extract_lane(hi, 1)), max(<f64>f32x4.extract_lane(hi, 2), <f64>f32x4.extract_lane(hi, 3)));
+  for (; i < n; i++) {
+    const v = <f64>load<f32>(x + (<usize>i << 2));
+    sum += v;
+    sumSq += v * v;
+    mn = min(mn, v);
+    mx = max(mx, v);
+  }
+  store<f64>(acc, load<f64>(acc) + sum);
+  store<f64>(acc, load<f64>(acc, 8) + sumSq, 8);
+  store<f64>(acc, min(load<f64>(acc, 16), mn), 16);
+  store<f64>(acc, max(load<f64>(acc, 24), mx), 24);
+  return max(abs(mn), abs(mx));
+}
+
+/**
+ * Histogram of x into 64 u32 counts over [lo, lo + 64/binScale]; returns how many |x − mean| > limit. Four
+ * sub-histograms at `scratch` (value index mod 4) keep neighbouring values from waiting on the same counter;
+ * counts are integers, so the order does not change the result.
+ */
+export function histogramF32(x: usize, n: i32, lo: f64, binScale: f64, mean: f64, limit: f64, counts: usize, scratch: usize): i32 {
+  memory.fill(scratch, 0, 4 * 256);
+  let outliers = 0;
+  for (let i = 0; i < n; i++) {
+    const v = <f64>load<f32>(x + (<usize>i << 2));
+    const bin = <i32>min(63.0, Math.floor((v - lo) * binScale));
+    const p = scratch + (<usize>(i & 3) << 8) + (<usize>bin << 2);
+    store<u32>(p, load<u32>(p) + 1);
+    if (abs(v - mean) > limit) outliers++;
+  }
+  for (let b = 0; b < 64; b++) {
+    const o = <usize>b << 2;
+    store<u32>(counts + o, load<u32>(counts + o) + load<u32>(scratch + o) + load<u32>(scratch + 256 + o) + load<u32>(scratch + 512 + o) + load<u32>(scratch + 768 + o));
+  }
+  return outliers;
+}
+
+/** Adds Σ(w − x̂)² to acc[0] and keeps max |w − x̂| in acc[1], for x̂ = s·(clamp(w/s, −127, 127) rounded half to even). */
+export function int8ErrorF32(x: usize, n: i32, s: f64, acc: usize): void {
+  const vs = f64x2.splat(s);
+  const vlo = f64x2.splat(-127);
+  const vhi = f64x2.splat(127);
+  const vm = f64x2.splat(MAGIC);
+  let e01 = f64x2.splat(0);
+  let e23 = f64x2.splat(0);
+  let m = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(x + (<usize>i << 2));
+    const a = f64x2.promote_low_f32x4(v);
+    const b = f64x2.promote_low_f32x4(v128.shuffle<i64>(v, v, 1, 0));
+    const da = f64x2.sub(a, f64x2.mul(vs, f64x2.sub(f64x2.add(f64x2.pmin(vhi, f64x2.pmax(vlo, f64x2.div(a, vs))), vm), vm)));
+    const db = f64x2.sub(b, f64x2.mul(vs, f64x2.sub(f64x2.add(f64x2.pmin(vhi, f64x2.pmax(vlo, f64x2.div(b, vs))), vm), vm)));
+    e01 = f64x2.add(e01, f64x2.mul(da, da));
+    e23 = f64x2.add(e23, f64x2.mul(db, db));
+    m = f64x2.pmax(m, f64x2.pmax(f64x2.abs(da), f64x2.abs(db)));
+  }
+  let sumSq = lanesTotal(e01, e23);
+  let maxAbs = max(f64x2.extract_lane(m, 0), f64x2.extract_lane(m, 1));
+  for (; i < n; i++) {
+    const w = <f64>load<f32>(x + (<usize>i << 2));
+    const d = w - s * (min(127.0, max(-127.0, w / s)) + MAGIC - MAGIC);
+    sumSq += d * d;
+    maxAbs = max(maxAbs, abs(d));
+  }
+  store<f64>(acc, load<f64>(acc) + sumSq);
+  store<f64>(acc, max(load<f64>(acc, 8), maxAbs), 8);
+}
+
+/** IEEE half rounding of a float32 value, nearest even, ±Infinity beyond 65504 (core float16Round). */
+function float16Round(d: f64): f64 {
+  const a = abs(d);
+  if (a == 0) return d;
+  let e = <i32>((reinterpret<u64>(a) >> 52) & 0x7ff) - 1023;
+  if (e < -14) e = -14;
+  const ulp = reinterpret<f64>(<u64>(e - 10 + 1023) << 52);
+  const r = (a / ulp + MAGIC - MAGIC) * ulp;
+  const rounded = r > 65504 ? Infinity : r;
+  return d < 0 ? -rounded : rounded;
+}
+
+/** llama.cpp Q4_0 (core ggml.ts q4_0Quantize/q4_0Dequantize) over consecutive blocks of 32; a last short block is zero-padded. */
+export function q4_0ErrorF32(x: usize, n: i32, acc: usize): void {
+  // One running sum in value order, as the TypeScript twin keeps it (kept in a local, not in memory).
+  let sumSq = load<f64>(acc);
+  let maxAbs = load<f64>(acc, 8);
+  for (let b = 0; b < n; b += 32) {
+    const end = min(n, b + 32);
+    let amax: f32 = 0;
+    let mx: f32 = 0;
+    for (let i = b; i < end; i++) {
+      const v = load<f32>(x + (<usize>i << 2));
+      const a = abs(v);
+      if (amax < a) {
+        amax = a;
+        mx = v;
+      }
+    }
+    const d: f32 = mx / <f32>-8;
+    const id: f32 = d != 0 ? <f32>1 / d : 0;
+    const dh = <f32>float16Round(<f64>d);
+    for (let i = b; i < end; i++) {
+      const v = load<f32>(x + (<usize>i << 2));
+      const q = min<f64>(15, Math.trunc(<f64>(v * id + <f32>8.5)));
+      const d = <f64>v - <f64>(<f32>((q - 8) * <f64>dh));
+      sumSq += d * d;
+      maxAbs = max(maxAbs, abs(d));
+    }
+  }
+  store<f64>(acc, sumSq);
+  store<f64>(acc, maxAbs, 8);
+}
+
+/** llama.cpp Q8_0 (core ggml.ts q8_0Quantize/q8_0Dequantize) over consecutive blocks of 32. */
+export function q8_0ErrorF32(x: usize, n: i32, acc: usize): void {
+  let sumSq = load<f64>(acc);
+  let maxAbs = load<f64>(acc, 8);
+  for (let b = 0; b < n; b += 32) {
+    const end = min(n, b + 32);
+    let amax: f32 = 0;
+    for (let i = b; i < end; i++) amax = max(amax, abs(load<f32>(x + (<usize>i << 2))));
+    const d: f32 = amax / <f32>127;
+    const id: f32 = d != 0 ? <f32>1 / d : 0;
+    const dh = <f32>float16Round(<f64>d);
+    for (let i = b; i < end; i++) {
+      const w = load<f32>(x + (<usize>i << 2));
+      const v = <f64>(w * id);
+      const q = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
+      const d = <f64>w - <f64>(<f32>(q * <f64>dh));
+      sumSq += d * d;
+      maxAbs = max(maxAbs, abs(d));
+    }
+  }
+  store<f64>(acc, sumSq);
+  store<f64>(acc, maxAbs, 8);
+}

@@ -1,0 +1,71 @@
+/** The WebAssembly inspection loops give the same bits as their TypeScript twins, call for call. */
+import * as assert from "node:assert/strict";
+import { inspectModel } from "../../../src/models/inspect";
+import { SCHEMES } from "../../../src/models/schemes";
+import { TypeScriptValueOps, WasmValueOps, float16RoundFast } from "../../../src/models/valueOps";
+import { float16Round } from "../../../src/core";
+import { kernelsForTest } from "../kernels/loadForTest";
+import { openFixture } from "./helpers";
+
+function values(n: number, seed: number): Float32Array {
+  let s = seed;
+  const x = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    const u = s / 4294967296 - 0.5;
+    x[i] = i % 53 === 0 ? u * 50 : i % 7 === 0 ? Math.round(u * 16) / 8 : u; // outliers, exact ties, the rest
+  }
+  return x;
+}
+
+describe("inspection loops: WebAssembly = TypeScript", function () {
+  this.timeout(60_000);
+  it("moments, histogram, int8, Q4_0 and Q8_0 over odd spans give identical accumulators", async () => {
+    const wasm = new WasmValueOps(await kernelsForTest());
+    const ts = new TypeScriptValueOps();
+    for (const n of [1, 3, 31, 32, 33, 100, 4099, 70_001]) {
+      const x = values(n, n);
+      wasm.begin(x);
+      ts.begin(x);
+      for (const [from, to] of [[0, n], [Math.floor(n / 3), n], [0, Math.max(1, n - 5)]]) {
+        const a = Float64Array.of(0, 0, Infinity, -Infinity);
+        const b = Float64Array.of(0, 0, Infinity, -Infinity);
+        assert.equal(wasm.moments(from, to, a), ts.moments(from, to, b));
+        assert.deepEqual(a, b, `moments n=${n} [${from}, ${to})`);
+        const ca = new Uint32Array(64);
+        const cb = new Uint32Array(64);
+        assert.equal(wasm.histogram(from, to, -25, 64 / 50, 0.01, 0.9, ca), ts.histogram(from, to, -25, 64 / 50, 0.01, 0.9, cb));
+        assert.deepEqual(ca, cb);
+        for (const s of [0.5 / 127, 25 / 127, 1e-3]) {
+          const ea = new Float64Array(2);
+          const eb = new Float64Array(2);
+          wasm.int8Error(from, to, s, ea);
+          ts.int8Error(from, to, s, eb);
+          assert.deepEqual(ea, eb, `int8 s=${s} n=${n}`);
+        }
+        const qa = new Float64Array(2);
+        const qb = new Float64Array(2);
+        wasm.q4_0Error(from, to, qa);
+        ts.q4_0Error(from, to, qb);
+        assert.deepEqual(qa, qb, `q4_0 n=${n}`);
+        wasm.q8_0Error(from, to, qa);
+        ts.q8_0Error(from, to, qb);
+        assert.deepEqual(qa, qb, `q8_0 n=${n}`);
+      }
+    }
+  });
+
+  it("a whole report is the same with and without the kernels", async () => {
+    const model = await openFixture("model.safetensors");
+    const kernels = await kernelsForTest();
+    assert.deepEqual(await inspectModel("m", model, { schemes: SCHEMES, kernels }), await inspectModel("m", model, { schemes: SCHEMES }));
+  });
+
+  it("the fast float16 rounding equals core float16Round", () => {
+    for (let i = 0; i < 100_000; i++) {
+      const v = (i % 2 ? -1 : 1) * 10 ** ((i / 100_000) * 14 - 9);
+      assert.equal(float16RoundFast(v), float16Round(v), `${v}`);
+    }
+    for (const v of [65504, 65519, 65520, 2 ** -24, 2 ** -25, 3 * 2 ** -26, 0]) assert.equal(float16RoundFast(v), float16Round(v), `${v}`);
+  });
+});
