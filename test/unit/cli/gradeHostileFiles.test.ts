@@ -4,6 +4,7 @@
  * before anything is graded, and nothing is written outside the test's temporary folder.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,7 @@ import { UsageError } from "../../../src/cli/io";
 import { checkOutputFile, writeOutputFile } from "../../../src/cli/outputFile";
 import { captureIo } from "../packs/support/cliHarness";
 import { treeSnapshot } from "../packs/support/treeSnapshot";
-import { runCli } from "./support/runCli";
+import { repoRoot, runCli } from "./support/runCli";
 
 describe("compression-tutor grade with hostile submissions and outputs", function () {
   this.timeout(120_000);
@@ -82,6 +83,27 @@ describe("compression-tutor grade with hostile submissions and outputs", functio
       assert.deepEqual(treeSnapshot(work), before);
     });
   }
+
+  it("--out in a folder the user may not write: one line, exit 2, before grading (run as an unprivileged user)", function () {
+    // root may write anywhere, so the refusal is only observable as another user; root can start one.
+    if (process.getuid?.() !== 0) this.skip();
+    const locked = path.join(work, "locked");
+    fs.mkdirSync(locked, { mode: 0o555 });
+    fs.chmodSync(work, 0o755);
+    const before = treeSnapshot(work);
+    const run = spawnSync(process.execPath, ["--require", "tsx/cjs", path.join(repoRoot, "src", "cli", "main.ts"), "grade", pack, submissions, "--out", path.join(locked, "grades.json")], {
+      cwd: repoRoot,
+      uid: 65534,
+      gid: 65534,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stdout, "");
+    assert.equal(run.stderr.trimEnd(), `compression-tutor grade: cannot write --out ${path.join(locked, "grades.json")}: the folder ${locked} is not writable`);
+    assert.deepEqual(treeSnapshot(work), before);
+    fs.rmdirSync(locked);
+  });
 
   it("writeOutputFile: a write that fails after the check (the folder became a file) is one line, and leaves nothing behind", () => {
     const folder = path.join(work, "later");
