@@ -29,6 +29,7 @@ import { q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } from "./bitPacking";
 import { magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
 import { loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
 import { int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
+import { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -83,6 +84,7 @@ export { Q4_0_BLOCK_BYTES, q4_0PackBlock, q4_0TensorBytes, q4_0UnpackBlock } fro
 export { type NmSparsityReport, magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity";
 export { type QloraMemory, loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
 export { type PerTokenQuantized, int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
+export { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -178,6 +180,9 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   perTokenQuantize,
   int8Linear,
   int32SafeDepth,
+  smoothQuantScales,
+  smoothQuantMigrate,
+  smoothQuantError,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

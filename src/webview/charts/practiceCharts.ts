@@ -6,7 +6,7 @@
 import type { CaseResult, CheckReport } from "../../protocol/checkReport";
 import type { PracticeChartKind } from "../../protocol/exercise";
 import type { ChartSeries, ChartSpec } from "../../protocol/webviewMessages";
-import { nmSparsityReport } from "./chartMath";
+import { nmSparsityReport, smoothQuantMigrate, smoothQuantScales } from "./chartMath";
 import { asNumber, asNumbers, finiteOrNull, formatNumber, numericFields } from "./jsonShapes";
 
 type Builder = (report: CheckReport, argNames?: string[]) => ChartSpec[];
@@ -16,6 +16,7 @@ export const practiceChartBuilders: Record<PracticeChartKind, Builder> = {
   "sparsity-mask": sparsityMaskCharts,
   "memory-breakdown": memoryBreakdownCharts,
   "int8-gemm": int8GemmCharts,
+  "scale-migration": scaleMigrationCharts,
 };
 
 function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
@@ -277,6 +278,73 @@ function int8GemmCharts(report: CheckReport): ChartSpec[] {
         ...(float ? [series("float X · (Wq · s)", float, "neutral", { showPoints: true })] : []),
         series("reference (int8)", expected.flat(), "reference", { showPoints: true }),
         ...(actual && actual.flat().length === labels.length ? [series("yours", actual.flat().map(finiteOrNull), "learner", { showPoints: true })] : []),
+      ],
+    });
+  }
+  return charts;
+}
+
+/**
+ * SmoothQuant: each input channel's activation range and weight range before and after the core's smoothing at
+ * the case's α (the outlier channel flattens, its weights grow), your scales against the reference's, and the
+ * output error before and after.
+ */
+function scaleMigrationCharts(report: CheckReport): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const scalesCase = focusCase(report, (c) => asMatrix(c.input[0]) !== undefined && asMatrix(c.input[1]) !== undefined && asNumber(c.input[2]) !== undefined);
+  if (scalesCase) {
+    const X = asMatrix(scalesCase.input[0])!;
+    const W = asMatrix(scalesCase.input[1])!;
+    const alpha = asNumber(scalesCase.input[2])!;
+    try {
+      const s = smoothQuantScales(X, W, alpha);
+      const smoothed = smoothQuantMigrate(X, W, s);
+      const colMax = (m: number[][]) => m[0].map((_, j) => Math.max(...m.map((row) => Math.abs(row[j]))));
+      const rowMax = (m: number[][]) => m.map((row) => Math.max(...row.map(Math.abs)));
+      const labels = s.map((_, j) => `channel ${j}`);
+      charts.push({
+        id: "ranges",
+        title: `Per-channel ranges before and after smoothing, α = ${formatNumber(alpha)} (${scalesCase.name})`,
+        type: "bar",
+        labels,
+        xTitle: "input channel j",
+        yTitle: "max |value|",
+        series: [
+          series("activations max|X_j| before", colMax(X), "neutral"),
+          series("activations max|X̂_j| after", colMax(smoothed.X), "reference"),
+          series("weights max|W_j| before", rowMax(W), "neutral", { colorIndex: 1 }),
+          series("weights max|Ŵ_j| after", rowMax(smoothed.W), "neutral", { colorIndex: 0 }),
+        ],
+      });
+      const yours = asNumbers(scalesCase.actual) ?? asNumbers(fieldOf(scalesCase.actual, "scales"));
+      if (asNumbers(scalesCase.expected) || asNumbers(fieldOf(scalesCase.expected, "scales"))) {
+        charts.push({
+          id: "scales",
+          title: "Smoothing scales s_j: reference vs yours",
+          type: "bar",
+          labels,
+          xTitle: "input channel j",
+          yTitle: "s_j",
+          series: [series("reference", s, "reference"), ...(yours && yours.length === s.length ? [series("yours", yours.map(finiteOrNull), "learner")] : [])],
+        });
+      }
+    } catch {
+      // a shape the core refuses: the per-case table still shows the numbers
+    }
+  }
+  const errorCase = focusCase(report, (c) => asNumber(fieldOf(c.expected, "before")) !== undefined);
+  if (errorCase) {
+    const pick = (v: CaseResult["expected"], k: string) => finiteOrNull(asNumber(fieldOf(v, k)));
+    charts.push({
+      id: "errors",
+      title: `Output error of int8 activations, before and after smoothing (${errorCase.name})`,
+      type: "bar",
+      labels: ["before", "after"],
+      xTitle: "",
+      yTitle: "mean squared output error",
+      series: [
+        series("reference", [pick(errorCase.expected, "before"), pick(errorCase.expected, "after")], "reference"),
+        ...(errorCase.actual !== undefined ? [series("yours", [pick(errorCase.actual, "before"), pick(errorCase.actual, "after")], "learner")] : []),
       ],
     });
   }

@@ -101,4 +101,17 @@ describe("practice charts", () => {
     assert.deepEqual(data(outputs, "float X"), [2.5]);
     assert.deepEqual(data(outputs, "yours"), [0.98]);
   });
+
+  it("scale-migration: the outlier channel's activation range shrinks and its weights grow, from the core's smoothing", () => {
+    const X = [[1, 40], [-2, 10]];
+    const W = [[0.5, -1], [0.1, 0.2]];
+    const report = reportOf([{ id: "doc", input: [X, W, 0.5], expected: [Math.SQRT2, Math.sqrt(200)], actual: [1 / Math.SQRT2, 1 / Math.sqrt(200)] }]);
+    const ranges = chart(exerciseCharts("scale-migration", report), "ranges");
+    assert.deepEqual(data(ranges, "activations max|X_j| before"), [2, 40]);
+    const after = data(ranges, "activations max|X̂_j| after") as number[];
+    assert.ok(Math.abs(after[1] - 40 / Math.sqrt(200)) < 1e-12);
+    assert.deepEqual(data(chart(exerciseCharts("scale-migration", report), "scales"), "yours"), [1 / Math.SQRT2, 1 / Math.sqrt(200)]);
+    const errors = chart(exerciseCharts("scale-migration", reportOf([{ id: "e", input: [X, W, 0.5], expected: { scales: [1, 1], before: 0.004, after: 0.0003 }, actual: { scales: [1, 1], before: 0.004, after: 0.01 } }])), "errors");
+    assert.deepEqual(data(errors, "yours"), [0.004, 0.01]);
+  });
 });
