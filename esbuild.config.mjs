@@ -21,9 +21,8 @@ const common = {
 /** Node-side bundles: the extension (vscode is provided by the host), the runner's sandbox process, the CLI. */
 const nodeTargets = [
   { in: "src/extension.ts", out: "dist/extension.js", external: ["vscode"] },
-  // The runner's child process and the Worker it starts for every run; no vscode, ever.
+  // The runner's child process, which runs every learner and pack bundle in a fresh QuickJS runtime; no vscode, ever.
   { in: "src/runner/sandbox/host.ts", out: "dist/runner/host.js" },
-  { in: "src/runner/sandbox/worker.ts", out: "dist/runner/worker.js" },
   { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   // The extension loads packs it finds in a Worker, off the extension host's thread.
   { in: "src/packs/node/loadPackWorker.ts", out: "dist/packs/loadPackWorker.js" },
@@ -69,7 +68,8 @@ for (const t of browserTargets.filter((t) => fs.existsSync(t.in))) {
 
 /**
  * The runner compiles learners' files with esbuild-wasm's browser flavour inside its sandbox process (one
- * universal .vsix; see src/runner/sandbox/bundler.ts for why); it loads both files from next to host.js.
+ * universal .vsix; see src/runner/sandbox/bundler.ts for why) and runs them in QuickJS compiled to
+ * WebAssembly (src/runner/sandbox/quickjsEngine.ts); it loads these files from next to host.js.
  */
 function copyRunnerAssets() {
   if (!fs.existsSync("src/runner/sandbox/host.ts")) return;
@@ -77,6 +77,7 @@ function copyRunnerAssets() {
   fs.mkdirSync("dist/runner", { recursive: true });
   fs.copyFileSync(path.join(from, "lib/browser.js"), "dist/runner/esbuild-browser.js");
   fs.copyFileSync(path.join(from, "esbuild.wasm"), "dist/runner/esbuild.wasm");
+  fs.copyFileSync(fileURLToPath(import.meta.resolve("@jitl/quickjs-wasmfile-release-sync/wasm")), "dist/runner/quickjs.wasm");
 }
 
 /** Static assets the webview loads by URL (CSS) are copied next to the bundles. */

@@ -19,7 +19,7 @@ const bundles: { bundle: string; file: string }[] = [
   { bundle: "extension", file: "dist/extension.js" },
   { bundle: "webview", file: "dist/webview/results.js" },
   { bundle: "runner (host)", file: "dist/runner/host.js" },
-  { bundle: "runner (worker)", file: "dist/runner/worker.js" },
+
   { bundle: "CLI", file: "dist/cli.js" },
 ];
 

@@ -1,6 +1,7 @@
 /**
- * Messages between the runner (in the extension host or the CLI) and its warm sandbox process, and between
- * that process and the Worker it starts for every run. Discriminated unions, one per direction.
+ * Messages between the runner (in the extension host or the CLI) and its warm sandbox process, both ways.
+ * Discriminated unions, one per direction. Everything the sandbox sends is untrusted: the runner checks
+ * each message against these shapes and a size budget (src/runner/channel.ts) before believing it.
  *
  * The sandbox never receives expected values: it is asked to compile a file and call functions, and answers
  * with the raw values they returned. Files are read by the runner and handed over on request, so the sandbox
@@ -10,7 +11,7 @@
  * -0 and undefined survive; `RawValue` is therefore wider than `Json`.
  */
 
-/** What a learner's function returned, after the worker normalised it (typed arrays become arrays). */
+/** What a learner's function returned, after the sandbox decoded it from QuickJS (typed arrays become arrays). */
 export type RawValue = unknown;
 
 /** One function call the sandbox makes: `exports[fn](...args)`. */
@@ -77,27 +78,12 @@ export interface RunResult {
 }
 
 export type FromSandboxMessage =
-  | { type: "ready"; esbuildInitMs: number; permission: boolean }
+  | { type: "ready"; esbuildInitMs: number; engineInitMs: number; permission: boolean }
   | RunResult
   | { type: "resolve"; id: number; question: number; specifier: string; importer: string }
   | { type: "load"; id: number; question: number; path: string }
-  | { type: "fatal"; message: string };
-
-/** Host process → its per-run Worker (as workerData) and the Worker's messages back. */
-export interface WorkerInput {
-  code: string;
-  /** The file name stack frames of the bundle carry; the runner maps frames with this name. */
-  bundleName: string;
-  calls: SandboxCall[];
-}
-
-export type FromWorkerMessage =
-  /** The Worker has booted and is about to evaluate the learner's code: the wall-clock limit starts now. */
-  | { type: "started" }
-  | { type: "loaded"; consoleChars: number }
-  | { type: "loadFailed"; outcome: CallOutcome; consoleChars: number }
-  | { type: "outcome"; index: number; outcome: CallOutcome; consoleChars: number }
-  | { type: "done"; consoleChars: number };
+  /** The sandbox itself failed; with `id`, while doing that run (which then fails with this message). */
+  | { type: "fatal"; id?: number; message: string };
 
 /** Stack frames of learner code carry this file name; the runner maps them through the bundle's source map. */
 export const SANDBOX_BUNDLE_NAME = "compression-tutor-solution.js";

@@ -1,7 +1,7 @@
 /**
  * The runner: checks a learner's TypeScript file against an exercise. The learner's code is compiled and run
- * in a warm sandbox process (a fresh Worker per run, memory limits, a wall-clock timeout); only the raw
- * returned values come back. Expected values are produced here (compute core, literals) or in separate
+ * in a warm sandbox process (a fresh QuickJS runtime per run, a memory limit, time limits per call and per
+ * run); only the raw returned values come back, checked on arrival (channel.ts). Expected values are produced here (compute core, literals) or in separate
  * sandbox runs of the exercise's own sources, and compared here, so nothing the learner's code does inside
  * the sandbox can turn a wrong answer into a pass.
  *
@@ -21,12 +21,13 @@ import { evaluateCheck } from "./evaluateCase";
 import { ExpectedValues, type ProducedValue } from "./expectedValues";
 import { learnerFiles } from "./learnerFiles";
 import { orderCases } from "./orderCases";
+import { MEMORY_MB_RANGE, outOfRange, TIMEOUT_MS_RANGE } from "./limits";
 import { SandboxProcess, SandboxStartError } from "./sandboxProcess";
 
 export interface RunnerOptions {
   /** Wall-clock limit, in milliseconds, for loading the learner's file and for each call of it. Default 2000. */
   timeoutMs?: number;
-  /** Heap limit of the Worker that runs the learner's code, in MB. Default 256. */
+  /** Memory limit of each run's QuickJS runtime, in MB (everything the code allocates counts). Default 256. */
   memoryMb?: number;
   /** The Node to start the sandbox with. Default: the current one. In VS Code pass `process.execPath`. */
   execPath?: string;
@@ -102,12 +103,13 @@ export class Runner {
   constructor(options: RunnerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
+    const wrong = outOfRange(this.timeoutMs, TIMEOUT_MS_RANGE) ?? outOfRange(this.memoryMb, MEMORY_MB_RANGE);
+    if (wrong) throw new RangeError(wrong);
     this.sandbox = new SandboxProcess({
       execPath: options.execPath ?? process.execPath,
       env: sandboxEnvironment(options.env),
       hostScript: options.hostScript ?? defaultHostScript(),
       log: options.log ?? (() => undefined),
-      memoryMb: this.memoryMb,
     });
     this.expected = new ExpectedValues(options.core ?? (CORE_FUNCTIONS as CoreFunctions), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
   }
@@ -117,7 +119,7 @@ export class Runner {
     return this.sandbox.start();
   }
 
-  /** How the sandbox process started: esbuild-wasm initialisation time, permission model, start time. */
+  /** How the sandbox process started: esbuild-wasm and QuickJS initialisation times, permission model, start time. */
   get sandboxInfo(): SandboxProcess["startInfo"] {
     return this.sandbox.startInfo;
   }
@@ -206,10 +208,10 @@ export class Runner {
       learner = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, entryText]])));
     } catch (crash) {
       if (crash instanceof SandboxStartError) throw crash;
-      // V8 aborts the whole process on some allocation failures instead of stopping the Worker; the process
-      // boundary exists for exactly this. The next check starts a new sandbox.
+      // The sandbox process stopped, stopped answering, or sent something the channel refused: the message
+      // says which (never a guess about why). The next check starts a new sandbox.
       request.signal?.throwIfAborted();
-      const message = `the sandbox stopped while running your code, most likely out of memory (limit ${this.memoryMb} MB): look for an array or string that grows without end (${crash instanceof Error ? crash.message.split(":")[0] : String(crash)})`;
+      const message = `your code could not be checked: ${crash instanceof Error ? crash.message : String(crash)}`;
       report.cases = this.allCases(exercise, "error", message);
       return this.finish(report, start, [{ file: entry, line: 1, column: 1, severity: "error", source: "runtime", message }]);
     }

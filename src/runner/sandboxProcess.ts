@@ -1,12 +1,16 @@
 /**
  * The runner's side of the warm sandbox process: starts `host.js` with the configured Node (in VS Code,
  * `process.execPath` with ELECTRON_RUN_AS_NODE=1), keeps it, sends it runs, answers its questions about
- * files, and restarts it if it dies. Node's permission model is switched on where the Node supports it, as a
- * seat belt: the process may read only its own folder and start Workers, nothing else.
+ * files, and restarts it if it dies. Every message from it is checked before it is believed (channel.ts).
+ * Node's permission model is switched on where the Node supports it, as a seat belt: the process may read
+ * only its own folder, nothing else. Under VS Code (Electron) there is no permission model; the wall there is
+ * QuickJS itself, which gives the code it runs no host objects at all.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { FileAnswer, FromSandboxMessage, RunRequest, RunResult, SandboxCall } from "../protocol/runnerIpc";
+import { checkSandboxMessage } from "./channel";
+import { wholeRunLimitMs } from "./limits";
 
 export interface SandboxFiles {
   resolve(specifier: string, importer: string): Promise<FileAnswerBody>;
@@ -19,8 +23,6 @@ export interface SandboxProcessOptions {
   env: NodeJS.ProcessEnv;
   hostScript: string;
   log: (line: string) => void;
-  /** The Worker memory limit runs will ask for, so the sandbox can boot its first Worker ahead of time. */
-  memoryMb: number;
 }
 
 /** The flags that switch Node's permission model on, or none where this Node lacks it. */
@@ -32,7 +34,7 @@ export function permissionFlags(execPath: string, runnerDir: string): string[] {
   if (!flag || process.versions.electron) return [];
   // Node 20's experimental flag takes a wildcard for "everything below"; --permission (22+) takes the folder.
   const readable = flag === "--permission" ? runnerDir : path.join(runnerDir, "*");
-  return [flag, `--allow-fs-read=${readable}`, "--allow-worker"];
+  return [flag, `--allow-fs-read=${readable}`];
 }
 
 /** The sandbox could not be started at all (missing build, wrong executable): a set-up problem, not a verdict. */
@@ -40,10 +42,25 @@ export class SandboxStartError extends Error {
   override name = "SandboxStartError";
 }
 
+/**
+ * The run did not get a believable answer: the sandbox process stopped, stopped answering (the backstop
+ * killed it), or sent a message that failed the channel's checks. `why` says which, in words.
+ */
+export class SandboxRunError extends Error {
+  override name = "SandboxRunError";
+}
+
+/**
+ * How long compiling may take before the backstop counts the sandbox as stuck: esbuild-wasm's first build on
+ * a loaded machine takes seconds, not minutes.
+ */
+const COMPILE_ALLOWANCE_MS = 30_000;
+
 interface PendingRun {
   resolve(result: RunResult): void;
   reject(error: Error): void;
   files: SandboxFiles;
+  calls: number;
 }
 
 export class SandboxProcess {
@@ -53,9 +70,12 @@ export class SandboxProcess {
   private nextId = 1;
   private stderrTail = "";
   private readonly disposedChildren = new WeakSet<ChildProcess>();
+  /** Why a process was killed by the runner: a refused message, or the backstop. */
+  private readonly refusedChildren = new WeakMap<ChildProcess, string>();
+  private readonly backstopped = new WeakMap<ChildProcess, string>();
   private disposed = false;
   /** How long esbuild-wasm took to initialise in the current process, and whether permissions are on. */
-  startInfo: { esbuildInitMs: number; permission: boolean; startMs: number } | undefined;
+  startInfo: { esbuildInitMs: number; engineInitMs: number; permission: boolean; startMs: number } | undefined;
 
   constructor(private readonly options: SandboxProcessOptions) {}
 
@@ -65,7 +85,7 @@ export class SandboxProcess {
     if (this.ready) return this.ready;
     const started = performance.now();
     const flags = permissionFlags(this.options.execPath, path.dirname(this.options.hostScript));
-    const child = spawn(this.options.execPath, [...flags, this.options.hostScript, `--memory-mb=${this.options.memoryMb}`], {
+    const child = spawn(this.options.execPath, [...flags, this.options.hostScript], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
       env: this.options.env,
@@ -78,10 +98,14 @@ export class SandboxProcess {
       this.stderrTail = (this.stderrTail + chunk).slice(-4000);
     });
     this.ready = new Promise<void>((resolve, reject) => {
-      child.on("message", (message: FromSandboxMessage) => {
+      child.on("message", (raw: unknown) => {
+        if (this.child !== child) return;
+        const checked = checkSandboxMessage(raw, (id) => this.pending.get(id)?.calls);
+        if (!checked.ok) return this.refuse(child, checked.why);
+        const message = checked.message;
         if (message.type === "ready") {
-          this.startInfo = { esbuildInitMs: message.esbuildInitMs, permission: message.permission, startMs: performance.now() - started };
-          this.options.log(`sandbox process ${child.pid} ready in ${Math.round(this.startInfo.startMs)} ms (esbuild-wasm ${Math.round(message.esbuildInitMs)} ms, permission model ${message.permission ? "on" : "off"})`);
+          this.startInfo = { esbuildInitMs: message.esbuildInitMs, engineInitMs: message.engineInitMs, permission: message.permission, startMs: performance.now() - started };
+          this.options.log(`sandbox process ${child.pid} ready in ${Math.round(this.startInfo.startMs)} ms (esbuild-wasm ${Math.round(message.esbuildInitMs)} ms, QuickJS ${Math.round(message.engineInitMs)} ms, permission model ${message.permission ? "on" : "off"})`);
           resolve();
         } else this.onMessage(message);
       });
@@ -98,11 +122,25 @@ export class SandboxProcess {
           this.ready = undefined;
         }
         const disposed = this.disposedChildren.has(child);
-        for (const run of this.pending.values()) run.reject(disposed ? new SandboxStartError("the runner was disposed while a check was running") : new Error(why));
+        const refused = this.refusedChildren.get(child);
+        for (const run of this.pending.values()) {
+          run.reject(disposed ? new SandboxStartError("the runner was disposed while a check was running") : new SandboxRunError(refused ?? this.backstopped.get(child) ?? why));
+        }
         this.pending.clear();
       });
     });
     return this.ready;
+  }
+
+  /**
+   * A message failed the channel's checks: the process is no longer believed. It is killed; the run it was
+   * doing fails with the reason (see the exit handler), and the next run starts a fresh process.
+   */
+  private refuse(child: ChildProcess, why: string): void {
+    const reason = `the sandbox sent a message the runner does not accept (${why}), so this run's results are not believed`;
+    this.options.log(reason);
+    if (!this.refusedChildren.has(child)) this.refusedChildren.set(child, reason);
+    child.kill("SIGKILL");
   }
 
   private onMessage(message: FromSandboxMessage): void {
@@ -124,10 +162,15 @@ export class SandboxProcess {
       asked.then(answer, (error: unknown) => answer({ ok: false, message: String(error) }));
     } else if (message.type === "fatal") {
       this.options.log(`sandbox: ${message.message}`);
+      const run = message.id === undefined ? undefined : this.pending.get(message.id);
+      if (run && message.id !== undefined) {
+        this.pending.delete(message.id);
+        run.reject(new SandboxRunError(`the sandbox failed: ${message.message}`));
+      }
     }
   }
 
-  /** Compiles `entry` and calls the given exports in a fresh Worker; never sees expected values. */
+  /** Compiles `entry` and calls the given exports in a fresh QuickJS runtime; never sees expected values. */
   async run(entry: string, calls: SandboxCall[], limits: { timeoutMs: number; memoryMb: number; compileOnly?: boolean }, files: SandboxFiles): Promise<RunResult> {
     try {
       await this.start();
@@ -140,13 +183,20 @@ export class SandboxProcess {
     const id = this.nextId++;
     const request: RunRequest = { type: "run", id, entry, calls, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, compileOnly: limits.compileOnly };
     return new Promise<RunResult>((resolve, reject) => {
-      // A backstop for a sandbox that stops answering: the Worker's own timeout should always come first.
+      // A backstop for a sandbox that stops answering: QuickJS's interrupt handler stops each call at its
+      // limit and the whole run at its limit, so this fires only when the process itself is stuck.
+      const runLimitMs = wholeRunLimitMs(limits.timeoutMs, calls.length);
+      // Clamped: a timer past 2^31 − 1 ms fires at once.
+      const backstopMs = Math.min(COMPILE_ALLOWANCE_MS + runLimitMs * 1.5, 2 ** 31 - 1);
       const backstop = setTimeout(() => {
-        this.options.log(`sandbox did not answer run ${id}; restarting it`);
-        child.kill();
-      }, limits.timeoutMs * 2 + 30_000);
+        const why = `the sandbox did not answer within ${Math.round(backstopMs / 1000)} s (the run's own limit is ${runLimitMs} ms, ${limits.timeoutMs} ms per call for ${calls.length} calls), so it was stopped`;
+        this.options.log(`run ${id}: ${why}`);
+        this.backstopped.set(child, why);
+        child.kill("SIGKILL");
+      }, backstopMs);
       this.pending.set(id, {
         files,
+        calls: calls.length,
         resolve: (r) => (clearTimeout(backstop), resolve(r)),
         reject: (e) => (clearTimeout(backstop), reject(e)),
       });

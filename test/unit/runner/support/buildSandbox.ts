@@ -1,5 +1,5 @@
 /**
- * Builds the sandbox scripts (host.js, worker.js) and copies esbuild-wasm next to them, into a private temp
+ * Builds the sandbox script (host.js) and copies esbuild-wasm and QuickJS's WebAssembly next to it, into a private temp
  * folder, once per test process: tests exercise the real sandbox without touching the shared dist/.
  */
 import * as esbuild from "esbuild";
@@ -14,7 +14,7 @@ let built: Promise<string> | undefined;
 export function sandboxHostScript(): Promise<string> {
   built ??= (async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-runner-"));
-    for (const name of ["host", "worker"]) {
+    for (const name of ["host"]) {
       await esbuild.build({
         entryPoints: [path.join(repoRoot, "src", "runner", "sandbox", `${name}.ts`)],
         outfile: path.join(out, `${name}.js`),
@@ -30,6 +30,7 @@ export function sandboxHostScript(): Promise<string> {
     const wasmPackage = path.dirname(require.resolve("esbuild-wasm/package.json"));
     fs.copyFileSync(path.join(wasmPackage, "lib", "browser.js"), path.join(out, "esbuild-browser.js"));
     fs.copyFileSync(path.join(wasmPackage, "esbuild.wasm"), path.join(out, "esbuild.wasm"));
+    fs.copyFileSync(require.resolve("@jitl/quickjs-wasmfile-release-sync/wasm"), path.join(out, "quickjs.wasm"));
     process.on("exit", () => fs.rmSync(out, { recursive: true, force: true }));
     return path.join(out, "host.js");
   })();
