@@ -28,6 +28,8 @@ export interface ExerciseRef {
 const MANIFEST = "pack.json";
 /** The pack-loading Worker's bundle, relative to the extension folder (built by esbuild.config.mjs). */
 const PACK_WORKER = ["dist", "packs", "loadPackWorker.js"];
+/** Packs loading at once: two keep both cores of a small machine busy without stacking Worker heaps. */
+const PARALLEL_PACK_LOADS = 2;
 
 /**
  * Every pack the tree shows: the built-in ones (src/packs/builtInPacks.ts), pack folders in the workspace (a folder with a pack.json
@@ -104,8 +106,14 @@ export class PackRegistry implements vscode.Disposable {
     const folders = await this.packFolders();
     const results: LoadedPack[] = [];
     const seenIds = new Map<string, vscode.Uri>();
-    // Each pack loads in its own Worker, so they load side by side; the order of `folders` is kept.
-    const loadedPacks = await Promise.all(folders.map(({ folder, origin }) => this.loadOne(folder, origin)));
+    // Each pack loads in its own Worker, a few side by side (a workspace may hold up to 50 pack.json files, and each
+    // Worker may use up to its heap limit); the order of `folders` is kept.
+    const loadedPacks: LoadedPack[] = new Array(folders.length);
+    let next = 0;
+    const loadNext = async (): Promise<void> => {
+      for (let i = next++; i < folders.length; i = next++) loadedPacks[i] = await this.loadOne(folders[i].folder, folders[i].origin);
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_PACK_LOADS, folders.length) }, loadNext));
     for (const loaded of loadedPacks) {
       const { folder } = loaded;
       if (loaded.pack) {
