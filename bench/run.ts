@@ -4,7 +4,7 @@
  * ratios hold better). Benchmarks are not tests: nothing here fails on a slow machine.
  *
  * Writes the table to stdout and to out/bench/latest.md (the README shows the latest one), and the raw rows to
- * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only core,latency,grading,extension`.
+ * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only core,latency,models,grading,extension`.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +13,7 @@ import { runCheckLatencyBench } from "./checkLatency";
 import { runCoreKernelBench } from "./coreKernels";
 import { measureBundleSizes, recordedExtensionMetrics } from "./extensionStats";
 import { runGradingBench } from "./grading";
+import { runInspectBench } from "./inspectModel";
 
 const root = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -71,6 +72,19 @@ async function main(): Promise<void> {
           r.targetHolds === undefined ? "—" : r.targetHolds ? "yes" : "no",
         ]),
       ),
+    );
+  }
+  if (selected("models")) {
+    const result = runInspectBench({ bytes: quick ? 2.7e8 : 1e9, repeats: 3, log: (l) => console.error(l) });
+    raw.models = result;
+    emit(
+      `inspect of a generated ${(result.fileBytes / 1e9).toFixed(2)} GB safetensors file vs cat (interleaved; target ≤ 2 × cat)`,
+      table(
+        ["command", "median ms", "min ms", "max ms"],
+        result.rows.map((r) => [r.metric, r.medianMs, r.minMs, r.maxMs]),
+      ) + `
+
+inspect / cat = ${result.ratio.toFixed(2)} (${result.targetHolds ? "holds" : "missed"})`,
     );
   }
   if (selected("grading")) {
