@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { PackLimits } from "../../../src/packs/limits";
 import { loadPack } from "../../../src/packs/loadPack";
 import type { PackProblem } from "../../../src/protocol/packProblem";
 import { CATALOG, exercise, manifest, packFiles, REFERENCE } from "./fixturePack";
@@ -6,7 +7,7 @@ import { MemoryFileSystem } from "./memoryFileSystem";
 
 const ROOT = "/packs/course";
 
-async function load(files: Record<string, string>, limits?: { maxFileBytes: number; maxPackBytes: number }) {
+async function load(files: Record<string, string>, limits?: Partial<PackLimits>) {
   return loadPack(new MemoryFileSystem(files), ROOT, { catalog: CATALOG, limits });
 }
 
@@ -200,5 +201,45 @@ describe("loadPack(fs, root, options)", function () {
     const { pack, problems } = await load(files);
     assert.equal(pack, undefined);
     assert.deepEqual(brief(problems), ["pack.json:1:1 error missing-manifest"]);
+  });
+
+  describe("limits on generated inputs", () => {
+    /** A pack of two exercises, each with one generated floatArray of `length` numbers × `count` cases. */
+    const twoExercises = (count: number, length: number) => {
+      const generated = (id: string) =>
+        exercise({ id }, { generate: [{ idPrefix: "g", seed: 1, count, args: [{ floatArray: { length, uniform: [0, 1] } }, { const: 0.1 }, { const: 0 }] }] });
+      return packFiles(ROOT, {
+        manifest: manifest({ exercises: ["dequantize", "second"] }),
+        exercise: generated("dequantize"),
+        files: {
+          "second/exercise.json": JSON.stringify(generated("second"), null, 2),
+          "second/prompt.md": "# Second\n",
+          "second/starter.ts": "export function dequantize(q: number[], scale: number, zeroPoint: number): number {\n  throw new Error('todo');\n}\n",
+          "second/reference.ts": REFERENCE,
+          "second/misconceptions.ts": "export function dequantizeNoParens(): number {\n  return 0;\n}\n",
+        },
+      });
+    };
+
+    it("counts each exercise against the pack's total: the exercise that crosses it gets the error at its block", async () => {
+      // Each exercise: 10 cases × (40 + 1 + 1) numbers = 420; the pack allows 500.
+      const files = twoExercises(10, 40);
+      const { pack, problems } = await load(files, { maxGeneratedValuesPerPack: 500 });
+      assert.deepEqual(brief(problems), [where(files, "second/exercise.json", "{", '"generate": [') + " error generated-too-large"]);
+      assert.match(problems[0].message, /generated cases of the pack hold up to 840 numbers, above the limit of 500 per pack/);
+      assert.deepEqual(
+        pack?.exercises.map((e) => e.id),
+        ["dequantize"],
+      );
+    });
+
+    it("a block at exactly the exercise's limit is accepted; one number more is refused", async () => {
+      assert.deepEqual(brief((await load(twoExercises(10, 40), { maxGeneratedValuesPerExercise: 420 })).problems), []);
+      const over = await load(twoExercises(10, 40), { maxGeneratedValuesPerExercise: 419 });
+      assert.deepEqual(
+        over.problems.map((p) => p.code),
+        ["generated-too-large", "generated-too-large"],
+      );
+    });
   });
 });
