@@ -24,6 +24,9 @@ const nodeTargets = [
   // The runner's child process, which runs every learner and pack bundle in a fresh QuickJS runtime; no vscode, ever.
   { in: "src/runner/sandbox/host.ts", out: "dist/runner/host.js" },
   { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // `validate --mutants` only: loaded on demand by the CLI, so the TypeScript compiler stays out of the CLI's
+  // startup and out of the extension (typescript is required from node_modules, not bundled).
+  { in: "src/mutants/index.ts", out: "dist/mutants.js", external: ["typescript"] },
   // The extension loads packs it finds in a Worker, off the extension host's thread.
   { in: "src/packs/node/loadPackWorker.ts", out: "dist/packs/loadPackWorker.js" },
 ];

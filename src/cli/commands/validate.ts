@@ -5,7 +5,7 @@
  * Exit codes: 0 valid (warnings allowed), 1 invalid (every problem listed), 2 could not run (no such folder, a
  * bad option, the sandbox missing). A pack author's mistake is a problem line, never a stack trace.
  */
-import { promises as fsp } from "node:fs";
+import { existsSync, promises as fsp } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CORE_FUNCTIONS } from "../../core";
@@ -29,13 +29,25 @@ Options:
   --json      print {"pack", "valid", "errors", "warnings", "problems"} instead of text
   --static    skip running the pack's code (no sandbox needed; quick)
   --jobs <N>  sandboxes checking exercises in parallel (default: 2, or 1 on a one-core machine)
+  --mutants   mutation analysis instead: derive mutants of every reference solution (rounding functions
+              swapped, comparisons and arithmetic flipped, off-by-one, arguments swapped, a max-subtraction
+              or clamp dropped, another log base, a changed constant), check each as a learner's file, and
+              list the survivors per exercise with the mutation score. Needs the typescript package.
+  --min-score <P>  with --mutants: exit 1 when the score (killed / non-equivalent mutants) is below P percent
+              (default 95)
   -h, --help  show this help
 
 Exit codes: 0 valid, 1 invalid (every problem listed), 2 could not run.
 `;
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions("validate", args, { json: { type: "boolean" }, static: { type: "boolean" }, jobs: { type: "string" } });
+  const { values, positionals } = parseOptions("validate", args, {
+    json: { type: "boolean" },
+    static: { type: "boolean" },
+    jobs: { type: "string" },
+    mutants: { type: "boolean" },
+    "min-score": { type: "string" },
+  });
   if (values.help) {
     io.stdout(VALIDATE_HELP);
     return EXIT_OK;
@@ -46,6 +58,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const entry = await fsp.stat(dir).catch(() => undefined);
   if (!entry?.isDirectory()) throw new UsageError(`validate: ${positionals[0]} is not a folder; give the folder that holds pack.json`);
   const jobs = positiveInteger("validate", "jobs", values.jobs, DEFAULT_JOBS);
+  if (values["min-score"] !== undefined && values.mutants !== true) throw new UsageError("validate: --min-score goes with --mutants");
+  if (values.mutants === true) return validateMutants(dir, io, { jobs, minScore: percent(values["min-score"], 95), json: values.json === true });
   return validatePackFolder(dir, io, { json: values.json === true, runCode: values.static !== true, jobs });
 }
 
@@ -133,3 +147,67 @@ function verdict(shownDir: string, pack: PackSpec | undefined, errors: number, w
   const scope = ranCode ? "starters fail, references pass, misconceptions recognised" : "static checks only (--static)";
   return `${name} is valid: ${exercises} exercise${exercises === 1 ? "" : "s"}, ${cases} cases; ${scope}${warnings > 0 ? `; ${tally}` : ""}`;
 }
+
+function percent(text: string | boolean | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (typeof text !== "string" || text.trim() === "" || !(value >= 0 && value <= 100)) throw new UsageError(`validate: --min-score must be a percentage from 0 to 100, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+type MutantsModule = typeof import("../../mutants");
+
+/**
+ * The mutants module, loaded only for --mutants: dist/mutants.js beside the CLI bundle, or its source when the
+ * CLI runs from source. A computed path, so the bundler leaves the TypeScript compiler out of the CLI.
+ */
+function loadMutants(): MutantsModule {
+  const candidates = [path.join(__dirname, "mutants.js"), path.resolve(__dirname, "..", "..", "mutants", "index.ts")];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new UsageError(`validate: --mutants needs dist/mutants.js (looked for ${candidates.join(", ")}); run \`npm run build\``);
+  const load = require;
+  try {
+    return load(found) as MutantsModule;
+  } catch (error) {
+    throw new UsageError(`validate: --mutants could not load ${found}: ${error instanceof Error ? error.message : String(error)} (it needs the typescript package)`);
+  }
+}
+
+async function validateMutants(dir: string, io: CliIo, options: { jobs: number; minScore: number; json: boolean }): Promise<number> {
+  const { pack, problems } = await loadPackFromDisk(dir);
+  const errors = problems.filter((p) => p.severity === "error");
+  if (!pack || errors.length > 0) {
+    for (const problem of sortProblems(problems)) io.stdout(formatProblem(problem, (f) => displayPath(io.cwd, f)) + "\n");
+    io.stdout(`${displayPath(io.cwd, dir)} is invalid: fix the problems above before the mutation analysis\n`);
+    return EXIT_FAILED;
+  }
+  const mutants = loadMutants();
+  const runners = Array.from({ length: Math.min(options.jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS, timeoutMs: MUTANT_TIMEOUT_MS }));
+  const started = Date.now();
+  try {
+    const report = await mutants.mutatePack(pack, {
+      runner: runners,
+      onExercise: (e) => {
+        if (!options.json) io.stderr(`  ${e.survivors.length === 0 ? "✓" : "✗"} ${e.exerciseId}\n`);
+      },
+    });
+    const referencePath = (id: string): string => {
+      const exercise = pack.exercises.find((e) => e.id === id);
+      return displayPath(io.cwd, exercise?.sourceFiles.reference ?? path.join(dir, id, "reference.ts"));
+    };
+    if (options.json) {
+      const exercises = report.exercises.map((e) => ({ ...e, survivors: e.survivors.map(({ source: _source, ...m }) => m) }));
+      io.stdout(JSON.stringify({ pack: displayPath(io.cwd, dir), ...report, exercises, minScore: options.minScore / 100 }, null, 2) + "\n");
+    } else {
+      io.stdout(mutants.formatMutationReport(report, referencePath) + "\n");
+      io.stderr(`ran ${report.total} mutants in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    }
+    const stale = report.exercises.some((e) => e.staleEquivalents.length > 0);
+    return report.score * 100 >= options.minScore && !stale ? EXIT_OK : EXIT_FAILED;
+  } finally {
+    await Promise.all(runners.map((r) => r.dispose().catch(() => undefined)));
+  }
+}
+
+/** A mutant that loops forever is killed by its first timeout; no need to wait the learner's full limit. */
+const MUTANT_TIMEOUT_MS = 1000;

@@ -35,7 +35,7 @@ function areaOf(fromFile: string, specifier: string): string {
   if (!specifier.startsWith(".")) return "package";
   const target = path.relative(root, path.resolve(path.dirname(fromFile), specifier));
   const [top, second] = target.split(path.sep);
-  if (top === "src") return ["core", "protocol", "packs", "runner", "cli", "calculators", "models", "kernels"].includes(second) ? second : "extension";
+  if (top === "src") return ["core", "protocol", "packs", "runner", "cli", "calculators", "models", "kernels", "mutants"].includes(second) ? second : "extension";
   return top;
 }
 
@@ -49,8 +49,11 @@ const rules: { dir: string; allowed: string[]; vscodeAdapters?: RegExp; nodeAdap
   // packs is pure; its two file-system adapters (VS Code's workspace.fs, Node's fs for the CLI) live in subfolders
   { dir: "src/packs", allowed: ["packs", "core", "protocol", "package", "exercises"], vscodeAdapters: /^vscode[\\/]/, nodeAdapters: /^node[\\/]/ },
   { dir: "src/runner", allowed: ["runner", "core", "protocol", "packs", "node", "package"] },
-  { dir: "src/cli", allowed: ["cli", "core", "protocol", "packs", "runner", "calculators", "models", "node", "package", "exercises"] },
+  // cli names mutants' types only; validate --mutants loads dist/mutants.js at run time (test/unit/mutants checks the bundle)
+  { dir: "src/cli", allowed: ["cli", "core", "protocol", "packs", "runner", "calculators", "models", "node", "package", "exercises", "mutants"] },
   { dir: "src/kernels", allowed: ["kernels"] },
+  // mutation analysis (validate --mutants): the TypeScript compiler plus the runner's public API
+  { dir: "src/mutants", allowed: ["mutants", "core", "protocol", "packs", "runner", "node", "package"] },
   // models reads files through an injected interface; its Node adapters (node:fs, the kernels' .wasm) live in models/node
   { dir: "src/models", allowed: ["models", "core", "kernels", "package"], nodeAdapters: /^node[\\/]/ },
   // pure calculators serve the CLI and the palette; their palette front end lives in calculators/vscode
