@@ -76,6 +76,17 @@ export class SolutionFiles {
     }
   }
 
+  /**
+   * Removes the solution file when it is a symbolic link out of its folder (after the caller backed up what it
+   * showed), so that the write that follows creates a file of the learner's own instead of writing through the
+   * link into someone else's file, such as a pack's reference solution.
+   */
+  private async unlinkIfLeavingFolder(uri: vscode.Uri): Promise<void> {
+    if (!(await this.linkLeavingFolder(uri))) return;
+    await fs.unlink(uri.fsPath);
+    this.ctx.log.info(`${uri.fsPath} was a link out of its folder; it is replaced by a file of its own`);
+  }
+
   /** Creates the solution file from the starter unless it exists; an existing file is never touched. */
   async ensure(key: SolutionKey, starter: string): Promise<{ uri: vscode.Uri; created: boolean } | undefined> {
     const root = await this.rootOrAsk();
@@ -126,6 +137,7 @@ export class SolutionFiles {
     if (!root) return undefined;
     const uri = this.uriFor(root, key);
     const backup = await this.backup(key);
+    await this.unlinkIfLeavingFolder(uri);
     await writeThroughEditor(uri, starter);
     return { uri, backup };
   }
@@ -137,6 +149,7 @@ export class SolutionFiles {
     const uri = this.uriFor(root, key);
     const backupOfCurrent = await this.backup(key);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(backup));
+    await this.unlinkIfLeavingFolder(uri);
     await writeThroughEditor(uri, text);
     return { uri, backupOfCurrent };
   }

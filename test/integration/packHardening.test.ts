@@ -165,4 +165,23 @@ describe("pack hardening: the VS Code file-system adapter and pack discovery", f
     const honest = await api.tutor.checks.check(key, { reason: "test" });
     assert.equal(honest.kind, "checked", "the next check of a real file runs");
   });
+
+  it("reset of a solution that links out of its folder writes a file of its own, never through the link", async () => {
+    const key = { packId: "quantization-distillation", exerciseId: "memory-savings" };
+    const solution = await vscode.commands.executeCommand<vscode.Uri>("compressionTutor.openExercise", key);
+    assert.ok(solution);
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    const outside = vscode.Uri.joinPath(workspace(), "someone-elses.ts");
+    created.push(outside);
+    await vscode.workspace.fs.writeFile(outside, encode("// not the learner's\n"));
+    fs.rmSync(solution.fsPath);
+    fs.symlinkSync(outside.fsPath, solution.fsPath);
+
+    const result = await vscode.commands.executeCommand<{ file: string; backup?: string }>("compressionTutor.resetExercise", { ...key, confirmed: true });
+    assert.ok(result?.backup, "reset made no backup");
+    assert.equal(fs.readFileSync(outside.fsPath, "utf8"), "// not the learner's\n", "reset wrote through the link");
+    assert.equal(fs.lstatSync(solution.fsPath).isSymbolicLink(), false);
+    assert.equal(fs.readFileSync(solution.fsPath, "utf8"), api.tutor.packs.find(key.packId, key.exerciseId)!.exercise.starter);
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
 });
