@@ -30,6 +30,7 @@ import { magnitudePruneMask, nmSparsityMask, nmSparsityReport } from "./sparsity
 import { loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
 import { int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
 import { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
+import { gptqQuantizeRow, gptqVsRtn } from "./gptq";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -85,6 +86,7 @@ export { type NmSparsityReport, magnitudePruneMask, nmSparsityMask, nmSparsityRe
 export { type QloraMemory, loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
 export { type PerTokenQuantized, int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
 export { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
+export { gptqQuantizeRow, gptqVsRtn } from "./gptq";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -183,6 +185,8 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   smoothQuantScales,
   smoothQuantMigrate,
   smoothQuantError,
+  gptqQuantizeRow,
+  gptqVsRtn,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

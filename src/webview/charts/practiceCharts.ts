@@ -6,7 +6,7 @@
 import type { CaseResult, CheckReport } from "../../protocol/checkReport";
 import type { PracticeChartKind } from "../../protocol/exercise";
 import type { ChartSeries, ChartSpec } from "../../protocol/webviewMessages";
-import { nmSparsityReport, smoothQuantMigrate, smoothQuantScales } from "./chartMath";
+import { gptqQuantizeRow, nmSparsityReport, smoothQuantMigrate, smoothQuantScales } from "./chartMath";
 import { asNumber, asNumbers, finiteOrNull, formatNumber, numericFields } from "./jsonShapes";
 
 type Builder = (report: CheckReport, argNames?: string[]) => ChartSpec[];
@@ -17,6 +17,7 @@ export const practiceChartBuilders: Record<PracticeChartKind, Builder> = {
   "memory-breakdown": memoryBreakdownCharts,
   "int8-gemm": int8GemmCharts,
   "scale-migration": scaleMigrationCharts,
+  "error-feedback": errorFeedbackCharts,
 };
 
 function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
@@ -345,6 +346,71 @@ function scaleMigrationCharts(report: CheckReport): ChartSpec[] {
       series: [
         series("reference", [pick(errorCase.expected, "before"), pick(errorCase.expected, "after")], "reference"),
         ...(errorCase.actual !== undefined ? [series("yours", [pick(errorCase.actual, "before"), pick(errorCase.actual, "after")], "learner")] : []),
+      ],
+    });
+  }
+  return charts;
+}
+
+/** Round-to-nearest on GPTQ's grid (quant.py's quantize), for the charts' comparison line. */
+function roundToNearest(w: number[], scale: number, zero: number, maxq: number): number[] {
+  return w.map((x) => {
+    const r = Math.round(x / scale);
+    const even = Math.abs((x / scale) % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+    return scale * (Math.min(maxq, Math.max(0, even + zero)) - zero);
+  });
+}
+
+/**
+ * GPTQ: the row as given, after round-to-nearest and after GPTQ (reference and yours), column by column; and for
+ * the comparison, the output error and the weight error of both methods (GPTQ trades the second for the first).
+ */
+function errorFeedbackCharts(report: CheckReport): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const rowCase = focusCase(report, (c) => asNumbers(fieldOf(c.expected, "wHat")) !== undefined);
+  if (rowCase) {
+    const [w, , scale, zero, maxq] = rowCase.input as [number[], number[][], number, number, number];
+    const expected = asNumbers(fieldOf(rowCase.expected, "wHat"))!;
+    const actual = asNumbers(fieldOf(rowCase.actual, "wHat"));
+    charts.push({
+      id: "row",
+      title: `The row after round-to-nearest and after GPTQ (${rowCase.name})`,
+      type: "line",
+      labels: expected.map((_, i) => `w${i}`),
+      xTitle: "column i (quantized in this order)",
+      yTitle: "weight",
+      series: [
+        series("original w", w, "neutral", { showPoints: true }),
+        series("round-to-nearest", roundToNearest(w, scale, zero, maxq), "neutral", { colorIndex: 1, stepped: true }),
+        series("GPTQ (reference)", expected, "reference", { stepped: true }),
+        ...(actual && actual.length === expected.length ? [series("yours", actual.map(finiteOrNull), "learner", { showPoints: true })] : []),
+      ],
+    });
+  }
+  const compareCase = focusCase(report, (c) => asNumber(fieldOf(c.expected, "gptqError")) !== undefined);
+  if (compareCase) {
+    const [w, X, Hinv, scale, zero, maxq] = compareCase.input as [number[], number[][], number[][], number, number, number];
+    const pick = (v: CaseResult["expected"] | undefined, k: string) => finiteOrNull(asNumber(fieldOf(v ?? null, k)));
+    let weightErrors: [number, number] | undefined;
+    try {
+      const gptq = gptqQuantizeRow(w, Hinv, scale, zero, maxq).wHat;
+      const rtn = roundToNearest(w, scale, zero, maxq);
+      const sq = (wHat: number[]) => w.reduce((s, v, i) => s + (v - wHat[i]) ** 2, 0);
+      weightErrors = [sq(gptq), sq(rtn)];
+    } catch {
+      weightErrors = undefined;
+    }
+    charts.push({
+      id: "errors",
+      title: `Output error ‖Xw − Xŵ‖² on ${Array.isArray(X) ? X.length : "?"} tokens: GPTQ vs round-to-nearest (${compareCase.name})`,
+      type: "bar",
+      labels: ["GPTQ", "round-to-nearest"],
+      xTitle: "method",
+      yTitle: "squared error",
+      series: [
+        series("output error (reference)", [pick(compareCase.expected, "gptqError"), pick(compareCase.expected, "rtnError")], "reference"),
+        ...(compareCase.actual !== undefined ? [series("output error (yours)", [pick(compareCase.actual, "gptqError"), pick(compareCase.actual, "rtnError")], "learner")] : []),
+        ...(weightErrors ? [series("weight error ‖w − ŵ‖² (core)", weightErrors, "neutral")] : []),
       ],
     });
   }

@@ -114,4 +114,16 @@ describe("practice charts", () => {
     const errors = chart(exerciseCharts("scale-migration", reportOf([{ id: "e", input: [X, W, 0.5], expected: { scales: [1, 1], before: 0.004, after: 0.0003 }, actual: { scales: [1, 1], before: 0.004, after: 0.01 } }])), "errors");
     assert.deepEqual(data(errors, "yours"), [0.004, 0.01]);
   });
+
+  it("error-feedback: the row after round-to-nearest and after GPTQ, and GPTQ's weight error beside its output error", () => {
+    const row = reportOf([{ id: "doc", input: [[0.3, 0.13], [[1, 0.5], [0.5, 1]], 0.25, 8, 15], expected: { codes: [9, 8], wHat: [0.25, 0] }, actual: { codes: [9, 9], wHat: [0.25, 0.25] } }]);
+    const chartRow = chart(exerciseCharts("error-feedback", row), "row");
+    assert.deepEqual(data(chartRow, "round-to-nearest"), [0.25, 0.25]);
+    assert.deepEqual(data(chartRow, "GPTQ"), [0.25, 0]);
+    assert.deepEqual(data(chartRow, "yours"), [0.25, 0.25]);
+    const compare = reportOf([{ id: "c", input: [[0.3, 0.13], [[1, 1], [1, -1]], [[1, 0.5], [0.5, 1]], 0.25, 8, 15], expected: { gptqError: 0.01, rtnError: 0.02 }, actual: { gptqError: 0.5, rtnError: 0.02 } }]);
+    const errors = chart(exerciseCharts("error-feedback", compare), "errors");
+    const weights = data(errors, "weight error") as number[];
+    assert.ok(Math.abs(weights[0] - (0.05 ** 2 + 0.13 ** 2)) < 1e-15 && Math.abs(weights[1] - (0.05 ** 2 + 0.12 ** 2)) < 1e-15);
+  });
 });
