@@ -1,5 +1,4 @@
-/** Memory of Adam's two fp32 moments (8 bytes per trainable parameter), in decimal GB (1e9 bytes). */
+/** Memory of Adam's optimizer state for `trainableParams` parameters, its two moments in fp32, in decimal GB (10^9 bytes). */
 export function adamMomentsGB(trainableParams: number): number {
-  // TODO: bytes per parameter for two fp32 moments, times the parameters, in GB.
-  throw new Error("Not implemented yet: adamMomentsGB(trainableParams)");
+  throw new Error("Not implemented yet: adamMomentsGB");
 }

@@ -1,14 +1,12 @@
 /**
- * Quantize a real value to an integer code: q = round(x / scale) + zeroPoint.
- * Round half to even (as Python's round and PyTorch do: 2.5 → 2, 3.5 → 4); do not clamp.
+ * The integer code of the real value x for this scale and zero point.
+ * Rounding: half to even at an exact tie (2.5 → 2, 3.5 → 4), as Python's round and PyTorch do; no clamping.
  */
 export function quantize(x: number, scale: number, zeroPoint: number): number {
-  // TODO: divide by the scale, round half to even, then add the zero point.
-  throw new Error("Not implemented yet: quantize(x, scale, zeroPoint)");
+  throw new Error("Not implemented yet: quantize");
 }
 
-/** Map an integer code back to a real value: x_hat = scale · (q − zeroPoint). */
+/** The real value that the integer code q stands for, for this scale and zero point. */
 export function dequantize(q: number, scale: number, zeroPoint: number): number {
-  // TODO: undo the shift by the zero point, then multiply by the scale.
-  throw new Error("Not implemented yet: dequantize(q, scale, zeroPoint)");
+  throw new Error("Not implemented yet: dequantize");
 }

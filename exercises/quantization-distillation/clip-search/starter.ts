@@ -1,14 +1,12 @@
 /**
- * MSE of symmetric fake quantization at one clip value: scale = clip / (2^(bits−1) − 1),
- * w_hat = scale · clamp(round_half_even(w / scale), −2^(bits−1), 2^(bits−1) − 1), MSE = mean((w − w_hat)²).
+ * The MSE of symmetric `bits`-bit fake quantization of w when the range is clipped at ±clip
+ * (half to even; codes clamped to the signed range).
  */
 export function clipMse(w: number[], clip: number, bits: number): number {
-  // TODO: quantize, clamp, dequantize, and average the squared error.
-  throw new Error("Not implemented yet: clipMse(w, clip, bits)");
+  throw new Error("Not implemented yet: clipMse");
 }
 
-/** The clip value (one of clips) with the smallest clipMse; the first minimum wins ties. */
+/** The clip value, one of `clips`, whose clipMse is the smallest; the first of equal minima wins. */
 export function clipSearch(w: number[], clips: number[], bits: number): number {
-  // TODO: try every clip; keep the first one with the smallest MSE.
-  return clips[clips.length - 1];
+  throw new Error("Not implemented yet: clipSearch");
 }

@@ -1,5 +1,7 @@
-/** The combined distillation loss: α · ce + (1 − α) · kd, where α weights the hard (cross-entropy) loss. */
+/**
+ * The combined distillation loss from the hard (cross-entropy) loss ce and the distillation loss kd.
+ * alpha, in [0, 1], is the weight of the hard loss.
+ */
 export function combinedLoss(ce: number, kd: number, alpha: number): number {
-  // TODO: weight the hard loss by alpha and the distillation loss by the rest.
-  throw new Error("Not implemented yet: combinedLoss(ce, kd, alpha)");
+  throw new Error("Not implemented yet: combinedLoss");
 }

@@ -1,9 +1,7 @@
 /**
- * Hinton's distillation loss:
- *   hard  = −log softmax(student)[label]                              (T = 1)
- *   soft  = T² · KL(softmax(teacher / T) ‖ softmax(student / T))       (natural log)
- *   total = α · hard + (1 − α) · soft
- * Stable for logits near 1000.
+ * Hinton's distillation loss for one example: the hard loss (the student's cross-entropy on the label, at T = 1),
+ * the soft loss (Hinton's temperature-scaled KL from the teacher to the student, natural log), and their mix,
+ * where alpha weights the hard loss. Finite for logits near 1000.
  */
 export function distillationLoss(
   studentLogits: number[],
@@ -12,6 +10,5 @@ export function distillationLoss(
   alpha: number,
   temperature: number,
 ): { hard: number; soft: number; total: number } {
-  // TODO: compute hard and soft with a stable log-softmax, then mix them with alpha.
-  throw new Error("Not implemented yet: distillationLoss(studentLogits, teacherLogits, label, alpha, temperature)");
+  throw new Error("Not implemented yet: distillationLoss");
 }

@@ -1,17 +1,17 @@
-/** KV-cache size in bytes: 2 (keys and values) · layers · kvHeads · headDim · seqLen · batch · bytesPerElement. */
+/**
+ * The KV cache's size in bytes for a model with `layers` layers and `kvHeads` key/value heads of `headDim`
+ * dimensions, holding `seqLen` tokens for each of `batch` sequences at `bytesPerElement` bytes per number.
+ */
 export function kvCacheBytes(layers: number, kvHeads: number, headDim: number, seqLen: number, batch: number, bytesPerElement: number): number {
-  // TODO: one key vector AND one value vector per KV head, per token, per layer, per sequence.
-  throw new Error("Not implemented yet: kvCacheBytes(layers, kvHeads, headDim, seqLen, batch, bytesPerElement)");
+  throw new Error("Not implemented yet: kvCacheBytes");
 }
 
-/** The same size in GiB (1 GiB = 2^30 bytes). */
+/** The same size in GiB (2^30 bytes). */
 export function kvCacheGiB(layers: number, kvHeads: number, headDim: number, seqLen: number, batch: number, bytesPerElement: number): number {
-  // TODO: GPU memory is counted in powers of two.
-  throw new Error("Not implemented yet: kvCacheGiB(...)");
+  throw new Error("Not implemented yet: kvCacheGiB");
 }
 
-/** The same size in GB (1 GB = 1e9 bytes). */
+/** The same size in GB (10^9 bytes). */
 export function kvCacheGB(layers: number, kvHeads: number, headDim: number, seqLen: number, batch: number, bytesPerElement: number): number {
-  // TODO: decimal gigabytes.
-  throw new Error("Not implemented yet: kvCacheGB(...)");
+  throw new Error("Not implemented yet: kvCacheGB");
 }

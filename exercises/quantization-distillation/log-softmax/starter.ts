@@ -1,8 +1,7 @@
 /**
- * log_softmax(z)_i = z_i − m − log Σ_j exp(z_j − m), with m = max(z).
- * Must give finite answers for logits of ±1000 (no Infinity, no NaN).
+ * The log-probabilities of the logits (natural log): a plain array of the same length.
+ * It must stay finite for logits of ±1000 (no Infinity, no NaN).
  */
 export function logSoftmax(logits: number[]): number[] {
-  // TODO: find the maximum, compute log-sum-exp with it, subtract from every logit.
-  throw new Error("Not implemented yet: logSoftmax(logits)");
+  throw new Error("Not implemented yet: logSoftmax");
 }

@@ -1,17 +1,12 @@
 /**
- * Int8 symmetric quantization (narrow range [-127, 127], round half to even) of the whole matrix with ONE scale,
- * s = max|w| / 127; return the mean over all elements of (w − s·q)².
+ * The mean squared error over the whole matrix after int8 symmetric quantization with ONE scale for the matrix
+ * (narrow range [−127, 127], half to even), dequantized back.
  */
 export function perTensorMse(w: number[][]): number {
-  // TODO: one scale from the largest magnitude in the matrix; quantize, dequantize, average the squared error.
-  throw new Error("Not implemented yet: perTensorMse(w)");
+  throw new Error("Not implemented yet: perTensorMse");
 }
 
-/**
- * The same, but with one scale per row (output channel): s_i = max|w[i]| / 127.
- * A row of zeros quantizes exactly (no error).
- */
+/** The same error with one scale per row (output channel). A row of zeros quantizes exactly. */
 export function perChannelMse(w: number[][]): number {
-  // TODO: a scale per row; average the squared error over all elements of the matrix.
-  throw new Error("Not implemented yet: perChannelMse(w)");
+  throw new Error("Not implemented yet: perChannelMse");
 }

@@ -1,5 +1,7 @@
-/** Mean squared error between weights and their dequantized values: (1/n) · Σ (w[i] − wHat[i])². */
+/**
+ * The mean squared error between the weights w and their dequantized values wHat (same length, at least 1).
+ * Divide by n, as numpy.mean and F.mse_loss do.
+ */
 export function mse(w: number[], wHat: number[]): number {
-  // TODO: accumulate the squared differences, then take their mean.
-  return 0;
+  throw new Error("Not implemented yet: mse");
 }

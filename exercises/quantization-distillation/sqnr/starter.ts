@@ -1,14 +1,9 @@
-/** Signal-to-quantization-noise ratio in dB: 10 · log10(Σ x² / Σ (x − xHat)²). */
+/** The signal-to-quantization-noise ratio of the reconstruction xHat of x, in decibels. */
 export function sqnrDb(x: number[], xHat: number[]): number {
-  // TODO: both sums are powers; which factor goes with log10 of a power ratio?
-  throw new Error("Not implemented yet: sqnrDb(x, xHat)");
+  throw new Error("Not implemented yet: sqnrDb");
 }
 
-/**
- * SQNR of symmetric quantization of x to `bits` bits: scale = max|x| / (2^(bits−1) − 1),
- * xHat = scale · round_half_even(x / scale).
- */
+/** The SQNR in dB of x after symmetric `bits`-bit quantization with the absmax scale (half to even), dequantized back. */
 export function quantizationSqnrDb(x: number[], bits: number): number {
-  // TODO: quantize, dequantize, then reuse sqnrDb.
-  throw new Error("Not implemented yet: quantizationSqnrDb(x, bits)");
+  throw new Error("Not implemented yet: quantizationSqnrDb");
 }

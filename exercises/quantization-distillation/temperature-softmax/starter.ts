@@ -1,8 +1,7 @@
 /**
- * Softmax of logits at a temperature: p_i = exp(z_i / T) / Σ_j exp(z_j / T).
- * Must stay finite for logits near 1000 (subtract the maximum before exponentiating).
+ * The probabilities the logits give at this temperature: a plain array of the same length, summing to 1.
+ * It must stay finite for logits near ±1000. temperature > 0; logits is never empty.
  */
 export function softmax(logits: number[], temperature: number): number[] {
-  // TODO: scale by the temperature, subtract the maximum, exponentiate, normalise.
-  throw new Error("Not implemented yet: softmax(logits, temperature)");
+  throw new Error("Not implemented yet: softmax");
 }

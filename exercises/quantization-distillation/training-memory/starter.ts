@@ -1,10 +1,12 @@
-/** Bytes of model state for mixed-precision Adam training: 16 per parameter. */
+/**
+ * Bytes of model state (weights, gradients, master weights, optimizer state) for mixed-precision Adam training
+ * of `params` parameters.
+ */
 export function trainingMemoryBytes(params: number): number {
-  // TODO: fp16 weights and gradients, an fp32 master copy, and two fp32 moments. What is missing here?
-  return params * (2 + 2 + 8);
+  throw new Error("Not implemented yet: trainingMemoryBytes");
 }
 
-/** The same, itemised: fp16 weights 2P, fp16 gradients 2P, fp32 master weights 4P, Adam's fp32 moments 8P, and the total. */
+/** The same, itemised in bytes: fp16 weights, fp16 gradients, fp32 master weights, Adam's fp32 moments, and the total. */
 export function trainingMemoryBreakdown(params: number): {
   weights: number;
   gradients: number;
@@ -12,6 +14,5 @@ export function trainingMemoryBreakdown(params: number): {
   optimizerStates: number;
   total: number;
 } {
-  // TODO: fill in each part, in bytes.
-  throw new Error("Not implemented yet: trainingMemoryBreakdown(params)");
+  throw new Error("Not implemented yet: trainingMemoryBreakdown");
 }
