@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { applyEdits, modify, parse } from "jsonc-parser";
 import { codeServerEnv, installCodeServer, startCodeServer, stopCodeServer } from "./lib/codeServer";
 import { ROOT, VSIX } from "./lib/paths";
 import { runOrThrow } from "./lib/run";
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   await installCodeServer();
   fs.mkdirSync(playground, { recursive: true });
   const coldStartMs = await startCodeServer({ vsix: VSIX, workspace: playground, keepState: true });
+  welcomeOnFirstRun();
   const { CS_URL } = codeServerEnv();
   console.log(`\nModel Compression Tutor is running in VS Code (code-server, started in ${coldStartMs} ms):\n`);
   console.log(`    ${CS_URL}/?folder=${encodeURIComponent(playground)}\n`);
@@ -46,6 +48,21 @@ async function main(): Promise<void> {
       void stopCodeServer().then(() => process.exit(1));
     }
   }, 2000);
+}
+
+/**
+ * A new learner should land on the Compression Tutor view and its walkthrough, not an empty Explorer: the
+ * profile's settings get `compressionTutor.openOnFirstRun` (the extension then opens both once per profile).
+ * Written after start.sh created the settings and before any browser connects, so the first window sees it;
+ * a value the learner set is left alone.
+ */
+function welcomeOnFirstRun(): void {
+  const file = path.join(codeServerEnv().CS_STATE, "user-data", "User", "settings.json");
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "{}";
+  const settings = (parse(text) ?? {}) as Record<string, unknown>;
+  if ("compressionTutor.openOnFirstRun" in settings) return;
+  const edits = modify(text, ["compressionTutor.openOnFirstRun"], true, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  fs.writeFileSync(file, applyEdits(text, edits));
 }
 
 main().catch(async (error: Error) => {

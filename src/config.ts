@@ -33,6 +33,10 @@ export const config = {
   codeLens(): boolean {
     return get("codeLens", true);
   },
+  /** Open the view and the walkthrough once, on the first start of a profile (npm start sets it). */
+  openOnFirstRun(): boolean {
+    return get("openOnFirstRun", false);
+  },
   affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
     return event.affectsConfiguration(`${SECTION}.${key}`);
   },

@@ -14,6 +14,7 @@ import { TutorTestController } from "./testing/tutorTestController";
 import { simulateWorkspaceTrust } from "./trust";
 import type { Tutor } from "./tutor";
 import { ExercisesTreeProvider } from "./views/exercisesTree";
+import { openOnFirstRun } from "./views/firstRun";
 import { ExercisePresenter } from "./webview/exercisePresenter";
 import { registerResultsSerializer, ResultsPanel } from "./webview/resultsPanel";
 import { SolutionFiles } from "./workspace/solutionFiles";
@@ -58,6 +59,7 @@ export function activate(extension: vscode.ExtensionContext): TutorApi {
   registerCalculatorCommands(ctx);
   registerPlayground(ctx);
   void packs.reload();
+  void openOnFirstRun(extension).catch((error) => ctx.log.error(`first-run welcome: ${error instanceof Error ? error.message : String(error)}`));
 
   const activatedInMs = performance.now() - started;
   ctx.log.info(`activated in ${activatedInMs.toFixed(1)} ms`);

@@ -31,17 +31,34 @@ done
 cd "$CS_DIR"
 echo '{ "name": "code-server-cache", "private": true }' > package.json
 started=$(date +%s)
-echo "code-server $CS_VERSION: installing into ${CS_DIR#$ROOT/} (native modules are compiled; about a minute)"
+echo "code-server $CS_VERSION: installing into ${CS_DIR#$ROOT/}: download, then native modules compiled."
+echo "  This took about 3 minutes on a 2-core machine (longer when it is busy); progress every 15 s,"
+echo "  the full log is ${CS_DIR#$ROOT/}/install.log."
 # npm_config_unsafe_perm=true  code-server's postinstall refuses to run as root without it (npm 11 then warns
 #                              "Unknown env config", which is harmless).
 # npm_config_yes=true          node-pty's postinstall runs `npx node-gyp`; an npmrc with yes=false cancels it.
 # npm_config_nodedir           compile against the local Node headers instead of downloading them.
-if ! TMPDIR="$work" npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir="$NODE_HEADERS_DIR" \
-  npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CS_VERSION" > "$CS_DIR/install.log" 2>&1; then
+TMPDIR="$work" npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir="$NODE_HEADERS_DIR" \
+  npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CS_VERSION" > "$CS_DIR/install.log" 2>&1 &
+npm_pid=$!
+trap 'kill "$npm_pid" 2>/dev/null || true' INT TERM
+last_report=$started
+while kill -0 "$npm_pid" 2>/dev/null; do
+  sleep 1
+  now=$(date +%s)
+  if [ $(( now - last_report )) -ge 15 ]; then
+    last_report=$now
+    # The latest step npm or a package script announced: "> node-pty@1.0.0 install", "gyp info spawn make", …
+    step=$(grep -E '^> [^ ]+@|gyp info (spawn|ok)|^added [0-9]+ packages' "$CS_DIR/install.log" 2>/dev/null | tail -1 | cut -c1-90 || true)
+    echo "  … $(( now - started )) s: ${step:-downloading packages}"
+  fi
+done
+if ! wait "$npm_pid"; then
   tail -40 "$CS_DIR/install.log" >&2
-  echo "code-server $CS_VERSION: install failed; the full log is ${CS_DIR#$ROOT/}/install.log" >&2
+  echo "code-server $CS_VERSION: install failed after $(( $(date +%s) - started )) s; the full log is ${CS_DIR#$ROOT/}/install.log" >&2
   rm -rf "$work"
   exit 1
 fi
+trap - INT TERM
 rm -rf "$work"
 echo "code-server $CS_VERSION: installed in $(( $(date +%s) - started )) s, $(du -sh "$CS_DIR/node_modules" | cut -f1)"

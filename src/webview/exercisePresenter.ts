@@ -122,13 +122,11 @@ export class ExercisePresenter implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t("The exercise {0} is not in any loaded pack. Refresh the Exercises view, or check the pack's problems.", `${key.packId}/${key.exerciseId}`));
       return undefined;
     }
-    // The panel shows the exercise (and that it is being opened) before the file is written and shown.
-    const shown = this.show(key, { reveal: true });
+    // The file first, then the panel beside it (the file's column decides where "beside" is).
     const file = await this.solutions.ensure(key, found.exercise.starter);
     if (!file) return undefined;
     await vscode.window.showTextDocument(file.uri, { viewColumn: solutionEditorColumn(), preview: false });
-    await shown;
-    await this.refresh();
+    await this.show(key, { reveal: true });
     return file.uri;
   }
 

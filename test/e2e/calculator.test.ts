@@ -9,11 +9,13 @@ import { launchBrowser, type PageWatch, watchPage } from "./lib/browser";
 import { saveScreenshot } from "./lib/screenshots";
 import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
 import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
+import { budget } from "./lib/budget";
 
 const SOFTMAX = "Compression Tutor: Calculator: Softmax at a Temperature";
 const MEMORY = "Compression Tutor: Calculator: Model Memory";
 
-describe("calculator through the command palette (e2e)", () => {
+describe("calculator through the command palette (e2e)", function () {
+  this.timeout(budget(60_000) + budget(90_000));
   let browser: Browser;
   let page: Page;
   let watch: PageWatch;
@@ -27,7 +29,7 @@ describe("calculator through the command palette (e2e)", () => {
     browser = await launchBrowser();
     page = await openWorkbench(browser);
     watch = watchPage(page);
-    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: 60_000 });
+    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: budget(60_000) });
   });
 
   after(async () => {
@@ -65,7 +67,7 @@ describe("calculator through the command palette (e2e)", () => {
     await inputBox().fill("2");
     await page.keyboard.press("Enter");
     const toast = page.locator(".notification-toast", { hasText: "softmax([3, 1, 0.2] / 2)" });
-    await toast.waitFor({ timeout: 15_000 });
+    await toast.waitFor({ timeout: budget(15_000) });
     assert.ok(await toast.getByRole("button", { name: "Copy" }).isVisible());
     await saveScreenshot(page, "calculator-3-result-notification");
     await toast.getByRole("button", { name: "Open in Results Panel" }).click();
@@ -126,7 +128,7 @@ describe("calculator through the command palette (e2e)", () => {
     await title().filter({ hasText: "training (5/5)" }).waitFor();
     await page.keyboard.press("Enter");
     const toast = page.locator(".notification-toast", { hasText: "7B at int4, group 128: 3.609 GB (3.361 GiB" });
-    await toast.waitFor({ timeout: 15_000 });
+    await toast.waitFor({ timeout: budget(15_000) });
     await toast.getByRole("button", { name: "Open in Results Panel" }).click();
     const frame = await findWebviewFrame(page, "Model memory: 7B parameters at int4, group 128");
     let painted = 0;

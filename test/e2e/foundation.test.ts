@@ -7,8 +7,10 @@ import { USER_DATA } from "./lib/env";
 import { saveScreenshot } from "./lib/screenshots";
 import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
 import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
+import { budget } from "./lib/budget";
 
-describe("foundation: a user in the code-server workbench", () => {
+describe("foundation: a user in the code-server workbench", function () {
+  this.timeout(budget(60_000) + budget(90_000));
   let browser: Browser;
   let page: Page;
   let watch: PageWatch;
@@ -25,11 +27,11 @@ describe("foundation: a user in the code-server workbench", () => {
 
   it('shows the "Compression Tutor" container in the activity bar and opens its "Exercises" view', async () => {
     const item = activityBarItem(page, "Compression Tutor");
-    await item.waitFor({ timeout: 60_000 });
+    await item.waitFor({ timeout: budget(60_000) });
     await item.click();
     // With one view in a container, VS Code hides the view's header and titles the side bar "Container: View".
     const title = page.locator(".sidebar .composite.title", { hasText: /Compression Tutor: Exercises/i });
-    await title.waitFor({ timeout: 15_000 });
+    await title.waitFor({ timeout: budget(15_000) });
     await saveScreenshot(page, "foundation-01-exercises-view");
   });
 

@@ -15,12 +15,14 @@ import { reportedActivationMs } from "./lib/runningExtensions";
 import { saveScreenshot } from "./lib/screenshots";
 import { recordMetric } from "../../scripts/test/results";
 import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
-import { activityBarItem, openWorkbench, runCommand } from "./lib/workbench";
+import { activityBarItem, openWorkbench, runCommand, setColorTheme } from "./lib/workbench";
 import { RIGHT_AFFINE_SOLUTION as RIGHT, WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
+import { budget } from "./lib/budget";
 
 const SOLUTION = path.join(WORKSPACE, "compression-tutor", "quantization-distillation", "affine-quantization.ts");
 
-describe("learner: first exercise from the tree to a pass (e2e)", () => {
+describe("learner: first exercise from the tree to a pass (e2e)", function () {
+  this.timeout(budget(60_000) + budget(90_000));
   let browser: Browser;
   let page: Page;
   let watch: PageWatch;
@@ -45,7 +47,7 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
   }
 
   async function panel(): Promise<Frame> {
-    return findWebviewFrame(page, "Affine quantization", 30_000);
+    return findWebviewFrame(page, "Affine quantization", budget(30_000));
   }
 
   before(async () => {
@@ -60,16 +62,16 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
   });
 
   it("lists the exercises in the tree with their status", async () => {
-    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: 60_000 });
+    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: budget(60_000) });
     await activityBarItem(page, "Compression Tutor").click();
-    await treeRow("Affine quantization").waitFor({ timeout: 30_000 });
+    await treeRow("Affine quantization").waitFor({ timeout: budget(30_000) });
     assert.match((await treeRow("Affine quantization").getAttribute("aria-label")) ?? "", /not started|failed|passed/);
     await saveScreenshot(page, "learner-01-tree");
   });
 
   it("opens the first exercise: the solution file from the starter, beside the results panel with the prompt", async () => {
     await treeRow("Affine quantization").click();
-    await page.locator(".tab", { hasText: "affine-quantization.ts" }).first().waitFor({ timeout: 20_000 });
+    await page.locator(".tab", { hasText: "affine-quantization.ts" }).first().waitFor({ timeout: budget(20_000) });
     const frame = await panel();
     await frame.locator("#run-check").waitFor();
     await saveScreenshot(page, "learner-02-opened");
@@ -79,7 +81,7 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     await replaceSolution(WRONG);
     const frame = await panel();
     // The first check also starts the compiler: allow for a cold start on a busy machine.
-    await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: 90_000 });
+    await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: budget(90_000) });
     assert.match(await verdict(frame), /^Failed \d+ of \d+ cases/);
     assert.ok((await frame.locator("#cases tbody tr.failed").count()) > 0, "no failed row in the cases table");
     assert.ok((await paintedCanvasPixels(frame, "canvas")) > 1000, "the failure has no chart of the learner's answer");
@@ -89,7 +91,7 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
   it("the failure is in the Problems panel, at the learner's file", async () => {
     await runCommand(page, "Focus on Problems View");
     const problems = page.locator(".markers-panel .monaco-list-row");
-    await problems.first().waitFor({ timeout: 15_000 });
+    await problems.first().waitFor({ timeout: budget(15_000) });
     const text = (await problems.allInnerTexts()).join("\n");
     assert.match(text, /affine-quantization\.ts/);
     await saveScreenshot(page, "learner-04-problems");
@@ -97,10 +99,9 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
 
   it("the Test Explorer shows the exercise failed", async () => {
     await page.locator('.activitybar a[aria-label^="Testing"]').first().click();
-    await page.waitForTimeout(1000);
-    await saveScreenshot(page, "learner-05-test-explorer");
+    await page.locator(".test-explorer").first().waitFor({ timeout: budget(15_000) });
     const failed = page.locator(".test-explorer .monaco-list-row .codicon-testing-failed-icon, .test-explorer .monaco-list-row .codicon-testing-error-icon");
-    await failed.first().waitFor({ timeout: 20_000 });
+    await failed.first().waitFor({ timeout: budget(20_000) });
     await saveScreenshot(page, "learner-05-test-explorer");
   });
 
@@ -109,7 +110,7 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     await replaceSolution(RIGHT);
     const saved = Date.now();
     const frame = await panel();
-    await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: 30_000 });
+    await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: budget(30_000) });
     await frame.locator("canvas").first().waitFor();
     const painted = await paintedCanvasPixels(frame, "canvas");
     assert.ok(painted > 1000, `the chart looks blank: ${painted} painted pixels`);
@@ -123,17 +124,17 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
 
   it("the tree and the status bar update", async () => {
     await activityBarItem(page, "Compression Tutor").click();
-    await page.locator('.sidebar .monaco-list-row[aria-label="Affine quantization, passed"]').waitFor({ timeout: 15_000 });
+    await page.locator('.sidebar .monaco-list-row[aria-label="Affine quantization, passed"]').waitFor({ timeout: budget(15_000) });
     const status = page.locator(".statusbar-item", { hasText: /\d+\/\d+ passed/ });
-    await status.first().waitFor({ timeout: 15_000 });
+    await status.first().waitFor({ timeout: budget(15_000) });
     assert.match(await status.first().innerText(), /[1-9]\d*\/\d+ passed/);
     await saveScreenshot(page, "learner-07-tree-and-status");
   });
 
   it("after a window reload the exercise is still passed and the results panel comes back with its chart", async () => {
     await page.reload();
-    await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
-    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: 60_000 });
+    await page.locator(".monaco-workbench").waitFor({ timeout: budget(60_000) });
+    await activityBarItem(page, "Compression Tutor").waitFor({ timeout: budget(60_000) });
     // Progress comes from the stored state, not from a new check: the tree says "passed" straight away.
     const passedRow = page.locator('.sidebar .monaco-list-row[aria-label="Affine quantization, passed"]');
     // The reloaded workbench restores the open view container; open it only if it did not (a click on the
@@ -142,12 +143,12 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     if (!sideBarOpen || !(await activityBarItem(page, "Compression Tutor").locator("xpath=..").getAttribute("class"))?.includes("checked")) {
       await activityBarItem(page, "Compression Tutor").click();
     }
-    await passedRow.waitFor({ timeout: 30_000 });
+    await passedRow.waitFor({ timeout: budget(30_000) });
     assert.match(await page.locator(".statusbar-item", { hasText: /\d+\/\d+ passed/ }).first().innerText(), /[1-9]\d*\/\d+ passed/);
     // The panel is revived by its serializer from the webview's saved state (no retainContextWhenHidden), and
     // re-checks the file as it is now, since that state may predate the last check.
     const frame = await panel();
-    await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: 30_000 });
+    await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: budget(30_000) });
     assert.equal(await frame.locator(".notice").count(), 0, "the revived panel shows a notice");
     // The revived panel renders twice (its saved state, then the fresh check): wait for the chart to settle.
     let painted = 0;
@@ -165,21 +166,18 @@ describe("learner: first exercise from the tree to a pass (e2e)", () => {
     ["Dark Modern", "learner-10-dark"],
   ] as const) {
     it(`the panel is readable and its chart redrawn in ${theme}`, async () => {
-      // The palette also lists "Browse Color Themes in Marketplace" first, so click the command's own row.
-      await page.keyboard.press("F1");
-      await page.locator(".quick-input-widget input").fill(">Preferences: Color Theme");
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: /^Preferences: Color Theme/ }).first().click();
-      // The theme picker replaces the palette in the same widget: wait for it before typing the theme's name.
-      const input = page.locator(".quick-input-widget input.input");
-      await page.waitForFunction(() => {
-        const box = document.querySelector<HTMLInputElement>(".quick-input-widget input.input");
-        return Boolean(box && !box.value.startsWith(">") && /theme/i.test(box.placeholder + (box.getAttribute("aria-label") ?? "")));
-      });
-      await input.fill(theme);
-      // Rows read "<label><description>", e.g. "Light ModernDefault Light Modern": pick the row whose label is the theme.
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: new RegExp(`^${theme}`) }).first().click();
-      await page.waitForTimeout(1000);
+      await setColorTheme(page, theme);
       const frame = await panel();
+      // The theme change redraws the panel: wait until its chart is painted again.
+      await frame.waitForFunction(() => {
+        const canvas = document.querySelector("canvas");
+        const context = canvas?.getContext("2d");
+        if (!canvas || !context || canvas.width === 0) return false;
+        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
+        return painted > 1000;
+      }, undefined, { timeout: budget(15_000) });
       const painted = await paintedCanvasPixels(frame, "canvas");
       assert.ok(painted > 1000, `the chart looks blank in ${theme}`);
       await saveScreenshot(page, name);

@@ -1,10 +1,11 @@
 import type { Frame, Page } from "playwright-core";
+import { budget } from "./budget";
 
 /**
  * The frame holding a webview's own HTML whose text contains `text`. VS Code in the browser nests every webview:
  * iframe.webview (pre/index.html) wraps iframe#active-frame (pre/fake.html), which holds the extension's HTML.
  */
-export async function findWebviewFrame(page: Page, text: string, timeoutMs = 20_000): Promise<Frame> {
+export async function findWebviewFrame(page: Page, text: string, timeoutMs = budget(20_000)): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import { budget } from "./budget";
 import { CS_URL, WORKSPACE } from "./env";
 
 /** The title of the extension's activity-bar container; its icon appears once the extension host has scanned extensions. */
@@ -12,11 +13,11 @@ export const TUTOR_CONTAINER_TITLE = "Compression Tutor";
 export async function openWorkbench(browser: Browser, folder = WORKSPACE): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${CS_URL}/?folder=${encodeURIComponent(folder)}`);
-  await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+  await page.locator(".monaco-workbench").waitFor({ timeout: budget(60_000) });
   await activityBarItem(page, TUTOR_CONTAINER_TITLE)
-    .waitFor({ timeout: 60_000 })
+    .waitFor({ timeout: budget(60_000) })
     .catch(() => {
-      throw new Error(`the workbench shows no "${TUTOR_CONTAINER_TITLE}" activity-bar entry within 60 s: is the extension installed (start.sh --vsix)?`);
+      throw new Error(`the workbench shows no "${TUTOR_CONTAINER_TITLE}" activity-bar entry within ${budget(60_000) / 1000} s: is the extension installed (start.sh --vsix)?`);
     });
   return page;
 }
@@ -38,9 +39,27 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await page
     .locator(".quick-input-list .monaco-list-row", { hasText: label })
     .first()
-    .waitFor({ timeout: 15_000 })
+    .waitFor({ timeout: budget(15_000) })
     .catch(() => {
-      throw new Error(`the command palette lists no command "${label}" within 15 s`);
+      throw new Error(`the command palette lists no command "${label}" within ${budget(15_000) / 1000} s`);
     });
   await page.keyboard.press("Enter");
+}
+
+/** Switches the colour theme through "Preferences: Color Theme", as a user would. */
+export async function setColorTheme(page: Page, theme: string): Promise<void> {
+  // The palette also lists "Browse Color Themes in Marketplace" first, so click the command's own row.
+  await page.keyboard.press("F1");
+  await page.locator(".quick-input-widget input").fill(">Preferences: Color Theme");
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: /^Preferences: Color Theme/ }).first().click({ timeout: budget(15_000) });
+  // The theme picker replaces the palette in the same widget: wait for it before typing the theme's name.
+  const input = page.locator(".quick-input-widget input.input");
+  await page.waitForFunction(() => {
+    const box = document.querySelector<HTMLInputElement>(".quick-input-widget input.input");
+    return Boolean(box && !box.value.startsWith(">") && /theme/i.test(box.placeholder + (box.getAttribute("aria-label") ?? "")));
+  }, undefined, { timeout: budget(15_000) });
+  await input.fill(theme);
+  // Rows read "<label><description>", e.g. "Light ModernDefault Light Modern": pick the row whose label is the theme.
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: new RegExp(`^${theme}`) }).first().click({ timeout: budget(15_000) });
+  await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: budget(15_000) });
 }

@@ -1,0 +1,174 @@
+/**
+ * The results panel as a learner reads it, in a real workbench: a partial pass of the first exercise, then the
+ * failure view read cell by cell (the misconception once, expected and actual numbers), the counts the panel,
+ * the status bar and Problems give (one definition: the exercise's cases), and the panel at about 380 px and
+ * at full width in three themes with no horizontal overflow, each with a screenshot and an axe-core scan (no
+ * serious or critical violation in the panel). Then the calculators' panel, scanned the same way.
+ */
+import * as assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Frame, Page } from "playwright-core";
+import { launchBrowser } from "./lib/browser";
+import { budget, slowdown } from "./lib/budget";
+import { WORKSPACE } from "./lib/env";
+import { saveScreenshot } from "./lib/screenshots";
+import { findWebviewFrame } from "./lib/webview";
+import { activityBarItem, openWorkbench, runCommand, setColorTheme } from "./lib/workbench";
+import { WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
+
+const SOLUTION = path.join(WORKSPACE, "compression-tutor", "quantization-distillation", "affine-quantization.ts");
+const HALF_UP = "rounds a tie upward";
+
+/** Serious and critical axe violations inside the webview frames (the workbench around them is not ours). */
+async function panelViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const inPanel = (target: unknown) => Array.isArray(target) && target.length > 1 && String(target[0]).includes("webview");
+  // A scan that never reached into the webview would find nothing wrong there: make sure it did.
+  const checked = results.passes.flatMap((p) => p.nodes).filter((n) => inPanel(n.target)).length;
+  assert.ok(checked > 0, "axe did not reach into the webview's frames");
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) =>
+      v.nodes
+        .filter((n) => inPanel(n.target))
+        .map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`),
+    );
+}
+
+/** The panel's width once the layout has settled (two equal reads in a row). */
+async function settledWidth(frame: Frame): Promise<number> {
+  let previous = -1;
+  const deadline = Date.now() + budget(10_000);
+  for (;;) {
+    const width = await frame.evaluate(() => document.documentElement.clientWidth);
+    if (width === previous || Date.now() > deadline) return width;
+    previous = width;
+    await frame.page().waitForTimeout(250);
+  }
+}
+
+describe("results panel: what the learner reads (e2e)", function () {
+  this.timeout(budget(60_000) + budget(120_000));
+  let browser: Browser;
+  let page: Page;
+  let counts: { failing: number; total: number };
+
+  const panel = () => findWebviewFrame(page, "Affine quantization", budget(30_000));
+
+  before(async () => {
+    console.log(`      machine slowdown factor ${slowdown().toFixed(2)}: waits are scaled by it`);
+    // A solution that is right except at exact ties: a partial pass. Written before the exercise is opened,
+    // which never overwrites a learner's file.
+    fs.mkdirSync(path.dirname(SOLUTION), { recursive: true });
+    fs.writeFileSync(SOLUTION, WRONG);
+    browser = await launchBrowser();
+    page = await openWorkbench(browser);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("Run in the panel shows the failures grouped under their misconception, with expected and actual numbers", async () => {
+    await activityBarItem(page, "Compression Tutor").click();
+    const row = page.locator('.sidebar .monaco-list-row[aria-label^="Affine quantization"]').first();
+    await row.waitFor({ timeout: budget(30_000) });
+    await row.click();
+    const frame = await panel();
+    await frame.locator("#run-check:not([disabled])").waitFor({ timeout: budget(30_000) });
+    await frame.locator("#run-check").click();
+    await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: budget(90_000) });
+    const verdict = await frame.locator("#verdict").innerText();
+    const match = /^Failed (\d+) of (\d+) cases/.exec(verdict);
+    assert.ok(match, `verdict "${verdict}"`);
+    counts = { failing: Number(match[1]), total: Number(match[2]) };
+    assert.ok(counts.failing > 0 && counts.failing < counts.total, `not a partial pass: ${verdict}`);
+
+    // The misconception is said once, above all the rows it explains.
+    const groups = frame.locator(".failure-group .group-message", { hasText: HALF_UP });
+    assert.equal(await groups.count(), 1, "the half-up misconception is not said exactly once");
+    const halfUpRows = frame.locator(".failure-group", { has: frame.locator(".group-message", { hasText: HALF_UP }) }).locator("tbody tr.failed");
+    assert.equal(await halfUpRows.count(), counts.failing, "every failing case of this solution is a half-up tie");
+
+    // The smallest failing case first: quantize(0.5, 1, 0) expects 0, the learner's Math.round gives 1.
+    const first = frame.locator("#cases tbody tr.failed").first();
+    assert.match(await first.locator("td.input").innerText(), /quantize\(0\.5, 1, 0\)/);
+    assert.equal((await first.locator("td.expected").innerText()).trim(), "0");
+    assert.equal((await first.locator("td.yours").innerText()).trim(), "1");
+    assert.equal((await first.locator("td.difference").innerText()).trim(), "+1");
+
+    // The integer codes chart of errors exists beside the codes themselves.
+    assert.equal(await frame.locator("canvas#chart-code-errors").count(), 1, "no yours − reference chart for the codes");
+    await saveScreenshot(page, "results-01-failures-wide");
+  });
+
+  it("the counts agree: panel, status bar and Problems all count the exercise's cases", async () => {
+    const status = page.locator(".statusbar-item", { hasText: /cases fail/ }).first();
+    await status.waitFor({ timeout: budget(15_000) });
+    assert.match(await status.innerText(), new RegExp(`${counts.failing} of ${counts.total} cases fail`));
+    await runCommand(page, "Focus on Problems View");
+    const problems = page.locator(".markers-panel .monaco-list-row", { hasText: /cases fail in/ });
+    await problems.first().waitFor({ timeout: budget(15_000) });
+    const texts = await problems.allInnerTexts();
+    const counted = texts.flatMap((t) => [...t.matchAll(/(\d+) of (\d+) cases fail in (\w+)/g)]);
+    assert.ok(counted.length > 0, texts.join("\n"));
+    assert.ok(counted.every((m) => Number(m[2]) === counts.total), `Problems counts another total: ${texts.join(" | ")}`);
+    assert.equal(counted.reduce((n, m) => n + Number(m[1]), 0), counts.failing);
+    await saveScreenshot(page, "results-02-problems");
+    // Give the editor area its room back.
+    await runCommand(page, "View: Hide Panel");
+  });
+
+  for (const theme of ["Light Modern", "Dark Modern", "Dark High Contrast"]) {
+    for (const layout of [
+      { name: "narrow", viewport: { width: 1110, height: 900 }, maxWidth: 480 },
+      { name: "wide", viewport: { width: 1900, height: 1000 }, minWidth: 700 },
+    ]) {
+      it(`${theme}, ${layout.name} panel: nothing runs past the right edge, and axe finds no serious problem`, async () => {
+        await setColorTheme(page, theme);
+        await page.setViewportSize(layout.viewport);
+        const frame = await panel();
+        await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: budget(15_000) });
+        const width = await settledWidth(frame);
+        if (layout.maxWidth) assert.ok(width <= layout.maxWidth, `the narrow panel is ${width} px wide`);
+        if (layout.minWidth) assert.ok(width >= layout.minWidth, `the wide panel is ${width} px wide`);
+        const overflow = await frame.evaluate(() => {
+          const root = document.documentElement;
+          const wide = [...document.querySelectorAll<HTMLElement>("#failures *")].filter((e) => e.getBoundingClientRect().right > root.clientWidth + 1);
+          return { scroll: root.scrollWidth, client: root.clientWidth, wide: wide.slice(0, 3).map((e) => `${e.tagName}.${e.className}: ${e.textContent?.slice(0, 40)}`) };
+        });
+        assert.ok(overflow.scroll <= overflow.client + 1 && overflow.wide.length === 0, `the panel overflows at ${width} px: ${JSON.stringify(overflow)}`);
+        const slug = theme.toLowerCase().replace(/\s+/g, "-");
+        await saveScreenshot(page, `results-03-${slug}-${layout.name}`);
+        await frame.locator("#failures").screenshot({ path: path.join(process.env.SCREENSHOTS_DIR ?? "out/screenshots", `results-03-${slug}-${layout.name}-failures.png`) }).catch(() => undefined);
+        assert.deepEqual(await panelViolations(page), []);
+      });
+    }
+  }
+
+  it("the calculators' panel: the chosen format is marked, and axe finds no serious problem", async () => {
+    await setColorTheme(page, "Light Modern");
+    await runCommand(page, "Compression Tutor: Calculator: Model Memory");
+    const toast = page.locator(".notification-toast", { hasText: /7B at/ });
+    // Every step has a default: Enter accepts it, until the result's notification appears.
+    for (let step = 0; step < 12 && !(await toast.isVisible()); step++) {
+      const title = await page.locator(".quick-input-widget .quick-input-title").innerText().catch(() => "");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(
+        (before) => Boolean(document.querySelector(".notification-toast")) || (document.querySelector(".quick-input-widget .quick-input-title")?.textContent ?? "") !== before,
+        title,
+        { timeout: budget(10_000) },
+      );
+    }
+    await toast.waitFor({ timeout: budget(15_000) });
+    await toast.getByRole("button", { name: "Open in Results Panel" }).click();
+    const frame = await findWebviewFrame(page, "Model memory", budget(30_000));
+    const label = await frame.locator("canvas#chart-memory-by-format").getAttribute("aria-label");
+    assert.match(label ?? "", /weights/);
+    assert.match(await frame.locator("table.facts").innerText(), /smaller than fp16 by\s+3\.\d+×|smaller than fp16 by\s+4×/);
+    await saveScreenshot(page, "results-04-memory-calculator");
+    assert.deepEqual(await panelViolations(page), []);
+  });
+});
