@@ -43,6 +43,9 @@ function render(model: PanelModel, focus?: "latest-hint"): void {
     const hints = view.hints.length > 0 ? hintsSection(view, post) : undefined;
     if (hints) app.append(hints);
   }
+  // Why it fails comes before the charts: in a narrow panel it is what the learner reads first.
+  const cases = model.report && casesSection(model.report);
+  if (cases) app.append(cases);
   const chartsSection = element("section", undefined, "charts");
   if (model.charts.length > 0 && view) chartsSection.append(element("h2", "Your answer against the reference"));
   app.append(chartsSection);
@@ -58,8 +61,6 @@ function render(model: PanelModel, focus?: "latest-hint"): void {
     charts.push(drawChart(canvas, spec));
     if (paintedPixels(canvas) > 0) painted.push(spec.id);
   }
-  const cases = model.report && casesSection(model.report);
-  if (cases) app.append(cases);
   if (view) {
     // Results first once there are some; the prompt stays one click (or Enter) away.
     app.append(promptSection(view, { open: !model.report || promptOpen, onToggle: (open) => (promptOpen = open) }));

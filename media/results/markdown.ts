@@ -11,5 +11,7 @@ inertMarkdown.validateLink = (url: string) => defaultValidate(url) && /^(https?:
 export function renderMarkdown(source: string): DocumentFragment {
   const template = document.createElement("template");
   template.innerHTML = inertMarkdown.render(source);
+  // A code block that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable).
+  for (const pre of template.content.querySelectorAll("pre")) pre.tabIndex = 0;
   return template.content;
 }

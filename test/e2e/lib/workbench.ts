@@ -11,7 +11,9 @@ export const TUTOR_CONTAINER_TITLE = "Compression Tutor";
  * would not find ours.
  */
 export async function openWorkbench(browser: Browser, folder = WORKSPACE): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // A context of its own (not browser.newPage's): axe-core's scan opens a helper page in the same context.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
   await page.goto(`${CS_URL}/?folder=${encodeURIComponent(folder)}`);
   await page.locator(".monaco-workbench").waitFor({ timeout: budget(60_000) });
   await activityBarItem(page, TUTOR_CONTAINER_TITLE)
@@ -32,9 +34,8 @@ export function activityBarItem(page: Page, title: string) {
  * Waits for the label to be listed so a missing command fails here, not later.
  */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press("F1");
+  await openPalette(page);
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible" });
   await input.fill(`>${label}`);
   await page
     .locator(".quick-input-list .monaco-list-row", { hasText: label })
@@ -48,8 +49,8 @@ export async function runCommand(page: Page, label: string): Promise<void> {
 
 /** Switches the colour theme through "Preferences: Color Theme", as a user would. */
 export async function setColorTheme(page: Page, theme: string): Promise<void> {
+  await openPalette(page);
   // The palette also lists "Browse Color Themes in Marketplace" first, so click the command's own row.
-  await page.keyboard.press("F1");
   await page.locator(".quick-input-widget input").fill(">Preferences: Color Theme");
   await page.locator(".quick-input-list .monaco-list-row", { hasText: /^Preferences: Color Theme/ }).first().click({ timeout: budget(15_000) });
   // The theme picker replaces the palette in the same widget: wait for it before typing the theme's name.
@@ -62,4 +63,22 @@ export async function setColorTheme(page: Page, theme: string): Promise<void> {
   // Rows read "<label><description>", e.g. "Light ModernDefault Light Modern": pick the row whose label is the theme.
   await page.locator(".quick-input-list .monaco-list-row", { hasText: new RegExp(`^${theme}`) }).first().click({ timeout: budget(15_000) });
   await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: budget(15_000) });
+}
+
+/**
+ * Opens the command palette with F1. A palette that is still closing (right after a command ran) swallows the
+ * key, so wait for it to be gone first, and press again if the palette does not show.
+ */
+async function openPalette(page: Page): Promise<void> {
+  const widget = page.locator(".quick-input-widget");
+  for (let attempt = 0; ; attempt++) {
+    await widget.waitFor({ state: "hidden", timeout: budget(5_000) }).catch(() => page.keyboard.press("Escape"));
+    await page.keyboard.press("F1");
+    const shown = await page
+      .locator(".quick-input-widget input")
+      .waitFor({ state: "visible", timeout: budget(5_000) })
+      .then(() => true, () => false);
+    if (shown) return;
+    if (attempt >= 2) throw new Error("F1 did not open the command palette");
+  }
 }
