@@ -17,10 +17,18 @@ export function parseOptions<T extends Options>(command: string, args: string[],
   }
 }
 
-export function positiveInteger(command: string, name: string, text: string | boolean | undefined, fallback: number): number {
+/**
+ * A whole number from `min` to `max` (default: no more than a million), or the one-line usage error. The
+ * upper end matters: a time limit past what a timer holds would fire at once, a job count spawns processes.
+ */
+export function positiveInteger(command: string, name: string, text: string | boolean | undefined, fallback: number, range: { min?: number; max?: number; what?: string } = {}): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (typeof text !== "string" || !Number.isInteger(value) || value < 1) throw new UsageError(`${command}: --${name} must be a positive whole number, got ${JSON.stringify(text)}`);
+  const { min = 1, max = 1_000_000 } = range;
+  const what = range.what ? ` (${range.what})` : "";
+  if (typeof text !== "string" || !Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${command}: --${name}${what} must be a whole number from ${min.toLocaleString("en")} to ${max.toLocaleString("en")}, got ${JSON.stringify(text)}`);
+  }
   return value;
 }
 

@@ -33,6 +33,11 @@ export interface RunnerOptions {
   execPath?: string;
   /** Environment of the sandbox process. In VS Code pass `{ ELECTRON_RUN_AS_NODE: "1" }`. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Whether the sandbox process runs under Node's permission model where that Node has one (the CLI's
+   * configuration). Default true. Electron (the extension) has none; tests pass false to run as it does.
+   */
+  nodePermissions?: boolean;
   /** Path of the built `dist/runner/host.js`. Default: found next to the running bundle. */
   hostScript?: string;
   log?: (line: string) => void;
@@ -110,6 +115,7 @@ export class Runner {
       env: sandboxEnvironment(options.env),
       hostScript: options.hostScript ?? defaultHostScript(),
       log: options.log ?? (() => undefined),
+      nodePermissions: options.nodePermissions ?? true,
     });
     this.expected = new ExpectedValues(options.core ?? (CORE_FUNCTIONS as CoreFunctions), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
   }

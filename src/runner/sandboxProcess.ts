@@ -23,6 +23,8 @@ export interface SandboxProcessOptions {
   env: NodeJS.ProcessEnv;
   hostScript: string;
   log: (line: string) => void;
+  /** Switch Node's permission model on where this Node has it (see RunnerOptions.nodePermissions). */
+  nodePermissions: boolean;
 }
 
 /** The flags that switch Node's permission model on, or none where this Node lacks it. */
@@ -84,7 +86,7 @@ export class SandboxProcess {
     if (this.disposed) return Promise.reject(new SandboxStartError("the runner was disposed"));
     if (this.ready) return this.ready;
     const started = performance.now();
-    const flags = permissionFlags(this.options.execPath, path.dirname(this.options.hostScript));
+    const flags = this.options.nodePermissions ? permissionFlags(this.options.execPath, path.dirname(this.options.hostScript)) : [];
     const child = spawn(this.options.execPath, [...flags, this.options.hostScript], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",

@@ -10,6 +10,7 @@ import { formatCheckText } from "../format/checkText";
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from "../io";
 import { loadExerciseForCli } from "../loadPackForCli";
 import { parseOptions, positiveInteger } from "../parseOptions";
+import { MEMORY_MB_RANGE, TIMEOUT_MS_RANGE } from "../../runner/limits";
 
 export const CHECK_HELP = `Usage: compression-tutor check <solution.ts> --exercise <pack-dir>/<exercise-id> [options]
 
@@ -41,8 +42,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (typeof values.exercise !== "string") throw new UsageError("check: --exercise <pack-dir>/<exercise-id> is required");
   const solution = path.resolve(io.cwd, positionals[0]);
   if (!fs.existsSync(solution) || !fs.statSync(solution).isFile()) throw new UsageError(`check: the solution file ${solution} does not exist`);
-  const timeoutMs = positiveInteger("check", "timeout-ms", values["timeout-ms"], 2000);
-  const memoryMb = positiveInteger("check", "memory-mb", values["memory-mb"], 256);
+  const timeoutMs = positiveInteger("check", "timeout-ms", values["timeout-ms"], 2000, TIMEOUT_MS_RANGE);
+  const memoryMb = positiveInteger("check", "memory-mb", values["memory-mb"], 256, MEMORY_MB_RANGE);
 
   const { pack, exercise } = await loadExerciseForCli("check", values.exercise, io);
   const runner = new Runner({ timeoutMs, memoryMb });

@@ -13,6 +13,7 @@ import { EXIT_OK, UsageError, type CliIo } from "../io";
 import { loadPackForCli } from "../loadPackForCli";
 import { checkOutputFile } from "../outputFile";
 import { choice, parseOptions, positiveInteger } from "../parseOptions";
+import { MEMORY_MB_RANGE, TIMEOUT_MS_RANGE } from "../../runner/limits";
 
 export const GRADE_HELP = `Usage: compression-tutor grade <pack-dir> <submissions-dir> [options]
 
@@ -49,9 +50,9 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 2) throw new UsageError(`grade: give a pack folder and a submissions folder (got ${positionals.length} arguments); see \`compression-tutor grade --help\``);
   const format = choice("grade", "format", values.format, GRADE_FORMATS, "json");
-  const jobs = positiveInteger("grade", "jobs", values.jobs, os.availableParallelism());
-  const timeoutMs = positiveInteger("grade", "timeout-ms", values["timeout-ms"], 2000);
-  const memoryMb = positiveInteger("grade", "memory-mb", values["memory-mb"], 256);
+  const jobs = positiveInteger("grade", "jobs", values.jobs, os.availableParallelism(), { max: 64 });
+  const timeoutMs = positiveInteger("grade", "timeout-ms", values["timeout-ms"], 2000, TIMEOUT_MS_RANGE);
+  const memoryMb = positiveInteger("grade", "memory-mb", values["memory-mb"], 256, MEMORY_MB_RANGE);
   const shard = typeof values.shard === "string" ? parseShard(values.shard) : undefined;
   // Checked before anything is graded: a bad --out found after grading a class wastes the whole run.
   const out = typeof values.out === "string" ? checkOutputFile("grade", io.cwd, values.out) : undefined;

@@ -57,7 +57,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const dir = path.resolve(io.cwd, positionals[0]);
   const entry = await fsp.stat(dir).catch(() => undefined);
   if (!entry?.isDirectory()) throw new UsageError(`validate: ${positionals[0]} is not a folder; give the folder that holds pack.json`);
-  const jobs = positiveInteger("validate", "jobs", values.jobs, DEFAULT_JOBS);
+  const jobs = positiveInteger("validate", "jobs", values.jobs, DEFAULT_JOBS, { max: 64 });
   if (values["min-score"] !== undefined && values.mutants !== true) throw new UsageError("validate: --min-score goes with --mutants");
   if (values.mutants === true) return validateMutants(dir, io, { jobs, minScore: percent(values["min-score"], 95), json: values.json === true });
   return validatePackFolder(dir, io, { json: values.json === true, runCode: values.static !== true, jobs });

@@ -49,6 +49,6 @@ describe("compression-tutor validate (exit codes and output)", function () {
   it("refuses a folder that does not exist and a second folder as usage mistakes (exit 2 in main)", async () => {
     await assert.rejects(validateCommand(["nowhere"], captureIo(scratch).io), (e: unknown) => e instanceof UsageError && /nowhere is not a folder/.test(e.message));
     await assert.rejects(validateCommand(["a", "b"], captureIo(scratch).io), /give exactly one pack folder \(got 2\)/);
-    await assert.rejects(validateCommand([pack, "--jobs", "0"], captureIo(scratch).io), /--jobs must be a positive whole number/);
+    await assert.rejects(validateCommand([pack, "--jobs", "0"], captureIo(scratch).io), /--jobs must be a whole number from 1 to 64/);
   });
 });
