@@ -31,6 +31,7 @@ import { loraAdapterParams, nf4DoubleQuantBits, qloraMemory } from "./qlora";
 import { int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
 import { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
 import { gptqQuantizeRow, gptqVsRtn } from "./gptq";
+import { lsqFakeQuantize, lsqGradients, lsqStep } from "./qat";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -87,6 +88,7 @@ export { type QloraMemory, loraAdapterParams, nf4DoubleQuantBits, qloraMemory } 
 export { type PerTokenQuantized, int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
 export { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
 export { gptqQuantizeRow, gptqVsRtn } from "./gptq";
+export { type LsqGradients, lsqFakeQuantize, lsqGradients, lsqStep } from "./qat";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -187,6 +189,9 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   smoothQuantError,
   gptqQuantizeRow,
   gptqVsRtn,
+  lsqFakeQuantize,
+  lsqGradients,
+  lsqStep,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

@@ -2,7 +2,7 @@
  * The compute-core functions the charts need, in one place: every reference curve in a chart comes from
  * the same core the checks use, so the chart can never disagree with the verdict.
  */
-export { clipSearch, dequantize, gptqQuantizeRow, klDivergence, nmSparsityReport, quantize, smoothQuantMigrate, smoothQuantScales, softmax } from "../../core";
+export { clipSearch, dequantize, gptqQuantizeRow, lsqFakeQuantize, lsqGradients, klDivergence, nmSparsityReport, quantize, smoothQuantMigrate, smoothQuantScales, softmax } from "../../core";
 
 /**
  * Per-class KL contributions p_i·ln(p_i/q_i), with 0·ln(0/q) = 0 (their sum is klDivergence(p, q)). Unlike the

@@ -6,7 +6,7 @@
 import type { CaseResult, CheckReport } from "../../protocol/checkReport";
 import type { PracticeChartKind } from "../../protocol/exercise";
 import type { ChartSeries, ChartSpec } from "../../protocol/webviewMessages";
-import { gptqQuantizeRow, nmSparsityReport, smoothQuantMigrate, smoothQuantScales } from "./chartMath";
+import { gptqQuantizeRow, lsqFakeQuantize, lsqGradients, nmSparsityReport, smoothQuantMigrate, smoothQuantScales } from "./chartMath";
 import { asNumber, asNumbers, finiteOrNull, formatNumber, numericFields } from "./jsonShapes";
 
 type Builder = (report: CheckReport, argNames?: string[]) => ChartSpec[];
@@ -18,6 +18,7 @@ export const practiceChartBuilders: Record<PracticeChartKind, Builder> = {
   "int8-gemm": int8GemmCharts,
   "scale-migration": scaleMigrationCharts,
   "error-feedback": errorFeedbackCharts,
+  "ste-gradient": steGradientCharts,
 };
 
 function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
@@ -412,6 +413,65 @@ function errorFeedbackCharts(report: CheckReport): ChartSpec[] {
         ...(compareCase.actual !== undefined ? [series("output error (yours)", [pick(compareCase.actual, "gptqError"), pick(compareCase.actual, "rtnError")], "learner")] : []),
         ...(weightErrors ? [series("weight error ‖w − ŵ‖² (core)", weightErrors, "neutral")] : []),
       ],
+    });
+  }
+  return charts;
+}
+
+/**
+ * QAT: over a sweep of v at the case's step size, the core's fake quantization (a staircase that stops at −Q_N
+ * and Q_P), the STE's gradient (1 inside, 0 where clipped) and LSQ's ∂v̂/∂s (a sawtooth inside, −Q_N and Q_P
+ * beyond); and the case's own values, reference vs yours.
+ */
+function steGradientCharts(report: CheckReport): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  const focus = focusCase(report, (c) => asNumbers(c.input[0]) !== undefined && asNumber(c.input[1]) !== undefined && asNumber(c.input[2]) !== undefined);
+  if (!focus) return charts;
+  const v = asNumbers(focus.input[0])!;
+  const s = asNumber(focus.input[1])!;
+  const bits = asNumber(focus.input[2])!;
+  try {
+    const qn = 2 ** (bits - 1);
+    const qp = qn - 1;
+    const points = 97;
+    const lo = -(qn + 2) * s;
+    const hi = (qp + 2) * s;
+    const sweep = Array.from({ length: points }, (_, i) => Number((lo + ((hi - lo) * i) / (points - 1)).toFixed(12)));
+    const vHat = lsqFakeQuantize(sweep, s, bits);
+    const perPoint = sweep.map((x) => lsqGradients([x], s, bits, [1]));
+    charts.push({
+      id: "ste",
+      title: `Fake quantization and the STE's gradient, s = ${formatNumber(s)}, ${bits} bits (levels −${qn}…${qp})`,
+      type: "line",
+      labels: sweep.map(formatNumber),
+      xTitle: "v",
+      yTitle: "v̂  /  dv̂/dv",
+      series: [series("v̂ (core)", vHat, "reference", { stepped: true }), series("STE dv̂/dv (1 inside, 0 clipped)", perPoint.map((g) => g.gradV[0]), "neutral", { colorIndex: 0 })],
+    });
+    charts.push({
+      id: "lsq-step-gradient",
+      title: "LSQ's ∂v̂/∂s: round(v/s) − v/s inside, −Q_N and Q_P where clipped",
+      type: "line",
+      labels: sweep.map(formatNumber),
+      xTitle: "v",
+      yTitle: "∂v̂/∂s",
+      // gradS of one weight with dL/dv̂ = 1 is g · ∂v̂/∂s with g = 1/√Q_P.
+      series: [series("∂v̂/∂s (core)", perPoint.map((g) => g.gradS / g.gScale), "reference")],
+    });
+  } catch {
+    // a step size or width the core refuses: the cases table still shows the numbers
+  }
+  const expected = asNumbers(focus.expected) ?? asNumbers(fieldOf(focus.expected, "gradV")) ?? asNumbers(fieldOf(focus.expected, "v"));
+  const actual = asNumbers(focus.actual) ?? asNumbers(fieldOf(focus.actual, "gradV")) ?? asNumbers(fieldOf(focus.actual, "v"));
+  if (expected && expected.length === v.length) {
+    charts.push({
+      id: "case-values",
+      title: `Per weight: reference vs yours (${focus.name})`,
+      type: "bar",
+      labels: v.map((x, i) => `v${i} = ${formatNumber(x)}`),
+      xTitle: "weight",
+      yTitle: "value",
+      series: [series("reference", expected, "reference"), ...(actual && actual.length === v.length ? [series("yours", actual.map(finiteOrNull), "learner")] : [])],
     });
   }
   return charts;

@@ -126,4 +126,18 @@ describe("practice charts", () => {
     const weights = data(errors, "weight error") as number[];
     assert.ok(Math.abs(weights[0] - (0.05 ** 2 + 0.13 ** 2)) < 1e-15 && Math.abs(weights[1] - (0.05 ** 2 + 0.12 ** 2)) < 1e-15);
   });
+
+  it("ste-gradient: the core's staircase stops at the grid's ends, where the STE gradient drops to 0 and ∂v̂/∂s is −Q_N or Q_P", () => {
+    const report = reportOf([{ id: "g", input: [[0.26, -0.9, 0.05, 0.125], 0.1, 4, [1, 1, 1, 1]], expected: { gradV: [1, 0, 1, 1], gradS: -1.578, gScale: 0.189 }, actual: { gradV: [1, 1, 1, 1], gradS: -1.578, gScale: 0.189 } }]);
+    const charts = exerciseCharts("ste-gradient", report);
+    const ste = chart(charts, "ste");
+    const vHat = data(ste, "v̂") as number[];
+    assert.ok(Math.abs(Math.min(...vHat) + 0.8) < 1e-12 && Math.abs(Math.max(...vHat) - 0.7) < 1e-12);
+    const mask = data(ste, "STE") as number[];
+    assert.equal(mask[0], 0);
+    assert.equal(mask[Math.floor(mask.length / 2)], 1);
+    const saw = data(chart(charts, "lsq-step-gradient"), "∂v̂/∂s") as number[];
+    assert.ok(Math.abs(saw[0] + 8) < 1e-9 && Math.abs(saw[saw.length - 1] - 7) < 1e-9);
+    assert.deepEqual(data(chart(charts, "case-values"), "yours"), [1, 1, 1, 1]);
+  });
 });

@@ -1,0 +1,34 @@
+function roundHalfEven(v: number): number {
+  const floor = Math.floor(v);
+  if (v - floor !== 0.5) return Math.round(v);
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+function levels(bits: number): { qn: number; qp: number } {
+  return { qn: 2 ** (bits - 1), qp: 2 ** (bits - 1) - 1 };
+}
+
+export function fakeQuantize(v: number[], s: number, bits: number): number[] {
+  const { qn, qp } = levels(bits);
+  return v.map((x) => roundHalfEven(Math.min(qp, Math.max(-qn, x / s))) * s);
+}
+
+export function lsqGradients(v: number[], s: number, bits: number, gradOut: number[]) {
+  const { qn, qp } = levels(bits);
+  const gScale = 1 / Math.sqrt(v.length * qp);
+  const gradV: number[] = [];
+  let sum = 0;
+  v.forEach((x, i) => {
+    const r = x / s;
+    // The bounds count as inside: torch.clamp passes the gradient there.
+    const inside = r >= -qn && r <= qp;
+    gradV.push(inside ? gradOut[i] : 0);
+    sum += gradOut[i] * (inside ? roundHalfEven(r) - r : r < -qn ? -qn : qp);
+  });
+  return { gradV, gradS: gScale * sum, gScale };
+}
+
+export function qatStep(v: number[], s: number, bits: number, gradOut: number[], lr: number) {
+  const { gradV, gradS } = lsqGradients(v, s, bits, gradOut);
+  return { v: v.map((x, i) => x - lr * gradV[i]), s: s - lr * gradS };
+}
