@@ -44,6 +44,16 @@ export interface CaseResult {
   durationMs?: number;
 }
 
+/** Hint 3 worked on the learner's own smallest failing case, by the exercise's reference (runner/workedExample.ts). */
+export interface WorkedExample {
+  checkId: string;
+  caseId: string;
+  /** The call, e.g. `softmax([1000, -1000], 1)`. */
+  call: string;
+  /** The computation step by step, as plain text lines (markdown inline code allowed). */
+  text: string;
+}
+
 export interface CheckReport {
   version: typeof CHECK_REPORT_VERSION;
   packId: string;
@@ -55,6 +65,8 @@ export interface CheckReport {
   cases: CaseResult[];
   diagnostics: ReportDiagnostic[];
   summary: { passed: number; failed: number; errored: number; total: number };
+  /** Present when a case fails that the learner may see and the reference can explain it. */
+  workedExample?: WorkedExample;
   timings: { compileMs: number; runMs: number; compareMs: number; totalMs: number };
   /** ISO 8601. */
   finishedAt: string;

@@ -23,6 +23,7 @@ import { learnerFiles } from "./learnerFiles";
 import { orderCases } from "./orderCases";
 import { MEMORY_MB_RANGE, outOfRange, TIMEOUT_MS_RANGE } from "./limits";
 import { SandboxProcess, SandboxStartError } from "./sandboxProcess";
+import { workedExampleFor } from "./workedExample";
 
 export interface RunnerOptions {
   /** Wall-clock limit, in milliseconds, for loading the learner's file and for each call of it. Default 2000. */
@@ -267,6 +268,8 @@ export class Runner {
     }
     const inputs = new Map(exercise.checks.flatMap((check) => check.cases.map((c) => [`${check.id}\0${c.id}`, c.input] as const)));
     report.cases = orderCases(results, (r) => inputs.get(`${r.checkId}\0${r.id}`) ?? r.input);
+    const workedExample = await workedExampleFor(exercise, report.cases, this.expected);
+    if (workedExample) report.workedExample = workedExample;
     report.timings.compareMs = elapsed(compareStart);
     return this.finish(report, start, dedupe(diagnostics));
   }

@@ -34,7 +34,7 @@ export function exercisePanelModel(input: ExercisePanelInput): PanelModel {
     exerciseId: exercise.id,
     summary: exercise.summary,
     prompt: exercise.prompt,
-    hints: exercise.hints.slice(0, opened),
+    hints: withWorkedExample(exercise.hints.slice(0, opened), report),
     hintCount: exercise.hints.length,
     reference: referenceState(input),
     canRun: input.canRun,
@@ -58,6 +58,14 @@ export function exercisePanelModel(input: ExercisePanelInput): PanelModel {
     exercise: view,
     notice: input.notice,
   };
+}
+
+/** Hint 3 (the worked example) also works the learner's own smallest failing case, when the report has it. */
+function withWorkedExample(hints: string[], report: CheckReport | undefined): string[] {
+  const worked = report?.workedExample;
+  if (!worked || hints.length < 3) return hints;
+  const own = `**On your smallest failing case, \`${worked.call}\`:**\n\n\`\`\`\n${worked.text}\n\`\`\``;
+  return [...hints.slice(0, 2), `${hints[2]}\n\n${own}`, ...hints.slice(3)];
 }
 
 function referenceState(input: ExercisePanelInput): ExerciseView["reference"] {

@@ -35,3 +35,20 @@ export function distillationLoss(
   const soft = temperature * temperature * kl;
   return { hard, soft, total: alpha * hard + (1 - alpha) * soft };
 }
+
+/** Hint 3 on the learner's own case: the three numbers, each from log-probabilities. */
+export function explainDistillationLoss(studentLogits: number[], teacherLogits: number[], label: number, alpha: number, temperature: number): string[] {
+  const show = (v: number): string => String(Number(v.toPrecision(7)));
+  const list = (xs: number[]): string => `[${xs.map(show).join(", ")}]`;
+  const { hard, soft, total } = distillationLoss(studentLogits, teacherLogits, label, alpha, temperature);
+  const logT = logSoftmax(teacherLogits, temperature);
+  const logS = logSoftmax(studentLogits, temperature);
+  return [
+    `hard = −logSoftmax(student)[${label}] = ${show(hard)}   (T = 1)`,
+    `log p_teacher = logSoftmax(teacher / ${temperature}) = ${list(logT)}`,
+    `log p_student = logSoftmax(student / ${temperature}) = ${list(logS)}`,
+    `KL = Σ p_teacher · (log p_teacher − log p_student) = ${show(soft / (temperature * temperature))}`,
+    `soft = T² · KL = ${temperature * temperature} · ${show(soft / (temperature * temperature))} = ${show(soft)}`,
+    `total = ${alpha} · ${show(hard)} + ${show(1 - alpha)} · ${show(soft)} = ${show(total)}`,
+  ];
+}

@@ -7,3 +7,10 @@ export function klDivergence(p: number[], q: number[]): number {
   }
   return divergence;
 }
+
+/** Hint 3 on the learner's own case: one term per class. */
+export function explainKlDivergence(p: number[], q: number[]): string[] {
+  const show = (v: number): string => String(Number(v.toPrecision(7)));
+  const lines = p.map((pi, i) => (pi === 0 ? `class ${i}: p = 0, the term is 0` : `class ${i}: ${show(pi)} · ln(${show(pi)} / ${show(q[i])}) = ${show(pi * Math.log(pi / q[i]))}`));
+  return [...lines, `KL(p ‖ q) = sum of the terms = ${show(klDivergence(p, q))}`];
+}
