@@ -13,7 +13,7 @@ export function unpackQ4_0Block(bytes: number[]): { dBits: number; q: number[] }
   throw new Error("Not implemented yet: unpackQ4_0Block(bytes)");
 }
 
-/** Storage of a rows × cols matrix in Q4_0: how many blocks, how many bytes, how many bits per weight. */
+/** Storage in Q4_0 of a matrix with `rows` rows and `cols` columns: how many blocks, how many bytes, how many bits per weight. */
 export function q4_0TensorBytes(rows: number, cols: number): { blocks: number; bytes: number; bitsPerWeight: number } {
   // TODO
   throw new Error("Not implemented yet: q4_0TensorBytes(rows, cols)");

@@ -1,5 +1,5 @@
 /**
- * Starters carry the signature and what to return, not the formula: no starter of the built-in pack may contain
+ * Starters carry the signature and what to return, not the formula: no starter of a built-in pack may contain
  * an arithmetic expression of its reference solution (compared without spaces, parentheses, `Math.` and with
  * the prompt's typography − · mapped to - *), nor write a formula in its comments. The formula is hint 2's job.
  */
@@ -7,9 +7,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { BUILT_IN_PACK_FOLDERS } from "../../../src/packs/builtInPacks";
 
-const pack = path.resolve(__dirname, "..", "..", "..", "exercises", "quantization-distillation");
-const exercises = (JSON.parse(fs.readFileSync(path.join(pack, "pack.json"), "utf8")) as { exercises: string[] }).exercises;
+const packsDir = path.resolve(__dirname, "..", "..", "..", "exercises");
+const pack = path.join(packsDir, "quantization-distillation");
+/** Every exercise of every built-in pack, as [pack folder, exercise id]. */
+const exercises: [string, string][] = BUILT_IN_PACK_FOLDERS.flatMap((folder) =>
+  (JSON.parse(fs.readFileSync(path.join(packsDir, folder, "pack.json"), "utf8")) as { exercises: string[] }).exercises.map((id): [string, string] => [path.join(packsDir, folder), id]),
+);
 
 const ARITHMETIC = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.AsteriskAsteriskToken]);
 
@@ -54,10 +59,10 @@ function comments(source: string): string[] {
 }
 
 describe("starters give the signature and what to return, not the formula", () => {
-  for (const id of exercises) {
+  for (const [dir, id] of exercises) {
     it(`${id}/starter.ts contains no expression of its reference and no formula in its comments`, () => {
-      const starter = fs.readFileSync(path.join(pack, id, "starter.ts"), "utf8");
-      const reference = fs.readFileSync(path.join(pack, id, "reference.ts"), "utf8");
+      const starter = fs.readFileSync(path.join(dir, id, "starter.ts"), "utf8");
+      const reference = fs.readFileSync(path.join(dir, id, "reference.ts"), "utf8");
       const flat = normalise(starter);
       const leaked = coreExpressions(reference).filter((e) => flat.includes(e));
       assert.deepEqual(leaked, [], `the starter contains the reference's ${leaked.map((e) => `\`${e}\``).join(", ")}`);
@@ -68,8 +73,8 @@ describe("starters give the signature and what to return, not the formula", () =
 
   it(`every exercise's hint 1 is a nudge without a formula, and hint 3 works numbers through`, () => {
     const problems: string[] = [];
-    for (const id of exercises) {
-      const hints = (JSON.parse(fs.readFileSync(path.join(pack, id, "exercise.json"), "utf8")) as { hints: string[] }).hints;
+    for (const [dir, id] of exercises) {
+      const hints = (JSON.parse(fs.readFileSync(path.join(dir, id, "exercise.json"), "utf8")) as { hints: string[] }).hints;
       if (hints.length < 3) problems.push(`${id}: ${hints.length} hints`);
       else {
         if (FORMULA_IN_COMMENT.test(hints[0].replace(/`/g, ""))) problems.push(`${id}: hint 1 writes a formula: ${hints[0]}`);
