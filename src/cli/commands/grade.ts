@@ -1,5 +1,5 @@
 /**
- * `compression-tutor grade <pack-dir> <submissions-dir> [--format json|junit|csv] [--out FILE] [--jobs N]
+ * `compression-tutor grade <pack-dir> <submissions-dir> [--format json|junit|csv|html] [--out FILE] [--jobs N]
  * [--shard K/N]`: grades every learner on every exercise, in parallel. Exit 0 when grading finished (whatever
  * the learners scored), 2 when it could not run.
  */
@@ -22,7 +22,8 @@ Grades a class: <submissions-dir> holds one folder per learner, each with
 in parallel; a missing file counts as failed, a broken one as an error.
 
 Options:
-  --format json|junit|csv  output format (default json)
+  --format json|junit|csv|html  output format (default json); html is the class report:
+                           pass rates, misconceptions, most failed cases, learner × exercise
   --out <file>             write the result to a file instead of stdout (checked before
                            grading starts: a folder, a device or a full disk is refused)
   --jobs <N>               checks in parallel (default: one per CPU core, ${os.availableParallelism()} here)

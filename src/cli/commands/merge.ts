@@ -1,5 +1,5 @@
 /**
- * `compression-tutor merge <shard.json>... [--format json|junit|csv] [--out FILE]`: combines the JSON results
+ * `compression-tutor merge <shard.json>... [--format json|junit|csv|html] [--out FILE]`: combines the JSON results
  * of `grade --shard K/N` jobs into one result, as if the class had been graded in one go. Refuses results of
  * different packs and learners graded twice.
  */
@@ -16,7 +16,8 @@ export const MERGE_HELP = `Usage: compression-tutor merge <result.json>... [opti
 Merges the JSON results of \`compression-tutor grade --shard K/N\` into one result.
 
 Options:
-  --format json|junit|csv  output format (default json)
+  --format json|junit|csv|html  output format (default json); html is the class report:
+                           pass rates, misconceptions, most failed cases, learner × exercise
   --out <file>             write the result to a file instead of stdout
   -h, --help               show this help
 

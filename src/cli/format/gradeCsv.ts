@@ -1,10 +1,12 @@
 /**
  * CSV for spreadsheets (RFC 4180: CRLF line ends, fields quoted when needed, a UTF-8 BOM so Excel reads
- * "✓", "é" and "→" correctly): one row per learner, exercise and case, with the reason.
+ * "✓", "é" and "→" correctly): one row per learner, exercise and case, with the reason, and beside a matched
+ * misconception how many learners of the class made it on that exercise.
  */
+import { misconceptionLearnerCounts, summariseClass } from "../grade/classSummary";
 import type { GradeResult } from "../grade/gradeResult";
 
-export const CSV_COLUMNS = ["learner", "exercise", "exercise_status", "check_id", "case_id", "case_name", "case_status", "misconception", "message"] as const;
+export const CSV_COLUMNS = ["learner", "exercise", "exercise_status", "check_id", "case_id", "case_name", "case_status", "misconception", "misconception_learners", "message"] as const;
 
 export function csvField(value: string | number): string {
   let text = String(value);
@@ -15,13 +17,14 @@ export function csvField(value: string | number): string {
 
 export function formatGradeCsv(result: GradeResult): string {
   const rows: (string | number)[][] = [[...CSV_COLUMNS]];
+  const madeBy = misconceptionLearnerCounts(summariseClass(result));
   for (const learner of result.learners) {
     for (const exercise of learner.exercises) {
       if (exercise.cases.length === 0) {
-        rows.push([learner.learner, exercise.exerciseId, exercise.status, "", "", "", exercise.status === "missing" ? "failed" : exercise.status === "passed" ? "passed" : "error", "", exercise.diagnostics.join("; ")]);
+        rows.push([learner.learner, exercise.exerciseId, exercise.status, "", "", "", exercise.status === "missing" ? "failed" : exercise.status === "passed" ? "passed" : "error", "", "", exercise.diagnostics.join("; ")]);
       }
       for (const c of exercise.cases) {
-        rows.push([learner.learner, exercise.exerciseId, exercise.status, c.checkId, c.id, c.name, c.status, c.misconception ?? "", c.message]);
+        rows.push([learner.learner, exercise.exerciseId, exercise.status, c.checkId, c.id, c.name, c.status, c.misconception ?? "", c.misconception ? (madeBy.get(exercise.exerciseId)?.get(c.misconception) ?? "") : "", c.message]);
       }
     }
   }

@@ -1,8 +1,11 @@
 /**
  * JUnit XML for CI tools (GitHub Actions test reporters, GitLab, Jenkins): a <testsuite> per learner, a
  * <testcase> per exercise case (classname learner.exercise), <failure> for wrong answers and missing
- * files, <error> for compile and runtime errors and timeouts.
+ * files, <error> for compile and runtime errors and timeouts. A learner's suite lists, as <properties>, the
+ * misconceptions their answers matched, each with how many learners of the class made it
+ * (`misconception.<exercise>.<id>` = learners).
  */
+import { misconceptionLearnerCounts, summariseClass } from "../grade/classSummary";
 import type { ExerciseGrade, GradeResult } from "../grade/gradeResult";
 
 export function escapeXml(text: string): string {
@@ -46,6 +49,7 @@ export function formatGradeJunit(result: GradeResult): string {
   let tests = 0;
   let failures = 0;
   let errors = 0;
+  const madeBy = misconceptionLearnerCounts(summariseClass(result));
   for (const learner of result.learners) {
     const cases = learner.exercises.flatMap((e) => junitCases(learner.learner, e));
     const f = cases.filter((c) => c.kind === "failure").length;
@@ -60,8 +64,14 @@ export function formatGradeJunit(result: GradeResult): string {
       const firstLine = c.message.split("\n")[0];
       return `${open}>\n      <${c.kind} message="${escapeXml(firstLine)}">${escapeXml(c.message)}</${c.kind}>\n    </testcase>`;
     });
+    const made = new Set(learner.exercises.flatMap((x) => x.cases.filter((c) => c.misconception).map((c) => `${x.exerciseId}\u0000${c.misconception}`)));
+    const properties = [...made].sort().map((key) => {
+      const [exerciseId, id] = key.split("\u0000");
+      return `      <property name="${escapeXml(`misconception.${exerciseId}.${id}`)}" value="${madeBy.get(exerciseId)?.get(id) ?? 0}"/>`;
+    });
+    const propertiesXml = properties.length > 0 ? `    <properties>\n${properties.join("\n")}\n    </properties>\n` : "";
     suites.push(
-      `  <testsuite name="${escapeXml(learner.learner)}" tests="${cases.length}" failures="${f}" errors="${e}" skipped="0" time="${time.toFixed(3)}">\n${body.join("\n")}\n  </testsuite>`,
+      `  <testsuite name="${escapeXml(learner.learner)}" tests="${cases.length}" failures="${f}" errors="${e}" skipped="0" time="${time.toFixed(3)}">\n${propertiesXml}${body.join("\n")}\n  </testsuite>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${escapeXml(result.packId)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${(result.durationMs / 1000).toFixed(3)}">\n${suites.join("\n")}\n</testsuites>\n`;

@@ -1,17 +1,21 @@
 /** Renders a GradeResult in the chosen format and writes it to --out or stdout. */
+import { summariseClass } from "../grade/classSummary";
 import type { GradeResult } from "../grade/gradeResult";
 import type { CliIo } from "../io";
 import { writeOutputFile } from "../outputFile";
 import { formatGradeCsv } from "./gradeCsv";
+import { formatGradeHtml } from "./gradeHtml";
 import { formatGradeJunit } from "./gradeJunit";
 
-export const GRADE_FORMATS = ["json", "junit", "csv"] as const;
+export const GRADE_FORMATS = ["json", "junit", "csv", "html"] as const;
 export type GradeFormat = (typeof GRADE_FORMATS)[number];
 
 export function renderGrade(result: GradeResult, format: GradeFormat): string {
   if (format === "junit") return formatGradeJunit(result);
   if (format === "csv") return formatGradeCsv(result);
-  return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === "html") return formatGradeHtml(result);
+  // The summary is derived (merge drops it and recomputes it from the merged learners), so it comes last.
+  return `${JSON.stringify({ ...result, summary: summariseClass(result) }, null, 2)}\n`;
 }
 
 /** Prints the result, or writes it to `out` (a path `checkOutputFile` accepted before the work began). */

@@ -35,7 +35,7 @@ describe("CSV and JUnit output", () => {
 
   it("formatGradeCsv starts with a BOM and the header, one CRLF row per case", () => {
     const csv = formatGradeCsv(result(["ada"]));
-    assert.ok(csv.startsWith("\uFEFFlearner,exercise,exercise_status,check_id,case_id,case_name,case_status,misconception,message\r\n"));
+    assert.ok(csv.startsWith("\uFEFFlearner,exercise,exercise_status,check_id,case_id,case_name,case_status,misconception,misconception_learners,message\r\n"));
     assert.equal(csv.split("\r\n").filter(Boolean).length, 2);
     // check_id keeps apart two checks' cases that share an id (case ids are unique per check only)
     assert.ok(csv.split("\r\n")[1].startsWith("ada,e,failed,k,c,"), csv.split("\r\n")[1]);
