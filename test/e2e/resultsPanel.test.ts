@@ -16,7 +16,7 @@ import { WORKSPACE } from "./lib/env";
 import { saveScreenshot } from "./lib/screenshots";
 import { findWebviewFrame } from "./lib/webview";
 import { activityBarItem, openWorkbench, runCommand, setColorTheme } from "./lib/workbench";
-import { WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
+import { RIGHT_AFFINE_SOLUTION as RIGHT, WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
 
 const SOLUTION = path.join(WORKSPACE, "compression-tutor", "quantization-distillation", "affine-quantization.ts");
 const HALF_UP = "rounds a tie upward";
@@ -119,6 +119,32 @@ describe("results panel: what the learner reads (e2e)", function () {
     await saveScreenshot(page, "results-02-problems");
     // Give the editor area its room back.
     await runCommand(page, "View: Hide Panel");
+    // CodeLens above quantize: the same count, the share in that function.
+    const lens = page.locator(".monaco-editor .codelens-decoration", { hasText: /cases fail in quantize/ }).first();
+    await lens.waitFor({ timeout: budget(15_000) });
+    assert.match(await lens.innerText(), new RegExp(`${counts.failing} of ${counts.total} cases fail in quantize`));
+    // The Test Explorer counts cases too: its summary reads passed/total of this exercise's cases.
+    await page.locator('.activitybar a[aria-label^="Testing"]').first().click();
+    const summary = page.locator(".test-explorer .result-summary", { hasText: /\d+\/\d+/ }).first();
+    await summary.waitFor({ timeout: budget(15_000) });
+    const explorer = /(\d+)\/(\d+)/.exec(await summary.innerText());
+    assert.ok(explorer, await summary.innerText());
+    assert.deepEqual([Number(explorer[1]), Number(explorer[2])], [counts.total - counts.failing, counts.total], `Test Explorer: ${await summary.innerText()}`);
+    await saveScreenshot(page, "results-02b-test-explorer");
+    await activityBarItem(page, "Compression Tutor").click();
+  });
+
+  it("a hint opens under the toolbar, scrolled into view and focused", async () => {
+    const frame = await panel();
+    await frame.locator("#next-hint").click();
+    await frame.locator("#hint-1").waitFor({ timeout: budget(15_000) });
+    await frame.waitForFunction(() => document.activeElement?.id === "hint-1", undefined, { timeout: budget(10_000) });
+    const box = await frame.evaluate(() => {
+      const r = document.getElementById("hint-1")!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    assert.ok(box.top >= 0 && box.top < box.height, `the hint is out of view: ${JSON.stringify(box)}`);
+    await saveScreenshot(page, "results-02c-hint");
   });
 
   for (const theme of ["Light Modern", "Dark Modern", "Dark High Contrast"]) {
@@ -147,6 +173,27 @@ describe("results panel: what the learner reads (e2e)", function () {
       });
     }
   }
+
+  it("after a pass: Next exercise, further reading, and the reference beside the learner's solution", async () => {
+    await setColorTheme(page, "Light Modern");
+    fs.writeFileSync(SOLUTION, RIGHT);
+    const frame = await panel();
+    await frame.locator("#run-check:not([disabled])").click({ timeout: budget(30_000) });
+    await frame.locator("#verdict", { hasText: /^Passed/ }).waitFor({ timeout: budget(60_000) });
+    assert.match(await frame.locator("#next-exercise").innerText(), /Next exercise: INT4 symmetric scale/);
+    const reading = await frame.locator("#further-reading li").allInnerTexts();
+    assert.ok(reading.some((r) => /Jacob et al\. \(2018\)/.test(r)), reading.join("\n"));
+    await frame.locator("#show-reference").click();
+    await frame.locator("#your-source").waitFor({ timeout: budget(15_000) });
+    assert.match(await frame.locator("#your-source").innerText(), /roundHalfEven/);
+    assert.match(await frame.locator("#reference-source").innerText(), /export function quantize/);
+    await frame.locator("#after-pass").scrollIntoViewIfNeeded();
+    await saveScreenshot(page, "results-05-after-pass");
+    assert.deepEqual(await panelViolations(page), []);
+    await frame.locator("#next-exercise").click();
+    await findWebviewFrame(page, "INT4 symmetric scale", budget(30_000));
+    await page.locator(".tab", { hasText: "int4-scale.ts" }).first().waitFor({ timeout: budget(20_000) });
+  });
 
   it("the calculators' panel: the chosen format is marked, and axe finds no serious problem", async () => {
     await setColorTheme(page, "Light Modern");
