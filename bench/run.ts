@@ -4,7 +4,7 @@
  * ratios hold better). Benchmarks are not tests: nothing here fails on a slow machine.
  *
  * Writes the table to stdout and to out/bench/latest.md (the README shows the latest one), and the raw rows to
- * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only core,latency,models,grading,extension`.
+ * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only core,latency,models,grading,extension,playground`.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +14,7 @@ import { runCoreKernelBench } from "./coreKernels";
 import { measureBundleSizes, recordedExtensionMetrics } from "./extensionStats";
 import { runGradingBench } from "./grading";
 import { runInspectBench } from "./inspectModel";
+import { runPlaygroundBench } from "./playground";
 
 const root = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -91,6 +92,14 @@ inspect / cat = ${result.ratio.toFixed(2)} (${result.targetHolds ? "holds" : "mi
     const rows = await runGradingBench(quick ? 10 : 100);
     raw.grading = rows;
     emit("Grading throughput (compression-tutor grade)", table(["metric", "value", "unit", "target s"], rows.map((r) => [r.metric, r.value, r.unit, r.targetS])));
+  }
+  if (selected("playground")) {
+    const rows = runPlaygroundBench(root, quick);
+    raw.playground = rows;
+    emit(
+      "Playground (browser figures from the last e2e run; Node: the pure model's compute alone)",
+      table(["measurement", "values", "ms", "target ms", "where"], rows.map((r) => [r.measurement, r.values, r.ms ?? "not measured yet (run test/e2e/playground.test.ts)", r.targetMs, r.where])),
+    );
   }
   if (selected("extension")) {
     const sizes = measureBundleSizes(root);

@@ -30,6 +30,10 @@ export class PlaygroundPanel implements vscode.Disposable {
     panel.webview.html = playgroundHtml(panel.webview, ctx.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      // A hidden webview loses its page (no retainContextWhenHidden): hold messages until it says `ready` again.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
       panel.webview.onDidReceiveMessage((message: FromPlaygroundMessage) => void this.onMessage(message)),
     );
   }
