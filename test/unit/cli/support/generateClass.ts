@@ -58,7 +58,11 @@ export function learnerName(index: number): string {
 }
 
 /**
- * @param packDir the built-in pack (references are copied for correct learners)
+ * Correct learners submit the solutions of `fixtures/seed-right/` (beside `wrongDir`), written apart from the
+ * pack's references: a copy of the reference would pass even when the reference itself is wrong, and the
+ * grades would then confirm the reference by itself. Without that folder, the references are copied.
+ *
+ * @param packDir the built-in pack (its references stand in when there is no seed-right folder; hostile files take their function names)
  * @param wrongDir a folder of one wrong solution per seed exercise
  */
 export function generateClass(outDir: string, learners: number, packDir: string, wrongDir: string): void {
@@ -71,7 +75,8 @@ export function generateClass(outDir: string, learners: number, packDir: string,
       const reference = fs.readFileSync(path.join(packDir, id, "reference.ts"), "utf8");
       const file = path.join(folder, `${id}.ts`);
       if (kind === "missing") return;
-      if (kind === "correct") fs.writeFileSync(file, reference);
+      const right = path.join(path.dirname(wrongDir), "seed-right", `${id}.ts`);
+      if (kind === "correct") fs.writeFileSync(file, fs.existsSync(right) ? fs.readFileSync(right, "utf8") : reference);
       else if (kind === "wrong") fs.copyFileSync(path.join(wrongDir, `${id}.ts`), file);
       else fs.writeFileSync(file, hostileSource(kind, exportedFunctions(reference)));
     });
