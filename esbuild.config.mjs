@@ -27,6 +27,8 @@ const nodeTargets = [
   // `validate --mutants` only: loaded on demand by the CLI, so the TypeScript compiler stays out of the CLI's
   // startup and out of the extension (typescript is required from node_modules, not bundled).
   { in: "src/mutants/index.ts", out: "dist/mutants.js", external: ["typescript"] },
+  // The Inspect Model File panel's Worker: reads a model file off the extension host's thread.
+  { in: "src/inspect/inspectWorker.ts", out: "dist/inspect/worker.js" },
   // The extension loads packs it finds in a Worker, off the extension host's thread.
   { in: "src/packs/node/loadPackWorker.ts", out: "dist/packs/loadPackWorker.js" },
 ];
@@ -35,6 +37,7 @@ const nodeTargets = [
 const browserTargets = [
   { in: "media/results/main.ts", out: "dist/webview/results.js" },
   { in: "media/playground/main.ts", out: "dist/webview/playground.js" },
+  { in: "media/inspect/main.ts", out: "dist/webview/inspect.js" },
 ];
 
 const contexts = [];

@@ -8,6 +8,7 @@ import { TutorContext } from "./context";
 import { TutorDiagnostics } from "./diagnostics/tutorDiagnostics";
 import { PackRegistry } from "./packRegistry";
 import { registerPlayground } from "./playground/registerPlayground";
+import { registerInspect } from "./inspect/registerInspect";
 import { ProgressStore } from "./progress/progressStore";
 import { ProgressStatusItem } from "./status/progressStatusItem";
 import { TutorTestController } from "./testing/tutorTestController";
@@ -58,6 +59,7 @@ export function activate(extension: vscode.ExtensionContext): TutorApi {
   registerCommands(tutor);
   registerCalculatorCommands(ctx);
   registerPlayground(ctx);
+  registerInspect(ctx);
   void packs.reload();
   void openOnFirstRun(extension).catch((error) => ctx.log.error(`first-run welcome: ${error instanceof Error ? error.message : String(error)}`));
 

@@ -9,50 +9,13 @@ import { float32Chunks } from "./decode";
 import { ModelFileError } from "./file";
 import type { Kernels } from "../kernels";
 import { ValueOps, valueOps } from "./valueOps";
-import { ModelIndex, ModelFormat, TensorEntry } from "./tensor";
+import type { InspectReport, SchemeResult, TensorReport } from "../protocol/inspectMessages";
+import { ModelIndex, TensorEntry } from "./tensor";
 import { SchemeName, TensorScales, channelsOf, schemeAccumulator, schemeBytes } from "./schemes";
 
 export const HISTOGRAM_BINS = 64;
 
-export interface SchemeResult {
-  mse: number;
-  /** null when the scheme is exact on this tensor (no error) or the tensor is all zeros (no signal). */
-  sqnrDb: number | null;
-  maxAbsError: number;
-  bytes: number;
-}
-
-export interface TensorStats {
-  min: number;
-  max: number;
-  mean: number;
-  /** Population standard deviation. */
-  std: number;
-  /** Share of values farther than 6 standard deviations from the mean. */
-  beyond6Sigma: number;
-  /** HISTOGRAM_BINS equal bins over [min, max]; the last bin includes max. */
-  histogram: number[];
-}
-
-export interface TensorReport {
-  name: string;
-  dtype: string;
-  shape: number[];
-  params: number;
-  bytes: number;
-  schemes: Partial<Record<SchemeName, SchemeResult>>;
-  /** Undefined when the values are not decoded (GGUF's quantized types) or the tensor is empty. */
-  stats?: TensorStats;
-  /** Why a tensor has no scheme results. */
-  note?: string;
-}
-
-export interface InspectReport {
-  file: string;
-  format: ModelFormat;
-  tensors: TensorReport[];
-  totals: { params: number; bytes: number; schemes: Partial<Record<SchemeName, { bytes: number }>> };
-}
+export type { InspectReport, SchemeResult, TensorReport, TensorStats } from "../protocol/inspectMessages";
 
 export interface InspectOptions {
   schemes: readonly SchemeName[];

@@ -10,7 +10,8 @@ import { Kernels, instantiateKernels } from "../../kernels";
 let cached: Kernels | undefined | null = null;
 
 export function kernelCandidates(): string[] {
-  return [path.join(__dirname, "kernels.wasm"), path.resolve(__dirname, "../../../dist/kernels.wasm")];
+  // dist/cli.js and dist/extension.js sit next to it, dist/inspect/worker.js one folder down, sources three.
+  return [path.join(__dirname, "kernels.wasm"), path.join(__dirname, "..", "kernels.wasm"), path.resolve(__dirname, "../../../dist/kernels.wasm")];
 }
 
 /** The kernels, or undefined when no kernels.wasm is found or this runtime has no WebAssembly SIMD. */

@@ -55,7 +55,7 @@ const rules: { dir: string; allowed: string[]; vscodeAdapters?: RegExp; nodeAdap
   // mutation analysis (validate --mutants): the TypeScript compiler plus the runner's public API
   { dir: "src/mutants", allowed: ["mutants", "core", "protocol", "packs", "runner", "node", "package"] },
   // models reads files through an injected interface; its Node adapters (node:fs, the kernels' .wasm) live in models/node
-  { dir: "src/models", allowed: ["models", "core", "kernels", "package"], nodeAdapters: /^node[\\/]/ },
+  { dir: "src/models", allowed: ["models", "core", "kernels", "protocol", "package"], nodeAdapters: /^node[\\/]/ },
   // pure calculators serve the CLI and the palette; their palette front end lives in calculators/vscode
   { dir: "src/calculators", allowed: ["calculators", "core", "protocol"], vscodeAdapters: /^vscode[\\/]/ },
   // webviews talk through protocol; the playground also bundles the pure compute core to compute in the browser

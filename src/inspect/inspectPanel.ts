@@ -1,0 +1,119 @@
+import * as vscode from "vscode";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { TutorContext } from "../context";
+import type { FromInspectMessage, FromInspectWorker, InspectSchemeName, ToInspectMessage, ToInspectWorker } from "../protocol/inspectMessages";
+import { PLAYGROUND_MAX_VALUES } from "../protocol/playgroundMessages";
+import { inspectHtml, inspectWebviewOptions } from "./inspectHtml";
+
+export const INSPECT_VIEW_TYPE = "compressionTutor.inspect";
+export const INSPECT_SCHEMES: InspectSchemeName[] = ["int8-per-tensor", "int8-per-channel", "int4-g128", "nf4-b64", "fp8-e4m3", "q4_0", "q8_0"];
+
+/**
+ * One model file's inspection: a panel, and a Worker (dist/inspect/worker.js) that reads the file and computes the
+ * report off the extension host's thread. Closing the panel or pressing Cancel terminates the Worker.
+ */
+export class InspectPanel implements vscode.Disposable {
+  private static current: InspectPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private worker: Worker | undefined;
+  private ready = false;
+  private pending: ToInspectMessage[] = [];
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly ctx: TutorContext,
+    readonly file: string,
+  ) {
+    panel.webview.options = inspectWebviewOptions(ctx.extensionUri);
+    panel.webview.html = inspectHtml(panel.webview, ctx.extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: FromInspectMessage) => this.onMessage(message)),
+    );
+  }
+
+  static get active(): InspectPanel | undefined {
+    return InspectPanel.current;
+  }
+
+  /** Opens a panel for `file` (replacing the one before) and starts its inspection. */
+  static open(ctx: TutorContext, file: string): InspectPanel {
+    InspectPanel.current?.dispose();
+    const panel = vscode.window.createWebviewPanel(INSPECT_VIEW_TYPE, vscode.l10n.t("Inspect {0}", path.basename(file)), vscode.ViewColumn.Active, inspectWebviewOptions(ctx.extensionUri));
+    const p = (InspectPanel.current = new InspectPanel(panel, ctx, file));
+    p.start();
+    return p;
+  }
+
+  private startWorker(onMessage: (m: FromInspectWorker) => void): Worker {
+    const worker = new Worker(vscode.Uri.joinPath(this.ctx.extensionUri, "dist", "inspect", "worker.js").fsPath);
+    worker.on("message", onMessage);
+    worker.on("error", (error) => onMessage({ type: "failed", message: error.message }));
+    return worker;
+  }
+
+  private start(): void {
+    this.post({ type: "started", file: this.file, schemes: INSPECT_SCHEMES });
+    this.worker = this.startWorker((m) => {
+      if (m.type === "progress") this.post(m);
+      else if (m.type === "report" || m.type === "failed") {
+        this.post(m);
+        this.stopWorker();
+      }
+    });
+    this.worker.postMessage({ type: "inspect", file: this.file, schemes: INSPECT_SCHEMES } satisfies ToInspectWorker);
+  }
+
+  private stopWorker(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private post(message: ToInspectMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.pending.push(message);
+  }
+
+  private onMessage(message: FromInspectMessage): void {
+    switch (message?.type) {
+      case "ready":
+        this.ready = true;
+        for (const m of this.pending.splice(0)) void this.panel.webview.postMessage(m);
+        return;
+      case "cancel":
+        if (!this.worker) return;
+        this.stopWorker();
+        this.post({ type: "cancelled" });
+        return;
+      case "sendToPlayground":
+        if (typeof message.tensor === "string") this.sendToPlayground(message.tensor);
+        return;
+    }
+  }
+
+  /** Reads the tensor's values (its first rows beyond the playground's 1M) in a Worker, then opens the playground. */
+  private sendToPlayground(tensor: string): void {
+    const worker = this.startWorker(async (m) => {
+      void worker.terminate();
+      if (m.type !== "values") {
+        void vscode.window.showErrorMessage(vscode.l10n.t("Send to playground: {0}", m.type === "failed" ? m.message : "no values"));
+        return;
+      }
+      const available = (await vscode.commands.getCommands(true)).includes("compressionTutor.openPlayground");
+      if (!available) {
+        void vscode.window.showInformationMessage(vscode.l10n.t("The playground is not available in this version."));
+        return;
+      }
+      await vscode.commands.executeCommand("compressionTutor.openPlayground", { tensor: { name: m.name, shape: m.shape, values: m.values } });
+    });
+    worker.postMessage({ type: "values", file: this.file, tensor, maxValues: PLAYGROUND_MAX_VALUES } satisfies ToInspectWorker);
+  }
+
+  dispose(): void {
+    if (InspectPanel.current === this) InspectPanel.current = undefined;
+    this.stopWorker();
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
