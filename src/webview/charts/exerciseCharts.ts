@@ -65,7 +65,13 @@ export function perCaseComparison(report: CheckReport, title: string, yTitle: st
     }
   }
   if (labels.length === 0) return [];
-  return [{ id: "per-case", title, type: "bar", labels, xTitle: "case", yTitle, series: [series(REFERENCE, reference, "reference"), series(YOURS, yours, "learner")] }];
+  const charts: ChartSpec[] = [{ id: "per-case", title, type: "bar", labels, xTitle: "case", yTitle, series: [series(REFERENCE, reference, "reference"), series(YOURS, yours, "learner")] }];
+  // Bars of similar height hide a small mistake: the difference gets a chart on its own scale.
+  const differences = reference.map((r, i) => (r !== null && yours[i] !== null ? yours[i]! - r : null));
+  if (differences.some((d) => d !== null && d !== 0)) {
+    charts.unshift({ id: "per-case-difference", title: "Yours − reference, per case", type: "bar", labels, xTitle: "case", yTitle: `yours − reference (${yTitle})`, series: [series("yours − reference", differences, "error")] });
+  }
+  return charts;
 }
 
 function histogram(values: number[], bins: number, lo: number, hi: number): number[] {
@@ -151,7 +157,9 @@ function quantizationGridCharts(report: CheckReport): ChartSpec[] {
   const checkId = shaped.find((c) => c.function === "quantize")?.checkId ?? shaped[0].checkId;
   const scalarCases = shaped.filter((c) => c.checkId === checkId);
   const charts: ChartSpec[] = [];
-  const sorted = [...scalarCases].sort((a, b) => (a.input[0] as number) - (b.input[0] as number)).slice(0, 40);
+  // At most 40 cases: every failing one, then passing ones, drawn in order of x.
+  const shown = [...scalarCases.filter((c) => c.status !== "passed"), ...scalarCases.filter((c) => c.status === "passed")].slice(0, 40);
+  const sorted = shown.sort((a, b) => (a.input[0] as number) - (b.input[0] as number));
   // Codes span hundreds while a mistake is often ±1: the difference gets a chart of its own, on its own scale.
   const codeErrors = sorted.map((c) => {
     const [e, a] = [codeOf(c.expected), codeOf(c.actual)];
@@ -214,40 +222,84 @@ function codeOf(value: CaseResult["expected"]): number | undefined {
 }
 
 function clipCurveCharts(report: CheckReport): ChartSpec[] {
-  const c = report.cases[0];
-  if (!c) return [];
-  const arrays = c.input.map(asNumbers);
-  let clips: number[] | undefined;
-  let mse: number[] | undefined;
-  const picked = asNumber(c.expected) ?? asNumber(c.actual);
-  if (arrays.length === 2 && arrays[0] && arrays[1] && arrays[0].length === arrays[1].length) {
-    // (mse, clips) or (clips, mse): the clips are the array that contains the answer.
-    const clipsFirst = picked !== undefined && arrays[0].includes(picked) && !arrays[1].includes(picked);
-    [clips, mse] = clipsFirst ? [arrays[0], arrays[1]] : [arrays[1], arrays[0]];
-  } else if (arrays[0] && arrays[1] && typeof c.input[2] === "number") {
-    // (w, clips, bits): the curve comes from the core's clip search.
-    const search = math.clipSearch(arrays[0], arrays[1], c.input[2]);
-    clips = search.curve.map((p) => p.clip);
-    mse = search.curve.map((p) => p.mse);
-  }
-  if (!clips || !mse) return [];
-  const mark = (value: number | undefined) => clips!.map((clip, i) => (value !== undefined && clip === value ? mse![i] : null));
-  const yourPick = clipOf(c.actual);
-  return [
-    {
+  const charts: ChartSpec[] = [];
+  const pick = report.cases.find((c) => clipCurveOf(c) !== undefined);
+  const mseCurve = learnerMseCurve(report);
+  if (pick) {
+    const { clips, mse } = clipCurveOf(pick)!;
+    const mark = (value: number | undefined) => clips.map((clip, i) => (value !== undefined && clip === value ? mse[i] : null));
+    const yourPick = clipOf(pick.actual);
+    // The learner's own MSE at these clips, where their clipMse answered for the same weights and bits.
+    const yoursAtClips = mseCurve && sameNumbers(mseCurve.w, asNumbers(pick.input[0])) && mseCurve.bits === pick.input[2] ? clips.map((clip) => finiteOrNull(mseCurve.points.find((p) => p.clip === clip)?.yours)) : undefined;
+    charts.push({
       id: "mse-vs-clip",
-      title: `MSE against clip value (${c.name})`,
+      title: `MSE against clip value (${pick.name})`,
       type: "line",
       labels: clips.map(formatNumber),
       xTitle: "clip",
       yTitle: "MSE",
       series: [
-        series("MSE", mse, "neutral"),
-        series(`reference pick${clipOf(c.expected) !== undefined ? ` (${formatNumber(clipOf(c.expected)!)})` : ""}`, mark(clipOf(c.expected)), "reference", { showPoints: true, pointRadius: 9 }),
+        series("reference MSE", mse, "reference"),
+        ...(yoursAtClips?.some((v) => v !== null) ? [series("your clipMse", yoursAtClips, "learner", { showPoints: true })] : []),
+        series(`reference pick${clipOf(pick.expected) !== undefined ? ` (${formatNumber(clipOf(pick.expected)!)})` : ""}`, mark(clipOf(pick.expected)), "reference", { showPoints: true, pointRadius: 9 }),
         series(`your pick${yourPick !== undefined ? ` (${formatNumber(yourPick)})` : ""}`, mark(yourPick), "learner", { showPoints: true, pointRadius: 6 }),
       ],
-    },
-  ];
+    });
+  }
+  if (mseCurve && mseCurve.points.length >= 2) {
+    const labels = mseCurve.points.map((p) => formatNumber(p.clip));
+    charts.push({
+      id: "your-mse-curve",
+      title: `Your clipMse against the reference's, clip by clip (${mseCurve.points.length} clips, ${mseCurve.bits} bits)`,
+      type: "line",
+      labels,
+      xTitle: "clip",
+      yTitle: "MSE",
+      series: [series(REFERENCE, mseCurve.points.map((p) => finiteOrNull(p.reference)), "reference"), series(YOURS, mseCurve.points.map((p) => finiteOrNull(p.yours)), "learner", { showPoints: true })],
+    });
+    const errors = mseCurve.points.map((p) => (p.yours !== undefined && p.reference !== undefined ? finiteOrNull(p.yours - p.reference) : null));
+    if (errors.some((e) => e !== null && e !== 0)) {
+      charts.push({ id: "mse-errors", title: "Your clipMse − reference, clip by clip", type: "bar", labels, xTitle: "clip", yTitle: "yours − reference", series: [series("yours − reference", errors, "error")] });
+    }
+  }
+  return charts;
+}
+
+/** A case that carries a whole MSE-vs-clip curve: (mse, clips) / (clips, mse) lists, or (w, clips, bits) for the core's search. */
+function clipCurveOf(c: CaseResult): { clips: number[]; mse: number[] } | undefined {
+  const arrays = c.input.map(asNumbers);
+  const picked = asNumber(c.expected) ?? asNumber(c.actual);
+  if (arrays.length === 2 && arrays[0] && arrays[1] && arrays[0].length === arrays[1].length) {
+    // (mse, clips) or (clips, mse): the clips are the array that contains the answer.
+    const clipsFirst = picked !== undefined && arrays[0].includes(picked) && !arrays[1].includes(picked);
+    return clipsFirst ? { clips: arrays[0], mse: arrays[1] } : { clips: arrays[1], mse: arrays[0] };
+  }
+  if (arrays[0] && arrays[1] && typeof c.input[2] === "number") {
+    const search = math.clipSearch(arrays[0], arrays[1], c.input[2]);
+    return { clips: search.curve.map((p) => p.clip), mse: search.curve.map((p) => p.mse) };
+  }
+  return undefined;
+}
+
+/**
+ * The learner's own MSE curve: the cases shaped (w, clip, bits) → MSE that share the weights and bits of the
+ * largest such group, sorted by clip.
+ */
+function learnerMseCurve(report: CheckReport): { w: number[]; bits: number; points: { clip: number; reference?: number; yours?: number }[] } | undefined {
+  const shaped = report.cases.filter((c) => asNumbers(c.input[0]) !== undefined && typeof c.input[1] === "number" && typeof c.input[2] === "number" && (asNumber(c.expected) !== undefined || asNumber(c.actual) !== undefined));
+  const groups = new Map<string, CaseResult[]>();
+  for (const c of shaped) {
+    const key = JSON.stringify([c.input[0], c.input[2]]);
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const largest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+  if (!largest) return undefined;
+  const points = largest.map((c) => ({ clip: c.input[1] as number, reference: asNumber(c.expected), yours: asNumber(c.actual) })).sort((a, b) => a.clip - b.clip);
+  return { w: asNumbers(largest[0].input[0])!, bits: largest[0].input[2] as number, points };
+}
+
+function sameNumbers(a: number[] | undefined, b: number[] | undefined): boolean {
+  return a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function clipOf(value: CaseResult["expected"]): number | undefined {

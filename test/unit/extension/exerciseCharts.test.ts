@@ -71,14 +71,14 @@ describe("exerciseCharts(kind, report)", () => {
     const charts = exerciseCharts("clip-curve", reportOf([{ id: "seed", input: [[1, 2, 3], [0.05, 0.02, 0.03]], expected: 2, actual: 1 }]));
     const curve = chart(charts, "mse-vs-clip");
     assert.deepEqual(curve.labels, ["1", "2", "3"]);
-    assert.deepEqual(seriesData(curve, "MSE"), [0.05, 0.02, 0.03]);
+    assert.deepEqual(seriesData(curve, "reference MSE"), [0.05, 0.02, 0.03]);
     assert.deepEqual(seriesData(curve, "reference pick"), [null, 0.02, null]);
     assert.deepEqual(seriesData(curve, "your pick"), [0.05, null, null]);
   });
 
   it("clip-curve over (w, clips, bits) takes the curve from the core's clip search", () => {
     const charts = exerciseCharts("clip-curve", reportOf([{ id: "w", input: [[0.1, -0.5, 2.5, 0.3], [0.5, 1, 2.5], 4], expected: 2.5, actual: 0.5 }]));
-    const mse = seriesData(chart(charts, "mse-vs-clip"), "MSE") as number[];
+    const mse = seriesData(chart(charts, "mse-vs-clip"), "reference MSE") as number[];
     assert.equal(mse.length, 3);
     assert.ok(mse.every((v) => Number.isFinite(v) && v >= 0));
   });
@@ -129,7 +129,8 @@ describe("exerciseCharts(kind, report)", () => {
 
   it("a chart kind whose cases have another shape falls back to the per-case comparison", () => {
     const charts = exerciseCharts("clip-curve", reportOf([{ id: "x", input: ["text"], expected: 1, actual: 2 }]));
-    assert.deepEqual(charts.map((c) => c.id), ["per-case"]);
+    assert.deepEqual(charts.map((c) => c.id), ["per-case-difference", "per-case"]);
+    assert.deepEqual(seriesData(chart(charts, "per-case-difference"), "yours − reference"), [1]);
   });
 
   it("NaN from the learner becomes a gap so the chart's scale survives", () => {
@@ -201,5 +202,24 @@ describe("exerciseCharts(kind, report)", () => {
     const charts = exerciseCharts("kl-contributions", reportOf([{ id: "kl", input: [[0.7, 0.3], [0.6, 0.4]], expected: 0.0216, actual: 0.03 }]));
     const teacher = chart(charts, "probabilities");
     assert.ok(teacher.series.every((s) => s.role === "neutral" && s.colorIndex !== undefined));
+  });
+
+  it("clip-curve: the learner's clipMse answers for one (w, bits) are their own curve beside the reference's, with the difference", () => {
+    const w = [0.1, -0.5, 2.4];
+    const charts = exerciseCharts(
+      "clip-curve",
+      reportOf([
+        { id: "c2", input: [w, 2.4, 4], expected: 0.004, actual: 0.005 },
+        { id: "c1", input: [w, 1, 4], expected: 0.2, actual: 0.2 },
+        { id: "other", input: [[1, 2], 1, 8], expected: 0.1, actual: 0.1 },
+      ]),
+    );
+    const curve = chart(charts, "your-mse-curve");
+    assert.deepEqual(curve.labels, ["1", "2.4"]);
+    assert.deepEqual(seriesData(curve, "reference"), [0.2, 0.004]);
+    assert.deepEqual(seriesData(curve, "yours"), [0.2, 0.005]);
+    const errors = seriesData(chart(charts, "mse-errors"), "yours − reference") as number[];
+    assert.equal(errors[0], 0);
+    assert.ok(Math.abs(errors[1] - 0.001) < 1e-15);
   });
 });
