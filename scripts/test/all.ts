@@ -25,8 +25,9 @@ const steps: Step[] = [
     layer: "unit",
     command: ["npx", "mocha", "--require", "tsx/cjs", "--reporter", "./scripts/test/resultsReporter.ts", "--reporter-option", `file=${resultsFile("unit")}`, "--reporter-option", "layer=unit", "test/unit/**/*.test.ts"],
   },
-  // The built-in pack's cases against mutants of its references (through the built dist/mutants.js): fails below 95 %.
+  // Each built-in pack's cases against mutants of its references (through the built dist/mutants.js): fails below 95 %.
   { name: "mutants", command: ["node", "dist/cli.js", "validate", "exercises/quantization-distillation", "--mutants", "--min-score", "95"] },
+  { name: "mutants (compression in practice)", command: ["node", "dist/cli.js", "validate", "exercises/compression-in-practice", "--mutants", "--min-score", "95"] },
   { name: "integration", layer: "integration", command: ["npx", "tsx", "scripts/test/integration.ts"] },
   { name: "e2e", layer: "e2e", command: ["npx", "tsx", "scripts/test/e2e.ts"] },
 ];
