@@ -13,7 +13,7 @@ import { QuantizationLab } from "./model/quantizationView";
 import { type Tensor, sampleTensor } from "./model/samples";
 import { distillationSnippet, quantizationSnippet } from "./model/snippet";
 import { type DistillationState, type PlaygroundState, type PlaygroundTab, type QuantizationState, sanitizeState } from "./model/state";
-import { float32ToBase64, restoreTensor } from "./model/tensorCodec";
+import { float32ToBase64, restoreTensor, tensorFromMessage } from "./model/tensorCodec";
 import { onThemeChange } from "../results/theme";
 import { QuantizationTab } from "./quantizationTab";
 import { type SavedPlayground, vscodeApi } from "./vscodeApi";
@@ -72,7 +72,10 @@ const presetRow = el("div", undefined, "preset-row");
 presetRow.append(presetLabel, presetSelect);
 const idea = el("p", undefined, "idea");
 idea.id = "preset-idea";
-header.append(presetRow, idea);
+const notice = el("p", undefined, "error-text");
+notice.id = "notice";
+notice.setAttribute("role", "alert");
+header.append(presetRow, idea, notice);
 
 const tabList = el("div", undefined, "tabs");
 tabList.setAttribute("role", "tablist");
@@ -141,7 +144,16 @@ function render(started: number, control: string, syncControls: boolean): void {
 function paintQuantization(started: number, control: string): void {
   const q = state.quantization;
   const currentLab = labFor(q);
-  const { view, missing } = currentLab.current(q);
+  let computed: ReturnType<QuantizationLab["current"]>;
+  try {
+    computed = currentLab.current(q);
+    notice.textContent = "";
+  } catch (error) {
+    // The core refuses some tensors under some formats (values beyond Q4_0's fp16 scale, say): say why, keep the charts.
+    notice.textContent = `This tensor cannot be quantized this way: ${error instanceof Error ? error.message : String(error)}`;
+    return;
+  }
+  const { view, missing } = computed;
   for (const chart of Object.values(quantization.charts)) chart.resize();
   quantization.paintCurrent(view);
   performance.measure("playground-update", { start: started, detail: { tab: "quantization", control, values: view.tensor.count } });
@@ -170,20 +182,26 @@ function paintDistillation(d: DistillationState, started: number, control: strin
 }
 
 function copySnippet(): void {
-  const text =
-    state.tab === "quantization"
-      ? quantizationSnippet(state.quantization, labFor(state.quantization).view(state.quantization))
-      : distillationSnippet(state.distillation, distillationView(state.distillation));
-  vscodeApi.postMessage({ type: "copySnippet", text });
+  try {
+    const text =
+      state.tab === "quantization"
+        ? quantizationSnippet(state.quantization, labFor(state.quantization).view(state.quantization))
+        : distillationSnippet(state.distillation, distillationView(state.distillation));
+    vscodeApi.postMessage({ type: "copySnippet", text });
+  } catch (error) {
+    notice.textContent = `Nothing to copy: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
-/** A tensor from the extension (already validated there; checked again, cheaply, as it crosses). */
+/** A tensor from the extension (validated there, checked again as it crosses). */
 function loadTensor(tensor: PlaygroundTensor): void {
-  const values = Float32Array.from(tensor.values);
-  const count = tensor.shape.reduce((a, b) => a * b, 1);
-  if (values.length === 0 || values.length !== count || !values.every(Number.isFinite)) return;
-  custom = { name: tensor.name, shape: tensor.shape.slice(), values };
-  customSaved = { name: custom.name, shape: custom.shape, base64: float32ToBase64(values) };
+  const loaded = tensorFromMessage(tensor);
+  if (!loaded) {
+    notice.textContent = "The tensor sent to the playground is malformed; it was not loaded.";
+    return;
+  }
+  custom = loaded;
+  customSaved = { name: custom.name, shape: custom.shape, base64: float32ToBase64(custom.values) };
   setState({ ...state, tab: "quantization", preset: undefined, quantization: { ...state.quantization, sample: "custom" } }, "loadTensor", true);
 }
 
@@ -205,7 +223,11 @@ function remakeCharts(): void {
   distillation.makeCharts();
   // Charts in the hidden tab are painted when it is shown; paint both now so neither starts empty.
   const q = state.quantization;
-  quantization.paintCurrent(labFor(q).current(q).view);
+  try {
+    quantization.paintCurrent(labFor(q).current(q).view);
+  } catch {
+    // render() below says why.
+  }
   distillation.paint(state.distillation, distillationView(state.distillation));
   render(performance.now(), "theme", false);
 }

@@ -15,6 +15,8 @@ export interface SchemeMetrics {
   bytesPerWeight: number;
   groupLength: number;
   groups: number;
+  /** Why the core could not quantize this tensor this way (the numbers are NaN then). */
+  error?: string;
 }
 
 export interface QuantizationView {
@@ -34,11 +36,12 @@ export interface QuantizationView {
 export const HISTOGRAM_BINS = 80;
 const MAX_ERROR_POINTS = 2000;
 
-function metricsOf(tensor: Tensor, scheme: Scheme, r: Reconstruction): SchemeMetrics {
+function metricsOf(tensor: Tensor, scheme: Scheme, r: Reconstruction, range: { min: number; max: number }): SchemeMetrics {
   const x = tensor.values;
   return {
     mse: mse(x, r.values),
-    sqnrDb: sqnrDb(x, r.values),
+    // An all-zero tensor has no signal: SQNR is undefined there (the core refuses it), shown as NaN.
+    sqnrDb: range.min === 0 && range.max === 0 ? NaN : sqnrDb(x, r.values),
     maxAbsError: maxAbsError(x, r.values),
     bytesPerWeight: bytesPerWeight(scheme, r.groupLength),
     groupLength: r.groupLength,
@@ -71,12 +74,23 @@ export class QuantizationLab {
 
   constructor(readonly tensor: Tensor) {}
 
-  /** Metrics of one scheme, from the cache or computed (the reconstruction is dropped). */
+  private get range(): { min: number; max: number } {
+    return (this.cachedRange ??= minMax(this.tensor.values));
+  }
+
+  /**
+   * Metrics of one scheme, from the cache or computed (the reconstruction is dropped). A scheme the core
+   * refuses for this tensor (Q4_0's fp16 scale overflowing, say) gets NaN metrics and the core's message.
+   */
   metricsFor(scheme: Scheme): SchemeMetrics {
     const k = key(scheme);
     let m = this.metrics.get(k);
     if (!m) {
-      m = metricsOf(this.tensor, scheme, reconstruct(this.tensor, scheme));
+      try {
+        m = metricsOf(this.tensor, scheme, reconstruct(this.tensor, scheme), this.range);
+      } catch (error) {
+        m = { mse: NaN, sqnrDb: NaN, maxAbsError: NaN, bytesPerWeight: NaN, groupLength: 0, groups: 0, error: error instanceof Error ? error.message : String(error) };
+      }
       if (this.metrics.size > 500) this.metrics.clear();
       this.metrics.set(k, m);
     }
@@ -102,10 +116,9 @@ export class QuantizationLab {
    */
   current(scheme: Scheme): { view: QuantizationView; missing: Scheme[] } {
     const x = this.tensor.values;
-    this.cachedRange ??= minMax(x);
     this.cachedHistogram ??= histogram(x);
     const r = reconstruct(this.tensor, scheme);
-    const current = metricsOf(this.tensor, scheme, r);
+    const current = metricsOf(this.tensor, scheme, r, this.range);
     this.metrics.set(key(scheme), current);
 
     const stride = Math.max(1, Math.ceil(x.length / MAX_ERROR_POINTS));
@@ -115,7 +128,7 @@ export class QuantizationLab {
       errors.error.push(r.values[i] - x[i]);
     }
 
-    const { min, max } = this.cachedRange;
+    const { min, max } = this.range;
     const below = r.grid.filter((v) => v < min);
     const above = r.grid.filter((v) => v > max);
     const grid = [...below.slice(-1), ...r.grid.filter((v) => v >= min && v <= max), ...above.slice(0, 1)];

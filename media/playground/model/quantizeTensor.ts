@@ -164,38 +164,42 @@ function fp8Values(format: Fp8Format): number[] {
 }
 
 /**
- * `fp8Round(x, format)` (saturating) for many values: the core's per-call checks cost more than the rounding at
- * a million values, so this searches the format's non-negative values, decoded once by the core's `fp8Decode`,
- * in code order (for positive codes, value order), and breaks a tie toward the even code, as fp8Round does.
- * The unit tests hold it equal to fp8Round at every value, every midpoint and either side of each.
+ * `out[i] = scale · fp8Round(x[i] / scale, format)` (saturating) for i in [start, end): the core's per-call
+ * checks cost more than the rounding at a million values, so this searches the format's non-negative values,
+ * decoded once by the core's `fp8Decode`, in code order (for positive codes, value order), and breaks a tie
+ * toward the even code, as fp8Round does. The unit tests hold it equal to fp8Round at every value, every
+ * midpoint and either side of each.
  */
-export function fp8Rounder(format: Fp8Format): (x: number) => number {
-  const magnitudes = fp8Values(format).filter((v) => v >= 0);
+export function fp8RoundInto(format: Fp8Format): (x: ArrayLike<number>, start: number, end: number, scale: number, out: { [i: number]: number }) => void {
+  const magnitudes = Float64Array.from(fp8Values(format).filter((v) => v >= 0));
   const maxFinite = FP8_FORMATS[format].maxFinite;
   const last = magnitudes.length - 1;
-  return (x: number) => {
-    const a = Math.abs(x);
-    let m: number;
-    if (!(a < maxFinite)) m = a === a ? maxFinite : NaN;
-    else {
-      let lo = 0;
-      let hi = last;
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if (magnitudes[mid] <= a) lo = mid;
-        else hi = mid;
+  return (x, start, end, scale, out) => {
+    for (let i = start; i < end; i++) {
+      const v = x[i] / scale;
+      const a = Math.abs(v);
+      let m: number;
+      if (!(a < maxFinite)) m = a === a ? maxFinite : NaN;
+      else {
+        let lo = 0;
+        let hi = last;
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >> 1;
+          if (magnitudes[mid] <= a) lo = mid;
+          else hi = mid;
+        }
+        const half = (magnitudes[lo] + magnitudes[hi]) / 2;
+        m = a < half ? magnitudes[lo] : a > half ? magnitudes[hi] : magnitudes[lo % 2 === 0 ? lo : hi];
       }
-      const half = (magnitudes[lo] + magnitudes[hi]) / 2;
-      m = a < half ? magnitudes[lo] : a > half ? magnitudes[hi] : magnitudes[lo % 2 === 0 ? lo : hi];
+      out[i] = scale * (v < 0 || (v === 0 && 1 / v < 0) ? -m : m);
     }
-    return x < 0 || Object.is(x, -0) ? -m : m;
   };
 }
 
 /** FP8 with a scale per group: s = (clipped absmax) / maxFinite, x̂ = s · fp8Round(x / s) (saturating). */
 function reconstructFp8(x: Float32Array, scheme: Scheme, format: Fp8Format, length: number, out: Float32Array): number[] {
   const maxFinite = FP8_FORMATS[format].maxFinite;
-  const round = fp8Rounder(format);
+  const roundInto = fp8RoundInto(format);
   const threshold = scheme.clipping === "percentile" ? absPercentile(x, scheme.clipPercentile) : Infinity;
   let grid: number[] = [];
   for (let start = 0; start < x.length; start += length) {
@@ -204,7 +208,7 @@ function reconstructFp8(x: Float32Array, scheme: Scheme, format: Fp8Format, leng
     const { min, max } = clippedRange(observed.min, observed.max, scheme, threshold);
     const absmax = Math.max(-min, max);
     const scale = absmax > 0 ? absmax / maxFinite : 1;
-    for (let i = start; i < end; i++) out[i] = scale * round(x[i] / scale);
+    roundInto(x, start, end, scale, out);
     if (start === 0) grid = fp8Values(format).map((v) => v * scale);
   }
   return grid;

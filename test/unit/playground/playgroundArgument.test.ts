@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import { parsePlaygroundArgument } from "../../../src/playground/playgroundArgument";
 import { PLAYGROUND_MAX_VALUES } from "../../../src/protocol/playgroundMessages";
-import { float32ToBase64, restoreTensor } from "../../../media/playground/model/tensorCodec";
+import { float32ToBase64, restoreTensor, tensorFromMessage } from "../../../media/playground/model/tensorCodec";
 
 function error(arg: unknown): string {
   const parsed = parsePlaygroundArgument(arg);
@@ -58,5 +58,16 @@ describe("tensor codec (the saved custom tensor)", () => {
     assert.equal(restoreTensor({ name: "t", shape: [2, 2], base64: "@@@" }), undefined);
     assert.equal(restoreTensor({ name: "t", shape: [-4], base64 }), undefined);
     assert.equal(restoreTensor("x"), undefined);
+  });
+});
+
+describe("tensorFromMessage(tensor) (the webview's side)", () => {
+  it("takes a well-formed tensor as float32, and refuses what does not add up", () => {
+    const t = tensorFromMessage({ name: "w", shape: [2, 2], values: [1, 2, 3, 0.1] });
+    assert.deepEqual(t?.values, new Float32Array([1, 2, 3, 0.1]));
+    assert.deepEqual(t?.shape, [2, 2]);
+    for (const bad of [null, "w", { name: "w", shape: [3], values: [1, 2] }, { name: "w", shape: [0], values: [] }, { name: "w", shape: [1], values: [1e39] }, { name: "w", shape: [1], values: ["1"] }, { name: 1, shape: [1], values: [1] }]) {
+      assert.equal(tensorFromMessage(bad), undefined, JSON.stringify(bad));
+    }
   });
 });

@@ -17,7 +17,7 @@ import {
   q4_0Quantize,
   symmetricQParams,
 } from "../../../src/core";
-import { absPercentile, bytesPerWeight, fp8Rounder, groupLength, reconstruct, type Scheme } from "../../../media/playground/model/quantizeTensor";
+import { absPercentile, bytesPerWeight, fp8RoundInto, groupLength, reconstruct, type Scheme } from "../../../media/playground/model/quantizeTensor";
 import { seededNormal } from "../../../media/playground/model/random";
 import { sampleTensor, type Tensor } from "../../../media/playground/model/samples";
 import { defaultState } from "../../../media/playground/model/state";
@@ -148,10 +148,10 @@ describe("playground reconstruct(tensor, scheme)", () => {
   });
 });
 
-describe("playground fp8Rounder(format)", () => {
+describe("playground fp8RoundInto(format)", () => {
   for (const format of ["e4m3", "e5m2"] as const) {
     it(`equals the core's fp8Round(x, "${format}") at every value, every midpoint, either side of each, and beyond the range`, () => {
-      const round = fp8Rounder(format);
+      const roundInto = fp8RoundInto(format);
       const values = new Set<number>();
       for (let bits = 0; bits < 256; bits++) {
         const v = fp8Decode(bits, format);
@@ -165,10 +165,16 @@ describe("playground fp8Rounder(format)", () => {
       }
       const random = seededNormal(5);
       for (let i = 0; i < 20000; i++) probes.push(random() * 10 ** ((i % 12) - 6) * (format === "e4m3" ? 100 : 10000));
-      for (const x of probes) {
+      const out = new Float64Array(probes.length);
+      roundInto(probes, 0, probes.length, 1, out);
+      probes.forEach((x, i) => {
         const expected = fp8Round(x, format);
-        assert.ok(Object.is(round(x), expected), `fp8Rounder(${format})(${x}) = ${round(x)}, fp8Round gives ${expected}`);
-      }
+        assert.ok(Object.is(out[i], expected), `fp8RoundInto(${format}) of ${x} = ${out[i]}, fp8Round gives ${expected}`);
+      });
+      // With a scale: s · fp8Round(x / s).
+      const scaled = new Float64Array(3);
+      roundInto([0.3, -7, 1e9], 0, 3, 0.01, scaled);
+      assert.deepEqual(Array.from(scaled), [0.3, -7, 1e9].map((x) => 0.01 * fp8Round(x / 0.01, format)));
     });
   }
 });

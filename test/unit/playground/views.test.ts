@@ -74,6 +74,24 @@ describe("playground QuantizationLab.view(scheme)", () => {
   });
 });
 
+describe("playground QuantizationLab on tensors the core refuses or that carry no signal", () => {
+  it("an all-zero tensor: MSE 0 and SQNR NaN (no signal), in every format", () => {
+    for (const format of ["int", "nf4", "fp8-e4m3", "fp8-e5m2", "q4_0"] as const) {
+      const view = new QuantizationLab({ name: "zeros", shape: [3, 100], values: new Float32Array(300) }).view({ ...q0, format });
+      assert.equal(view.current.mse, 0, format);
+      assert.ok(Number.isNaN(view.current.sqnrDb), format);
+    }
+  });
+
+  it("values beyond Q4_0's fp16 scale: current() throws the core's message, the sweep marks the scheme with it", () => {
+    const huge = new QuantizationLab({ name: "huge", shape: [64], values: new Float32Array(64).fill(1e30) });
+    assert.throws(() => huge.current({ ...q0, format: "q4_0" }), /q4_0Quantize: the block scale .* overflows float16/);
+    const m = huge.metricsFor({ ...q0, format: "q4_0", granularity: "channel" });
+    assert.ok(Number.isNaN(m.mse));
+    assert.match(m.error ?? "", /overflows float16/);
+  });
+});
+
 describe("playground distillationView(state)", () => {
   const d = { teacher: [3, 1, 0.2, -1], student: [1, 2, 0.2, -1], label: 1, temperature: 2.5, alpha: 0.3 };
   const view = distillationView(d);
