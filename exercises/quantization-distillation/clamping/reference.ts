@@ -12,3 +12,15 @@ export function quantizeClamped(x: number, scale: number, zeroPoint: number, qmi
   const q = roundHalfEven(x / scale) + zeroPoint;
   return Math.min(qmax, Math.max(qmin, q));
 }
+
+/** Hint 3 on the learner's own case: round, shift, then saturate. */
+export function explainQuantizeClamped(x: number, scale: number, zeroPoint: number, qmin: number, qmax: number): string[] {
+  const rounded = roundHalfEven(x / scale);
+  const q = rounded + zeroPoint;
+  const clamped = Math.min(qmax, Math.max(qmin, q));
+  return [
+    `x / scale = ${x / scale}, rounded half to even: ${rounded}`,
+    `+ zeroPoint: ${rounded} + ${zeroPoint} = ${q}`,
+    `clamp to [${qmin}, ${qmax}]: ${clamped}${clamped === q ? " (already inside)" : ""}`,
+  ];
+}

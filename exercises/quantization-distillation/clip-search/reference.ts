@@ -35,3 +35,20 @@ export function clipSearch(w: number[], clips: number[], bits: number): number {
   }
   return clips[best];
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainClipMse(w: number[], clip: number, bits: number): string[] {
+  const qpos = 2 ** (bits - 1) - 1;
+  const scale = clip / qpos;
+  const lines = [`scale = clip / ${qpos} = ${scale}; codes are clamped to [${-qpos - 1}, ${qpos}]`];
+  for (const v of w.slice(0, 3)) {
+    const q = min(qpos, max(-qpos - 1, roundHalfEven(v / scale)));
+    lines.push(`w = ${v}: w / scale = ${v / scale} → code ${q} → ${q * scale}, squared error ${(v - q * scale) ** 2}`);
+  }
+  return [...lines, `MSE over all ${w.length} weights = ${clipMse(w, clip, bits)}`];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainClipSearch(w: number[], clips: number[], bits: number): string[] {
+  return [...clips.map((c) => `clipMse at ${c} = ${clipMse(w, c, bits)}`), `the first smallest: ${clipSearch(w, clips, bits)}`];
+}

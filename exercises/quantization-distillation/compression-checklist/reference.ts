@@ -39,3 +39,16 @@ export function shippingChecklist(candidate: Candidate, thresholds: ReleaseThres
   }
   return failures;
 }
+
+/** Hint 3 on the learner's own case: every gate, measured against its limit. */
+export function explainShippingChecklist(candidate: Candidate, thresholds: ReleaseThresholds): string[] {
+  const { calibration, deploymentDomain, heldOutLoss, latencyMs, taskScore } = candidate;
+  const verdict = (fails: boolean): string => (fails ? "fails" : "passes");
+  return [
+    `calibration-domain: "${calibration.domain}" vs "${deploymentDomain}": ${verdict(calibration.domain !== deploymentDomain)}`,
+    `calibration-size: ${calibration.samples} samples, at least ${thresholds.minCalibrationSamples}: ${verdict(calibration.samples < thresholds.minCalibrationSamples)}`,
+    `held-out-loss: ${heldOutLoss.after} − ${heldOutLoss.before} = ${heldOutLoss.after - heldOutLoss.before}, at most ${thresholds.maxLossIncrease}: ${verdict(heldOutLoss.after - heldOutLoss.before > thresholds.maxLossIncrease)}`,
+    `latency: ${latencyMs.after} / ${latencyMs.before} = ${latencyMs.after / latencyMs.before}, at most ${thresholds.maxLatencyRatio}: ${verdict(latencyMs.after / latencyMs.before > thresholds.maxLatencyRatio)}`,
+    `task-quality: ${taskScore.before} − ${taskScore.after} = ${taskScore.before - taskScore.after}, at most ${thresholds.maxTaskDrop}: ${verdict(taskScore.before - taskScore.after > thresholds.maxTaskDrop)}`,
+  ];
+}

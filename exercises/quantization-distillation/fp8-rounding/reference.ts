@@ -34,3 +34,25 @@ export function fp8E4M3(x: number): number {
 export function fp8E5M2(x: number): number {
   return roundToFloat(x, 2, -14, 57344);
 }
+
+function explainFloat(x: number, mantissaBits: number, minNormalExponent: number, maxFinite: number, result: number): string[] {
+  const a = Math.abs(x);
+  if (a === 0) return ["0 is exact"];
+  const e = Math.max(binade(a), minNormalExponent);
+  const step = 2 ** (e - mantissaBits);
+  return [
+    `|x| = ${a} lies in [2^${binade(a)}, 2^${binade(a) + 1})${e > binade(a) ? `, below the smallest normal: use 2^${e} (subnormal spacing)` : ""}`,
+    `spacing there: 2^(${e} − ${mantissaBits}) = ${step}; |x| / spacing = ${a / step}, half to even: ${roundHalfEven(a / step)}`,
+    `${roundHalfEven(a / step)} · ${step} = ${roundHalfEven(a / step) * step}${roundHalfEven(a / step) * step > maxFinite ? `, above the largest finite: saturate to ${maxFinite}` : ""}; with the sign: ${result}`,
+  ];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainFp8E4M3(x: number): string[] {
+  return explainFloat(x, 3, -6, 448, fp8E4M3(x));
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainFp8E5M2(x: number): string[] {
+  return explainFloat(x, 2, -14, 57344, fp8E5M2(x));
+}

@@ -28,3 +28,21 @@ export function bitsPerWeight(bits: number, groupSize: number, scaleBits: number
   // Each group stores its scale once; spread over the group's weights.
   return bits + scaleBits / groupSize;
 }
+
+/** Hint 3 on the learner's own case: one line per group. */
+export function explainGroupQuantize(w: number[], groupSize: number, bits: number): string[] {
+  const qpos = 2 ** (bits - 1) - 1;
+  const lines = [`${w.length} weights in groups of ${groupSize}: ${Math.ceil(w.length / groupSize)} groups (the last has ${w.length - (Math.ceil(w.length / groupSize) - 1) * groupSize})`];
+  const { q, scales } = groupQuantize(w, groupSize, bits);
+  scales.slice(0, 6).forEach((scale, g) => {
+    const codes = q.slice(g * groupSize, Math.min(w.length, (g + 1) * groupSize));
+    lines.push(`group ${g}: scale = max|w| / ${qpos} = ${scale}; codes ${codes.length > 8 ? `${codes.slice(0, 8).join(", ")}, …` : codes.join(", ")}`);
+  });
+  if (scales.length > 6) lines.push(`… ${scales.length - 6} more groups`);
+  return lines;
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainBitsPerWeight(bits: number, groupSize: number, scaleBits: number): string[] {
+  return [`each weight: ${bits} bits; each group's ${scaleBits}-bit scale is shared by ${groupSize} weights: ${scaleBits} / ${groupSize} = ${scaleBits / groupSize}`, `total ${bits + scaleBits / groupSize} bits per weight`];
+}

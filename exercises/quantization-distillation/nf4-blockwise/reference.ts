@@ -26,3 +26,17 @@ export function nf4Quantize(block: number[]): { codes: number[]; absmax: number 
 export function nf4Dequantize(codes: number[], absmax: number): number[] {
   return codes.map((c) => NF4[c] * absmax);
 }
+
+/** Hint 3 on the learner's own case: absmax, then the nearest level for the first values. */
+export function explainNf4Quantize(block: number[]): string[] {
+  const { codes, absmax } = nf4Quantize(block);
+  const lines = [`absmax = max |x| = ${absmax}`];
+  if (absmax === 0) return [...lines, "an all-zero block: every code is 7, the exact zero"];
+  for (const j of [0, 1, 2].filter((j) => j < block.length)) lines.push(`x[${j}] / absmax = ${block[j] / absmax}: nearest level NF4[${codes[j]}] = ${NF4[codes[j]]}`);
+  return lines;
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainNf4Dequantize(codes: number[], absmax: number): string[] {
+  return codes.slice(0, 3).map((c) => `NF4[${c}] · ${absmax} = ${NF4[c]} · ${absmax} = ${NF4[c] * absmax}`);
+}

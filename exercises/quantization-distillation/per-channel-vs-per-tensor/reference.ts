@@ -42,3 +42,14 @@ export function perChannelMse(w: number[][]): number {
   for (const row of w) sum += rowSquaredError(row, maxAbs(row) / QMAX);
   return sum / elementCount(w);
 }
+
+/** Hint 3 on the learner's own case: the one scale, and what it does to each row. */
+export function explainPerTensorMse(w: number[][]): string[] {
+  const scale = maxAbs(w.flat()) / QMAX;
+  return [`one scale: max|w| / 127 = ${scale}`, ...w.slice(0, 4).map((row, i) => `row ${i}: squared error ${rowSquaredError(row, scale)}`), `MSE = sum / ${elementCount(w)} elements = ${perTensorMse(w)}`];
+}
+
+/** Hint 3 on the learner's own case: a scale per row. */
+export function explainPerChannelMse(w: number[][]): string[] {
+  return [...w.slice(0, 4).map((row, i) => `row ${i}: scale ${maxAbs(row) / QMAX}, squared error ${rowSquaredError(row, maxAbs(row) / QMAX)}`), `MSE = sum / ${elementCount(w)} elements = ${perChannelMse(w)}`];
+}

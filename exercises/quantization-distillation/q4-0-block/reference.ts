@@ -18,3 +18,17 @@ export function q4_0Quantize(block32: number[]): { d: number; q: number[] } {
 export function q4_0Dequantize(d: number, q: number[]): number[] {
   return q.map((code) => (code - 8) * d);
 }
+
+/** Hint 3 on the learner's own case: the signed extreme, the scale, the first codes. */
+export function explainQ4_0Quantize(block32: number[]): string[] {
+  const { d, q } = q4_0Quantize(block32);
+  const first = block32.findIndex((x) => Math.abs(x) === Math.max(...block32.map(Math.abs)));
+  const lines = [`largest magnitude: x[${first}] = ${block32[first]} (the first of equal magnitudes, sign kept)`, `d = ${block32[first]} / −8 = ${d}`];
+  if (d !== 0) for (const j of [0, 1, 2]) lines.push(`x[${j}] = ${block32[j]}: x / d + 8.5 = ${block32[j] / d + 8.5} → trunc, at most 15: ${q[j]}`);
+  return lines;
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainQ4_0Dequantize(d: number, q: number[]): string[] {
+  return [0, 1, 2].map((j) => `(${q[j]} − 8) · ${d} = ${(q[j] - 8) * d}`);
+}

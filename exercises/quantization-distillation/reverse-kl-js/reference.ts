@@ -18,3 +18,17 @@ export function jsDivergence(p: number[], q: number[]): number {
   const mixture = p.map((pi, i) => (pi + q[i]) / 2);
   return 0.5 * kl(p, mixture) + 0.5 * kl(q, mixture);
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainReverseKl(p: number[], q: number[]): string[] {
+  const show = (v: number): string => String(Number(v.toPrecision(7)));
+  const terms = q.map((qi, i) => (qi === 0 ? `class ${i}: q = 0, the term is 0` : `class ${i}: ${show(qi)} · ln(${show(qi)} / ${show(p[i])}) = ${show(qi * Math.log(qi / p[i]))}`));
+  return [...terms, `KL(q ‖ p) = ${show(reverseKl(p, q))}   (weighted by the student's q)`];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainJsDivergence(p: number[], q: number[]): string[] {
+  const show = (v: number): string => String(Number(v.toPrecision(7)));
+  const m = p.map((pi, i) => (pi + q[i]) / 2);
+  return [`m = (p + q) / 2 = [${m.map(show).join(", ")}]`, `KL(p ‖ m) = ${show(kl(p, m))}, KL(q ‖ m) = ${show(kl(q, m))}`, `JS = ½ · ${show(kl(p, m))} + ½ · ${show(kl(q, m))} = ${show(jsDivergence(p, q))}   (no square root: that would be the distance)`];
+}

@@ -31,3 +31,26 @@ export function roundHalfUp(x: number): number {
   if (x >= 0) return roundMagnitude(x, () => true) + 0;
   return -roundMagnitude(-x, () => false) + 0;
 }
+
+function explainRounding(x: number, rule: string, result: number): string[] {
+  const a = Math.abs(x);
+  const floor = Math.floor(a);
+  const fraction = a - floor;
+  const kind = fraction === 0.5 ? `a tie: ${rule}` : fraction < 0.5 ? "below a half: down" : "above a half: up";
+  return [`|x| = ${a}: integer below ${floor}, fraction ${fraction} (${kind})`, `with the sign of x: ${result}`];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainRoundHalfEven(x: number): string[] {
+  return explainRounding(x, "the even neighbour", roundHalfEven(x));
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainRoundHalfAway(x: number): string[] {
+  return explainRounding(x, "the magnitude goes up, away from zero", roundHalfAway(x));
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainRoundHalfUp(x: number): string[] {
+  return explainRounding(x, x >= 0 ? "up, toward +∞" : "toward +∞, so the magnitude goes down", roundHalfUp(x));
+}

@@ -34,3 +34,24 @@ export function symmetricQParams(min: number, max: number, qmin: number, qmax: n
   const zeroPoint = qmin < 0 ? 0 : isDefaultQuint8Range(qmin, qmax) ? 128 : Math.floor((qmin + qmax) / 2);
   return { scale, zeroPoint };
 }
+
+/** Hint 3 on the learner's own case: PyTorch's steps, each rounded to float32. */
+export function explainAffineQParams(min: number, max: number, qmin: number, qmax: number): string[] {
+  const low = f32(Math.min(f32(min), 0));
+  const high = f32(Math.max(f32(max), 0));
+  const { scale, zeroPoint } = affineQParams(min, max, qmin, qmax);
+  const quotient = f32(low / scale);
+  return [
+    `widened to include 0: min' = ${low}, max' = ${high}`,
+    `scale = f32((max' − min') / (qmax − qmin)) = f32(${f32(high - low)} / ${qmax - qmin}) = ${scale}`,
+    `f32(min' / scale) = ${quotient}, rounded half to even: ${roundHalfEven(quotient)}`,
+    `zeroPoint = ${qmin} − ${roundHalfEven(quotient)} = ${qmin - roundHalfEven(quotient)}, clamped to [${qmin}, ${qmax}]: ${zeroPoint}`,
+  ];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainSymmetricQParams(min: number, max: number, qmin: number, qmax: number): string[] {
+  const { scale, zeroPoint } = symmetricQParams(min, max, qmin, qmax);
+  const zero = qmin < 0 ? "signed range: 0" : isDefaultQuint8Range(qmin, qmax) ? "quint8's default range: 128" : `a custom unsigned range: ⌊(${qmin} + ${qmax}) / 2⌋ = ${zeroPoint}`;
+  return [`maxAbs = max(−min', max') = ${Math.max(-Math.min(f32(min), 0), Math.max(f32(max), 0))}`, `scale = f32(maxAbs / ${(qmax - qmin) / 2}) = ${scale}`, `zero point, ${zero}`];
+}

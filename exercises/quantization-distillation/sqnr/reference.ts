@@ -24,3 +24,10 @@ export function quantizationSqnrDb(x: number[], bits: number): number {
   const xHat = x.map((v) => scale * roundHalfEven(v / scale));
   return sqnrDb(x, xHat);
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainSqnrDb(x: number[], xHat: number[]): string[] {
+  const signal = x.reduce((s, v) => s + v * v, 0);
+  const noise = x.reduce((s, v, i) => s + (v - xHat[i]) ** 2, 0);
+  return [`signal power Σ x² = ${signal}`, `noise power Σ (x − xHat)² = ${noise}`, `ratio = ${signal / noise}; in dB, 10 · log10(ratio) = ${sqnrDb(x, xHat)}   (powers: 10, not 20)`];
+}

@@ -21,3 +21,14 @@ export function trainingMemoryBreakdown(params: number): {
 export function trainingMemoryBytes(params: number): number {
   return trainingMemoryBreakdown(params).total;
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainTrainingMemoryBreakdown(params: number): string[] {
+  const b = trainingMemoryBreakdown(params);
+  return [`fp16 weights 2 · ${params} = ${b.weights}`, `fp16 gradients 2 · ${params} = ${b.gradients}`, `fp32 master weights 4 · ${params} = ${b.masterWeights}`, `Adam's two fp32 moments 8 · ${params} = ${b.optimizerStates}`, `total 16 bytes per parameter = ${b.total}`];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainTrainingMemoryBytes(params: number): string[] {
+  return explainTrainingMemoryBreakdown(params);
+}
