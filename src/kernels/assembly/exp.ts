@@ -65,3 +65,50 @@ export function v8Exp(x: f64): f64 {
   }
   return y * twopk * twom1000;
 }
+
+const T_HALF_LN2: f64 = reinterpret<f64>(0x3fd62e4300000000); // |x| ≥ this ⇔ high word of |x| > 0x3fd62e42
+const T_MID: f64 = reinterpret<f64>(0x3ff0a2b200000000); // |x| < this ⇔ high word < 0x3ff0a2b2 (1.5 ln2)
+const T_TINY: f64 = reinterpret<f64>(0x3e30000000000000); // |x| < 2^-28
+
+/**
+ * v8Exp of two lanes at once, bit for bit: fdlibm's branches become lane selects. Its k = 0 branch equals the
+ * general formula with k = 0 (hi = x, lo = 0, 2^k = 1, and (x·c)/(c − 2) − x = (0 − (x·c)/(2 − c)) − x exactly),
+ * and its 0.5 ln2 < |x| < 1.5 ln2 branch equals it with k = ±1. Lanes fdlibm treats specially (|x| ≥ 700, where
+ * it over- or underflows, x = 1, NaN) go through the scalar function.
+ */
+export function v8ExpF64x2(x: v128): v128 {
+  const ax = f64x2.abs(x);
+  const regular = f64x2.lt(ax, f64x2.splat(700));
+  const one = f64x2.eq(x, f64x2.splat(1));
+  if (!v128.all_true<i64>(regular) || v128.any_true(one)) {
+    return f64x2.replace_lane(f64x2.splat(v8Exp(f64x2.extract_lane(x, 0))), 1, v8Exp(f64x2.extract_lane(x, 1)));
+  }
+  const negative = f64x2.lt(x, f64x2.splat(0));
+  const big = f64x2.ge(ax, f64x2.splat(T_HALF_LN2));
+  const mid = v128.and(big, f64x2.lt(ax, f64x2.splat(T_MID)));
+  const tiny = f64x2.lt(ax, f64x2.splat(T_TINY));
+  const halfSigned = v128.bitselect(f64x2.splat(-halF0), f64x2.splat(halF0), negative);
+  const general = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(invln2), x), halfSigned));
+  const unit = v128.bitselect(f64x2.splat(-1), f64x2.splat(1), negative);
+  const t = v128.and(v128.bitselect(unit, general, mid), big); // k as a double; +0 outside |x| > 0.5 ln2
+  const hi = f64x2.sub(x, f64x2.mul(t, f64x2.splat(ln2HI0)));
+  const lo = f64x2.mul(t, f64x2.splat(ln2LO0));
+  const xr = f64x2.sub(hi, lo);
+  const tt = f64x2.mul(xr, xr);
+  let p = f64x2.add(f64x2.splat(P4), f64x2.mul(tt, f64x2.splat(P5)));
+  p = f64x2.add(f64x2.splat(P3), f64x2.mul(tt, p));
+  p = f64x2.add(f64x2.splat(P2), f64x2.mul(tt, p));
+  p = f64x2.add(f64x2.splat(P1), f64x2.mul(tt, p));
+  const c = f64x2.sub(xr, f64x2.mul(tt, p));
+  const q = f64x2.div(f64x2.mul(xr, c), f64x2.sub(f64x2.splat(2), c));
+  const y = f64x2.sub(f64x2.splat(1), f64x2.sub(f64x2.sub(lo, q), hi));
+  const k = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(t));
+  const twopk = i64x2.shl(i64x2.add(k, i64x2.splat(1023)), 52);
+  const result = f64x2.mul(y, twopk);
+  return v128.bitselect(f64x2.add(f64x2.splat(1), x), result, tiny);
+}
+
+/** v8ExpF64x2 on (a, b), written to out[0], out[1] (for tests of the two-lane path). */
+export function v8ExpPair(a: f64, b: f64, out: usize): void {
+  v128.store(out, v8ExpF64x2(f64x2.replace_lane(f64x2.splat(a), 1, b)));
+}

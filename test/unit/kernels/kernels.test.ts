@@ -222,8 +222,17 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
           sameNumber(k.exp(x), Math.exp(x), `exp(${x})`);
         }
       }
-      for (const x of [0, -0, 1, -1, NaN, Infinity, -Infinity, 709.782712893384, 709.79, -745.1332191019412, -745.14, 2 ** -30, Math.LN2 / 2, 1.5 * Math.LN2]) {
-        sameNumber(k.exp(x), Math.exp(x), `exp(${x})`);
+      const specials = [0, -0, 1, -1, NaN, Infinity, -Infinity, 709.782712893384, 709.79, -745.1332191019412, -745.14, 2 ** -30, Math.LN2 / 2, 1.5 * Math.LN2, 700, -700, 699.99];
+      for (const x of specials) sameNumber(k.exp(x), Math.exp(x), `exp(${x})`);
+      // The two-lane path: every range in both lanes, and pairs that mix a special value with a regular one.
+      for (const [lo, hi] of ranges) {
+        for (let i = 0; i < COUNT / 8; i++) {
+          const a = lo + (hi - lo) * u();
+          const b = i % 16 === 0 ? specials[i % specials.length] : lo + (hi - lo) * u();
+          const [ea, eb] = k.expPair(a, b);
+          sameNumber(ea, Math.exp(a), `pair exp(${a})`);
+          sameNumber(eb, Math.exp(b), `pair exp(${b})`);
+        }
       }
     });
   });
