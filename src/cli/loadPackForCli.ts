@@ -1,12 +1,15 @@
 /**
  * Loads a pack for `check` and `grade`: an invalid pack stops the command (exit 2) with every problem as
- * `file:line:column: message`; warnings are printed and the command goes on.
+ * `file:line:column: message`; warnings are printed and the command goes on. The pack may be a folder, a .zip
+ * or a git repository (see resolvePackSource).
  */
+import os from "node:os";
 import path from "node:path";
-import fs from "node:fs";
 import type { ExerciseSpec, PackSpec } from "../protocol/exercise";
 import type { PackProblem } from "../protocol/packProblem";
 import { loadPackFromDisk } from "../packs/node/loadPackFromDisk";
+import { GitSourceError } from "../packs/node/cloneRepository";
+import { classifyPackSource, defaultCacheRoot, PackSourceError, packFolderOf } from "../packs/node/packSource";
 import { UsageError, type CliIo } from "./io";
 
 export function formatProblem(problem: PackProblem, cwd: string): string {
@@ -15,9 +18,24 @@ export function formatProblem(problem: PackProblem, cwd: string): string {
 
 export class InvalidPackError extends UsageError {}
 
+/**
+ * The folder of the pack `text` names: a folder as it is, a .zip extracted (under the folder rules and the zip
+ * limits) and a git repository cloned, both into the cache. Says on stderr where an archive or clone went.
+ */
+export async function resolvePackSource(command: string, text: string, io: CliIo): Promise<string> {
+  try {
+    const source = classifyPackSource(text, io.cwd);
+    const folder = await packFolderOf(source, defaultCacheRoot(process.env, os.homedir()));
+    if (source.kind !== "folder") io.stderr(`${command}: ${text} → ${folder}\n`);
+    return folder;
+  } catch (error) {
+    if (error instanceof PackSourceError || error instanceof GitSourceError) throw new UsageError(`${command}: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function loadPackForCli(command: string, packDir: string, io: CliIo): Promise<PackSpec> {
-  const dir = path.resolve(io.cwd, packDir);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${command}: the pack folder ${dir} does not exist`);
+  const dir = await resolvePackSource(command, packDir, io);
   const { pack, problems } = await loadPackFromDisk(dir);
   const errors = problems.filter((p) => p.severity === "error");
   for (const warning of problems.filter((p) => p.severity === "warning")) io.stderr(`${formatProblem(warning, io.cwd)}\n`);

@@ -18,7 +18,8 @@ Compiles the solution (and the files it imports), runs its exported functions on
 exercise's cases in an isolated process, and compares them with the reference.
 
 Options:
-  --exercise <pack-dir>/<id>  the exercise to check against (required)
+  --exercise <pack>/<id>      the exercise to check against (required); <pack> is a folder, a .zip or
+                              a git repository (URL or local path, #tag to pin)
   --json                      print the CheckReport as JSON instead of text
   --timeout-ms <N>            wall-clock limit per case, in ms (default 2000)
   --memory-mb <N>             memory limit of the sandbox, in MB (default 256)

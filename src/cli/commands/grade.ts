@@ -15,7 +15,9 @@ import { checkOutputFile } from "../outputFile";
 import { choice, parseOptions, positiveInteger } from "../parseOptions";
 import { MEMORY_MB_RANGE, TIMEOUT_MS_RANGE } from "../../runner/limits";
 
-export const GRADE_HELP = `Usage: compression-tutor grade <pack-dir> <submissions-dir> [options]
+export const GRADE_HELP = `Usage: compression-tutor grade <pack> <submissions-dir> [options]
+
+<pack> is a pack folder, a .zip, or a git repository (a URL or a local repository, #tag or #branch to pin).
 
 Grades a class: <submissions-dir> holds one folder per learner, each with
 <exercise-id>.ts files. Every learner is checked on every exercise of the pack,

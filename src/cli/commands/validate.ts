@@ -5,7 +5,7 @@
  * Exit codes: 0 valid (warnings allowed), 1 invalid (every problem listed), 2 could not run (no such folder, a
  * bad option, the sandbox missing). A pack author's mistake is a problem line, never a stack trace.
  */
-import { existsSync, promises as fsp } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CORE_FUNCTIONS } from "../../core";
@@ -17,9 +17,14 @@ import type { PackProblem } from "../../protocol/packProblem";
 import { Runner } from "../../runner";
 import { checkPackSemantics } from "../../runner/packSemantics";
 import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from "../io";
+import { resolvePackSource } from "../loadPackForCli";
 import { parseOptions, positiveInteger } from "../parseOptions";
 
-export const VALIDATE_HELP = `Usage: compression-tutor validate <pack-dir> [options]
+export const VALIDATE_HELP = `Usage: compression-tutor validate <pack> [options]
+
+<pack> is a pack folder, a .zip of one, or a git repository: a URL (https://…, git@host:…) or a local
+repository, with an optional #tag or #branch to pin (cloned into the cache, $COMPRESSION_TUTOR_CACHE or
+~/.cache/compression-tutor).
 
 Checks an exercise pack: JSON syntax and schema, ids, named files, paths that leave the pack, sizes, raw HTML
 in prompts, compute-core names; then runs the pack's TypeScript in the sandbox: every starter must compile and
@@ -54,9 +59,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   }
   if (positionals.length !== 1)
     throw new UsageError(`validate: give exactly one pack folder (got ${positionals.length}); see \`compression-tutor validate --help\``);
-  const dir = path.resolve(io.cwd, positionals[0]);
-  const entry = await fsp.stat(dir).catch(() => undefined);
-  if (!entry?.isDirectory()) throw new UsageError(`validate: ${positionals[0]} is not a folder; give the folder that holds pack.json`);
+  const dir = await resolvePackSource("validate", positionals[0], io);
   const jobs = positiveInteger("validate", "jobs", values.jobs, DEFAULT_JOBS, { max: 64 });
   if (values["min-score"] !== undefined && values.mutants !== true) throw new UsageError("validate: --min-score goes with --mutants");
   if (values.mutants === true) return validateMutants(dir, io, { jobs, minScore: percent(values["min-score"], 95), json: values.json === true });

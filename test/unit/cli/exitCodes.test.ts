@@ -69,7 +69,7 @@ describe("compression-tutor exit codes and messages", function () {
   it("grade with a bad --format or --shard exits 2 and names the option", async () => {
     const format = await runCli(["grade", builtInPack, ".", "--format", "xml"]);
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /--format must be one of json, junit, csv, got "xml"/);
+    assert.match(format.stderr, /--format must be one of json, junit, csv, html, got "xml"/);
     const shard = await runCli(["grade", builtInPack, ".", "--shard", "3/2"]);
     assert.equal(shard.code, 2);
     assert.match(shard.stderr, /--shard must be K\/N with 1 ≤ K ≤ N/);
