@@ -2,7 +2,8 @@
  * Check latency of the runner, for the benchmark table: the baseline cost of starting Node (`node -e 0`),
  * the cold check (the first check after a Runner starts: process start, esbuild-wasm initialisation, first
  * compile), and warm checks (p50/p95 over 50 checks, split into compile, run and compare), paced as a learner
- * saves and back to back.
+ * saves and back to back; then the sandbox's engine per run, before (a fresh Worker) and after (a fresh
+ * QuickJS runtime), interleaved (sandboxEngines.ts).
  * Targets (issue 7): warm p50 under 50 ms, cold under 600 ms.
  *
  * Needs a build (`npm run build`): it runs the real dist/runner/host.js.
@@ -15,6 +16,7 @@ import path from "node:path";
 import { loadPackFromDisk } from "../src/packs/node/loadPackFromDisk";
 import type { CheckReport } from "../src/protocol/checkReport";
 import { Runner } from "../src/runner";
+import { runEngineComparison } from "./sandboxEngines";
 
 export interface LatencyRow {
   metric: string;
@@ -28,9 +30,8 @@ const PACK = path.resolve(__dirname, "..", "exercises", "quantization-distillati
 const EXERCISE = "affine-quantization";
 const WARM_CHECKS = 50;
 /**
- * The pause between paced warm checks: a learner saves at most a few times a second, and the sandbox boots
- * the next run's Worker while it waits. Back-to-back checks (no pause) are measured too: they show what
- * a check costs when that boot cannot be hidden.
+ * The pause between paced warm checks: a learner saves at most a few times a second. Back-to-back checks
+ * (no pause) are measured too: they show what a check costs when nothing can happen in between.
  */
 const PACED_PAUSE_MS = 250;
 
@@ -107,6 +108,8 @@ export async function runCheckLatencyBench(): Promise<LatencyRow[]> {
     await runner.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  // The sandbox's engine before (a fresh Worker per run) and after (a fresh QuickJS runtime per run).
+  rows.push(...(await runEngineComparison()));
   rows.push({ metric: "machine load average (1 min) at the end", ms: round(os.loadavg()[0]), note: `${os.availableParallelism()} cores; not a time` });
   return rows;
 }

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCheckLatencyBench } from "./checkLatency";
+import { CHECK_BUDGET_MS, runReferenceTimes } from "./sandboxEngines";
 import { runCoreKernelBench } from "./coreKernels";
 import { measureBundleSizes, recordedExtensionMetrics } from "./extensionStats";
 import { runGradingBench } from "./grading";
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
     const rows = await runCheckLatencyBench();
     raw.latency = rows;
     emit("Check latency (runner API, affine-quantization, correct solution)", table(["metric", "ms", "target ms", "note"], rows.map((r) => [r.metric, r.ms, r.targetMs, r.note])));
+    const references = await runReferenceTimes();
+    raw.references = references;
+    emit(
+      `Every built-in exercise's reference checked as a learner's file (warm runner; QuickJS interprets it; budget ${CHECK_BUDGET_MS} ms a check)`,
+      table(["exercise", "cases", "check ms", "run ms", "status", "under 1 s"], references.map((r) => [r.exercise, r.cases, r.checkMs, r.runMs, r.status, r.withinBudget ? "yes" : "NO"])),
+    );
   }
   if (selected("core")) {
     const rows = await runCoreKernelBench(quick ? { size: 1 << 20, rows: 2048, repeats: 3 } : {});
