@@ -13,6 +13,8 @@ import {
   Tooltip,
 } from "chart.js";
 import type { ChartSpec } from "../../src/protocol/webviewMessages";
+import { element } from "./dom";
+import { fullNumber, significant } from "./numberFormat";
 import { foregroundColor, gridColor, paletteColor, roleColor } from "./theme";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Legend, Title, Tooltip);
@@ -81,4 +83,47 @@ function symmetricRange(spec: ChartSpec): { min?: number; max?: number } {
   if (largest === 0) return {};
   const bound = largest * 1.15;
   return { min: -bound, max: bound };
+}
+
+const MAX_TABLE_ROWS = 200;
+
+/**
+ * A folded table of what a chart draws, built from the chart object's own data (labels × datasets), so what a
+ * screen reader or a test reads is what chart.js was given to paint. Numbers are short, exact on hover.
+ */
+export function chartDataTable(chart: Chart, id: string): HTMLElement {
+  const details = element("details", undefined, "chart-data");
+  details.id = `chart-data-${id}`;
+  details.append(element("summary", "Data"));
+  const table = element("table");
+  const head = element("tr");
+  const datasets = chart.data.datasets;
+  for (const name of ["", ...datasets.map((d) => String(d.label ?? ""))]) {
+    const th = element("th", name);
+    th.scope = "col";
+    head.append(th);
+  }
+  table.createTHead().append(head);
+  const body = element("tbody");
+  const labels = (chart.data.labels ?? []).slice(0, MAX_TABLE_ROWS);
+  labels.forEach((label, row) => {
+    const tr = element("tr");
+    const th = element("th", String(label));
+    th.scope = "row";
+    tr.append(th);
+    for (const dataset of datasets) {
+      const value = dataset.data[row];
+      const cell = element("td", typeof value === "number" ? significant(value) : "—", "value");
+      if (typeof value === "number") {
+        cell.dataset.value = fullNumber(value);
+        cell.title = fullNumber(value);
+      }
+      tr.append(cell);
+    }
+    body.append(tr);
+  });
+  table.append(body);
+  details.append(table);
+  if ((chart.data.labels?.length ?? 0) > MAX_TABLE_ROWS) details.append(element("p", `First ${MAX_TABLE_ROWS} of ${chart.data.labels!.length} rows.`, "muted"));
+  return details;
 }

@@ -1,6 +1,6 @@
 import type { Chart } from "chart.js";
 import type { PanelModel, ToWebviewMessage } from "../../src/protocol/webviewMessages";
-import { drawChart, paintedPixels } from "./charts";
+import { chartDataTable, drawChart, paintedPixels } from "./charts";
 import { element, factsTable } from "./dom";
 import { copyFullValues } from "./failureView";
 import { afterPassSection, casesSection, hintsSection, promptSection, referenceSection, setRunning, toolbar, verdictSection } from "./exerciseSections";
@@ -58,7 +58,10 @@ function render(model: PanelModel, focus?: "latest-hint"): void {
     canvas.setAttribute("aria-label", `${spec.title}: ${spec.series.map((s) => s.label).join(", ")}`);
     figure.append(canvas);
     chartsSection.append(figure);
-    charts.push(drawChart(canvas, spec));
+    const chart = drawChart(canvas, spec);
+    charts.push(chart);
+    // The numbers behind the picture, read back from the chart itself: for screen readers, for copying, for tests.
+    chartsSection.append(chartDataTable(chart, spec.id));
     if (paintedPixels(canvas) > 0) painted.push(spec.id);
   }
   if (view) {

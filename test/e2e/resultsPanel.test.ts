@@ -99,8 +99,15 @@ describe("results panel: what the learner reads (e2e)", function () {
     assert.equal((await first.locator("td.yours").innerText()).trim(), "1");
     assert.equal((await first.locator("td.difference").innerText()).trim(), "+1");
 
-    // The integer codes chart of errors exists beside the codes themselves.
+    // The integer codes get a chart of yours − reference; its data, read back from the chart object, is +1 at
+    // exactly the failing cases whose input is shown (a hidden case has no x to draw) and 0 elsewhere.
     assert.equal(await frame.locator("canvas#chart-code-errors").count(), 1, "no yours − reference chart for the codes");
+    const errors = await frame.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("#chart-data-code-errors tbody tr td")].map((td) => (td.dataset.value === undefined ? null : Number(td.dataset.value))),
+    );
+    const hidden = await frame.locator("#cases tbody tr.failed td.input", { hasText: /hidden case/ }).count();
+    assert.equal(errors.filter((d) => d !== null && d !== 0).length, counts.failing - hidden, `chart data ${JSON.stringify(errors)}`);
+    assert.ok(errors.every((d) => d === 0 || d === 1), `an error other than 0 or +1: ${JSON.stringify(errors)}`);
     await saveScreenshot(page, "results-01-failures-wide");
   });
 
