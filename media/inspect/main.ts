@@ -11,6 +11,7 @@ import { vscodeApi } from "./vscodeApi";
 type SortKey = "name" | "dtype" | "params" | "bytes" | "sqnrDb" | "mse" | "maxAbsError" | "schemeBytes";
 
 interface ViewState {
+  ended?: { status: "cancelled" | "failed"; message?: string };
   file: string;
   schemes: InspectSchemeName[];
   scheme: InspectSchemeName;
@@ -212,9 +213,15 @@ function drawHistogram(canvas: HTMLCanvasElement, t: TensorReport): void {
   canvas.dataset.gridLines = String(levels.length);
 }
 
+/** Keeps what is on screen in the webview's state (VS Code restores it after a window reload). */
+function save(): void {
+  vscodeApi.setState({ file: state.file, schemes: state.schemes, scheme: state.scheme, sort: state.sort, selected: state.selected, report: state.report, ended: state.ended });
+}
+
 function render(): void {
   const report = state.report;
   if (!report) return;
+  save();
   chart?.destroy();
   chart = undefined;
   app.replaceChildren(el("h1", {}, state.file));
@@ -241,6 +248,8 @@ window.addEventListener("message", (event: MessageEvent<ToInspectMessage>) => {
   const m = event.data;
   switch (m.type) {
     case "started":
+      state.report = undefined;
+      state.ended = undefined;
       state.file = m.file;
       state.schemes = m.schemes;
       if (!m.schemes.includes(state.scheme)) state.scheme = m.schemes[0];
@@ -263,15 +272,36 @@ window.addEventListener("message", (event: MessageEvent<ToInspectMessage>) => {
       render();
       return;
     case "failed":
-      renderStatus("");
-      app.append(el("p", { class: "error-text", id: "error", role: "alert" }, m.message));
-      document.body.dataset.state = "failed";
+      state.report = undefined;
+      state.ended = { status: "failed", message: m.message };
+      save();
+      showEnded();
       return;
     case "cancelled":
-      renderStatus("Cancelled.");
-      document.body.dataset.state = "cancelled";
+      state.ended = { status: "cancelled" };
+      save();
+      showEnded();
       return;
   }
 });
 
+/** A run that ended without a report: cancelled, or failed with its message. */
+function showEnded(): void {
+  const ended = state.ended!;
+  renderStatus(ended.status === "cancelled" ? "Cancelled." : "");
+  if (ended.status === "failed") app.append(el("p", { class: "error-text", id: "error", role: "alert" }, ended.message ?? ""));
+  document.body.dataset.state = ended.status;
+}
+
+const saved = vscodeApi.getState();
+if (saved && !saved.report && saved.ended) {
+  state.file = saved.file;
+  state.ended = saved.ended;
+  showEnded();
+}
+if (saved?.report && saved.schemes?.length) {
+  Object.assign(state, { file: saved.file, schemes: saved.schemes, scheme: saved.scheme, selected: saved.selected, report: saved.report });
+  if (COLUMNS.some((c) => c.key === saved.sort?.key)) state.sort = { key: saved.sort.key as SortKey, descending: Boolean(saved.sort.descending) };
+  render();
+}
 vscodeApi.postMessage({ type: "ready" });

@@ -37,6 +37,19 @@ export class InspectPanel implements vscode.Disposable {
     return InspectPanel.current;
   }
 
+  /**
+   * A panel VS Code restored after a window reload: the webview shows its saved report (or that the run was
+   * cancelled or failed) again; when the reload came mid-inspection, the inspection starts over.
+   */
+  static revive(ctx: TutorContext, panel: vscode.WebviewPanel, saved: unknown): InspectPanel {
+    InspectPanel.current?.dispose();
+    const s = saved as { file?: unknown; report?: unknown; ended?: unknown } | undefined;
+    const file = typeof s?.file === "string" ? s.file : "";
+    const p = (InspectPanel.current = new InspectPanel(panel, ctx, file));
+    if (file && !s?.report && !s?.ended) p.start();
+    return p;
+  }
+
   /** Opens a panel for `file` (replacing the one before) and starts its inspection. */
   static open(ctx: TutorContext, file: string): InspectPanel {
     InspectPanel.current?.dispose();

@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { TutorContext } from "../context";
-import { InspectPanel } from "./inspectPanel";
+import { INSPECT_VIEW_TYPE, InspectPanel } from "./inspectPanel";
 
 /**
  * "Compression Tutor: Inspect Model File…": from the palette (a file picker) or the Explorer's context menu on a
@@ -25,6 +25,13 @@ export function registerInspect(ctx: TutorContext): void {
       }
       InspectPanel.open(ctx, uri.fsPath);
       return true;
+    }),
+  );
+  ctx.push(
+    vscode.window.registerWebviewPanelSerializer(INSPECT_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state) {
+        InspectPanel.revive(ctx, panel, state);
+      },
     }),
   );
   ctx.push({ dispose: () => InspectPanel.active?.dispose() });

@@ -129,6 +129,19 @@ describe("inspect model file (e2e)", () => {
     await saveScreenshot(page, "inspect-3-playground");
   });
 
+  it("comes back after a window reload with its report, scheme and selection", async () => {
+    await runCommand(page, "Developer: Reload Window");
+    await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+    await page.locator(".tabs-container .tab", { hasText: "Inspect model.safetensors" }).first().click({ timeout: 60_000 });
+    frame = await findWebviewFrame(page, "Totals per scheme", 60_000);
+    await frame.waitForFunction(() => document.body.dataset.state === "report", undefined, { timeout: 30_000 });
+    assert.equal(await frame.locator("#scheme").inputValue(), "int4-g128");
+    assert.equal(await frame.locator('#tensors tbody tr[aria-selected="true"]').getAttribute("data-tensor"), "layers.0.attn.q_proj.weight");
+    assert.equal(await frame.locator('th:has(button[data-sort="name"])').getAttribute("aria-sort"), "descending");
+    assert.ok((await paintedCanvasPixels(frame, "#histogram")) > 1000, "the histogram is drawn again");
+    await saveScreenshot(page, "inspect-4-after-reload");
+  });
+
   it("cancels a large file while its Worker reads it", async () => {
     await inspectFromExplorer("big.safetensors");
     const big = await findWebviewFrame(page, "big.safetensors", 60_000);
@@ -136,6 +149,6 @@ describe("inspect model file (e2e)", () => {
     await big.waitForFunction(() => Number((document.getElementById("progress") as HTMLProgressElement | null)?.value) > 0, undefined, { timeout: 60_000 });
     await big.locator("#cancel").click();
     await big.waitForFunction(() => document.body.dataset.state === "cancelled", undefined, { timeout: 30_000 });
-    await saveScreenshot(page, "inspect-4-cancelled");
+    await saveScreenshot(page, "inspect-5-cancelled");
   });
 });
