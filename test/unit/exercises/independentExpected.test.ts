@@ -123,6 +123,17 @@ describe("reference-based expected values agree with an independent computation 
     assert.deepEqual(missing, []);
   });
 
+  it("catches a slip in a reference: temperature-softmax with Math.min for Math.max disagrees with the core", async () => {
+    const exercise = pack.exercises.find((e) => e.id === "temperature-softmax")!;
+    const check = exercise.checks[0];
+    const slipped = exercise.reference!.replace("Math.max(...scaled)", "Math.min(...scaled)");
+    assert.notEqual(slipped, exercise.reference, "the reference still computes the maximum this way");
+    const spec = againstIndependent(exercise, check, INDEPENDENT["temperature-softmax/softmax"]);
+    const report = await runner.check({ packId: pack.id, exercise: spec, solutionFile: exercise.sourceFiles.reference!, source: slipped });
+    assert.equal(report.status, "failed");
+    assert.ok(report.cases.some((c) => c.id === "opposite-extremes" && c.status === "failed"));
+  });
+
   it("each reference passes its check against the core's values, under the check's tolerance", async () => {
     const disagreements: string[] = [];
     for (const { exercise, check, key } of referenceChecks(pack)) {
