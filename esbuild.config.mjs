@@ -23,6 +23,8 @@ const nodeTargets = [
   { in: "src/extension.ts", out: "dist/extension.js", external: ["vscode"] },
   // The runner's child process, which runs every learner and pack bundle in a fresh QuickJS runtime; no vscode, ever.
   { in: "src/runner/sandbox/host.ts", out: "dist/runner/host.js" },
+  // The Worker in which the runner computes expected values with the compute core, under a time budget.
+  { in: "src/runner/coreWorker.ts", out: "dist/runner/core.js" },
   { in: "src/cli/main.ts", out: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   // `validate --mutants` only: loaded on demand by the CLI, so the TypeScript compiler stays out of the CLI's
   // startup and out of the extension (typescript is required from node_modules, not bundled).

@@ -1,6 +1,6 @@
 /**
  * Where expected values (and misconceptions' wrong values) come from, per `ValueSource`: the compute core
- * (called here, in the runner's process), an exercise's reference or misconceptions source (run in the
+ * (in a Worker of the runner's process, under a time budget per case; coreCompute.ts), an exercise's reference or misconceptions source (run in the
  * sandbox, in a run of their own, never in the learner's), or literals in the pack. Sandbox results are
  * cached by source text and calls, so grading a class runs each reference once.
  */
@@ -8,8 +8,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { CaseSpec, CheckSpec, ExerciseSpec, ValueSource } from "../protocol/exercise";
 import type { CallOutcome, SandboxCall } from "../protocol/runnerIpc";
-import { pickPath, type CoreFunctions } from "./coreFunctions";
-import { formatValue } from "./compare/formatValue";
+import type { CoreCompute } from "./coreCompute";
 
 export type ProducedValue = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -20,7 +19,7 @@ export class ExpectedValues {
   private readonly cache = new Map<string, Promise<ProducedValue[]>>();
 
   constructor(
-    private readonly core: CoreFunctions,
+    private readonly core: CoreCompute,
     private readonly runSource: RunExerciseSource,
   ) {}
 
@@ -30,7 +29,10 @@ export class ExpectedValues {
       case "literal":
         return Promise.resolve(check.cases.map((c) => this.literal(source, c, purpose)));
       case "core":
-        return Promise.resolve(check.cases.map((c) => this.fromCore(source, c)));
+        return this.core(
+          source.fn,
+          check.cases.map((c) => ({ args: [...c.input, ...(source.extraArgs ?? [])], pick: source.pick, where: `case ${c.id} of check ${check.id} (exercise ${exercise.id})` })),
+        );
       case "reference":
         return this.fromSource(source, exercise, check, purpose);
     }
@@ -41,17 +43,6 @@ export class ExpectedValues {
     if (source.values && !(c.id in source.values)) return { ok: false, message: `${purpose} has no value for case ${c.id}` };
     if (!source.values && c.expected === undefined) return { ok: false, message: `case ${c.id} has no \`expected\` value in the pack` };
     return { ok: true, value };
-  }
-
-  private fromCore(source: Extract<ValueSource, { from: "core" }>, c: CaseSpec): ProducedValue {
-    const fn = this.core[source.fn];
-    if (typeof fn !== "function") return { ok: false, message: `the compute core has no function \`${source.fn}\`` };
-    try {
-      const result = (fn as (...args: unknown[]) => unknown)(...structuredClone(c.input), ...structuredClone(source.extraArgs ?? []));
-      return { ok: true, value: pickPath(result, source.pick) };
-    } catch (error) {
-      return { ok: false, message: `core.${source.fn}${formatValue(c.input)} failed: ${error instanceof Error ? error.message : String(error)}` };
-    }
   }
 
   private fromSource(source: Extract<ValueSource, { from: "reference" }>, exercise: ExerciseSpec, check: CheckSpec, purpose: string): Promise<ProducedValue[]> {

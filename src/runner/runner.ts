@@ -16,6 +16,7 @@ import type { ExerciseSpec, Misconception } from "../protocol/exercise";
 import type { CallOutcome, RunResult, SandboxCall } from "../protocol/runnerIpc";
 import { CORE_FUNCTIONS } from "../core";
 import type { CoreFunctions } from "./coreFunctions";
+import { inProcessCore, OffThreadCore, type CoreCompute } from "./coreCompute";
 import { compileDiagnostic, declarationDiagnostic, StackMapper } from "./diagnostics";
 import { evaluateCheck } from "./evaluateCase";
 import { ExpectedValues, type ProducedValue } from "./expectedValues";
@@ -102,6 +103,7 @@ function elapsed(start: number): number {
 export class Runner {
   private readonly sandbox: SandboxProcess;
   private readonly expected: ExpectedValues;
+  private offThreadCore: OffThreadCore | undefined;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
   private queue: Promise<unknown> = Promise.resolve();
@@ -111,14 +113,30 @@ export class Runner {
     this.memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
     const wrong = outOfRange(this.timeoutMs, TIMEOUT_MS_RANGE) ?? outOfRange(this.memoryMb, MEMORY_MB_RANGE);
     if (wrong) throw new RangeError(wrong);
+    const hostScript = options.hostScript ?? defaultHostScript();
     this.sandbox = new SandboxProcess({
       execPath: options.execPath ?? process.execPath,
       env: sandboxEnvironment(options.env),
-      hostScript: options.hostScript ?? defaultHostScript(),
+      hostScript,
       log: options.log ?? (() => undefined),
       nodePermissions: options.nodePermissions ?? true,
     });
-    this.expected = new ExpectedValues(options.core ?? (CORE_FUNCTIONS as CoreFunctions), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
+    this.expected = new ExpectedValues(this.coreCompute(options, hostScript), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
+  }
+
+  /**
+   * The real core computes in a Worker (dist/runner/core.js, next to host.js) under the per-call time limit
+   * for each case; a core given in code (tests) computes in-process.
+   */
+  private coreCompute(options: RunnerOptions, hostScript: string): CoreCompute {
+    if (options.core) return inProcessCore(options.core);
+    const script = path.join(path.dirname(hostScript), "core.js");
+    if (fs.existsSync(script)) {
+      this.offThreadCore = new OffThreadCore(script, this.timeoutMs);
+      return this.offThreadCore.compute;
+    }
+    options.log?.(`${script} is missing, so the compute core runs on this thread without a time budget`);
+    return inProcessCore(CORE_FUNCTIONS as CoreFunctions);
   }
 
   /** Starts the sandbox process ahead of the first check (optional: `check` starts it too). */
@@ -140,8 +158,8 @@ export class Runner {
     return next;
   }
 
-  dispose(): Promise<void> {
-    return this.sandbox.dispose();
+  async dispose(): Promise<void> {
+    await Promise.all([this.sandbox.dispose(), this.offThreadCore?.dispose()]);
   }
 
   /** Compiles a file without running it, for diagnostics while the learner types. */

@@ -1,5 +1,5 @@
 /**
- * Builds the sandbox script (host.js) and copies esbuild-wasm and QuickJS's WebAssembly next to it, into a private temp
+ * Builds the sandbox script (host.js) and the compute core's Worker (core.js), and copies esbuild-wasm and QuickJS's WebAssembly next to it, into a private temp
  * folder, once per test process: tests exercise the real sandbox without touching the shared dist/.
  */
 import * as esbuild from "esbuild";
@@ -14,9 +14,12 @@ let built: Promise<string> | undefined;
 export function sandboxHostScript(): Promise<string> {
   built ??= (async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-runner-"));
-    for (const name of ["host"]) {
+    for (const [entry, name] of [
+      ["sandbox/host.ts", "host"],
+      ["coreWorker.ts", "core"],
+    ]) {
       await esbuild.build({
-        entryPoints: [path.join(repoRoot, "src", "runner", "sandbox", `${name}.ts`)],
+        entryPoints: [path.join(repoRoot, "src", "runner", entry)],
         outfile: path.join(out, `${name}.js`),
         bundle: true,
         platform: "node",
