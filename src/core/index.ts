@@ -32,6 +32,7 @@ import { int32SafeDepth, int8Linear, perTokenQuantize } from "./int8Gemm";
 import { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
 import { gptqQuantizeRow, gptqVsRtn } from "./gptq";
 import { lsqFakeQuantize, lsqGradients, lsqStep } from "./qat";
+import { calibrationMse, entropyThreshold, percentileThreshold } from "./calibration";
 
 /** The core's semver; packs declare the range they need (`coreVersion`). */
 export const CORE_VERSION = "1.0.0";
@@ -89,6 +90,7 @@ export { type PerTokenQuantized, int32SafeDepth, int8Linear, perTokenQuantize } 
 export { smoothQuantError, smoothQuantMigrate, smoothQuantScales } from "./smoothQuant";
 export { gptqQuantizeRow, gptqVsRtn } from "./gptq";
 export { type LsqGradients, lsqFakeQuantize, lsqGradients, lsqStep } from "./qat";
+export { type EntropyCalibration, calibrationMse, entropyThreshold, percentileThreshold } from "./calibration";
 export { type LogBaseOptions, crossEntropy, entropy, jsDivergence, klContributions, klDivergence, reverseKl } from "./divergence";
 export {
   type DistillationBatchInput,
@@ -192,6 +194,9 @@ export const CORE_FUNCTIONS: Readonly<Record<string, CoreFunction>> = Object.fre
   lsqFakeQuantize,
   lsqGradients,
   lsqStep,
+  percentileThreshold,
+  entropyThreshold,
+  calibrationMse,
 });
 
 /** Whether `name` is a function packs may call (own property, so "toString" and friends are not). */

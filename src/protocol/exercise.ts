@@ -88,7 +88,7 @@ export type ChartKind =
   | PracticeChartKind;
 
 /** The chart kinds of the "Compression in practice" pack (drawn by src/webview/charts/practiceCharts.ts). */
-export type PracticeChartKind = "nibble-layout" | "sparsity-mask" | "memory-breakdown" | "int8-gemm" | "scale-migration" | "error-feedback" | "ste-gradient";
+export type PracticeChartKind = "nibble-layout" | "sparsity-mask" | "memory-breakdown" | "int8-gemm" | "scale-migration" | "error-feedback" | "ste-gradient" | "calibration";
 
 /** Where to read further after a pass: the paper, the reference code (and the function it follows), docs. */
 export interface FurtherReading {

@@ -26,6 +26,7 @@ const MISTAKES: [string, string, string][] = [
   ["qlora-memory", "const optimizerBytes = 8 * adapterParams;", "const optimizerBytes = 8 * (baseParams + adapterParams);"],
   ["smoothquant-migration", "actMax ** alpha / weightMax ** (1 - alpha)", "weightMax ** (1 - alpha) / actMax ** alpha"],
   ["per-token-int8-gemm", "(a - zeroPoints[t] * colSums[j])", "a"],
+  ["calibration-methods", "for (let b = i; b < counts.length; b++) p[i - 1] += counts[b];", ""],
   ["qat-ste-lsq", "gradV.push(inside ? gradOut[i] : 0);", "gradV.push(gradOut[i]);"],
 ];
 

@@ -19,6 +19,7 @@ export const practiceChartBuilders: Record<PracticeChartKind, Builder> = {
   "scale-migration": scaleMigrationCharts,
   "error-feedback": errorFeedbackCharts,
   "ste-gradient": steGradientCharts,
+  calibration: calibrationCharts,
 };
 
 function series(label: string, data: (number | null)[], role: ChartSeries["role"], extra: Partial<ChartSeries> = {}): ChartSeries {
@@ -472,6 +473,60 @@ function steGradientCharts(report: CheckReport): ChartSpec[] {
       xTitle: "weight",
       yTitle: "value",
       series: [series("reference", expected, "reference"), ...(actual && actual.length === v.length ? [series("yours", actual.map(finiteOrNull), "learner")] : [])],
+    });
+  }
+  return charts;
+}
+
+/** Divergences as drawn: Infinity (a candidate Q cannot represent) becomes a gap; JSON may carry it as a string. */
+function divergencesOf(value: CaseResult["expected"] | undefined): (number | null)[] | undefined {
+  const raw = fieldOf(value ?? null, "divergences");
+  if (!Array.isArray(raw)) return undefined;
+  return raw.map((d) => (typeof d === "number" ? finiteOrNull(d) : null));
+}
+
+/**
+ * Entropy calibration: the histogram of |x| with the min-max threshold (its last edge), the reference's entropy
+ * threshold and yours marked on it, and the KL divergence of every candidate, reference and yours.
+ */
+function calibrationCharts(report: CheckReport): ChartSpec[] {
+  const focus = focusCase(report, (c) => asNumbers(c.input[0]) !== undefined && asNumber(c.input[1]) !== undefined && fieldOf(c.expected, "threshold") !== undefined);
+  if (!focus) return [];
+  const counts = asNumbers(focus.input[0])!;
+  const w = asNumber(focus.input[1])!;
+  const levels = asNumber(focus.input[2]) ?? 1;
+  const expectedBins = asNumber(fieldOf(focus.expected, "bins"));
+  const yourThreshold = asNumber(fieldOf(focus.actual ?? null, "threshold"));
+  const top = Math.max(...counts);
+  const at = (bin: number | undefined) => counts.map((_, b) => (bin !== undefined && b === bin - 1 ? top : null));
+  const yourBin = yourThreshold !== undefined && w > 0 ? Math.round(yourThreshold / w) : undefined;
+  const charts: ChartSpec[] = [
+    {
+      id: "histogram",
+      title: `Histogram of |x| and the thresholds: min-max ${formatNumber(counts.length * w)}, entropy ${expectedBins !== undefined ? formatNumber(expectedBins * w) : "?"} (${focus.name})`,
+      type: "bar",
+      labels: counts.map((_, b) => formatNumber((b + 1) * w)),
+      xTitle: "|x| (upper edge of each bin)",
+      yTitle: "count",
+      series: [
+        series("counts", counts, "neutral"),
+        series("min-max threshold", at(counts.length), "neutral", { colorIndex: 1 }),
+        series("entropy threshold (reference)", at(expectedBins), "reference"),
+        ...(yourBin !== undefined ? [series(`your threshold (${formatNumber(yourThreshold!)})`, at(yourBin), "learner")] : []),
+      ],
+    },
+  ];
+  const expected = divergencesOf(focus.expected);
+  if (expected) {
+    const actual = divergencesOf(focus.actual);
+    charts.push({
+      id: "divergence",
+      title: `KL(P ‖ Q) of every candidate threshold, ${levels} levels (gaps: Q misses mass P has)`,
+      type: "line",
+      labels: expected.map((_, k) => formatNumber((levels + k) * w)),
+      xTitle: "candidate threshold i · w",
+      yTitle: "KL divergence (nats)",
+      series: [series("reference", expected, "reference", { showPoints: true }), ...(actual && actual.length === expected.length ? [series("yours", actual, "learner", { showPoints: true })] : [])],
     });
   }
   return charts;

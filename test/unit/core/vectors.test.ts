@@ -10,7 +10,7 @@ import { loadVectors, PRACTICE_VECTORS_PATH, VECTORS_PATH, VectorCase } from "./
  */
 const VECTOR_FILES: [string, string, string[]][] = [
   ["core reference vectors", VECTORS_PATH, ["rounding", "ranges", "qparams", "quantize", "groupwise", "clipping", "nf4", "fp8", "floatFormats", "ggml", "metrics", "memory", "softmax", "divergence", "distillation"]],
-  ["core reference vectors: compression in practice", PRACTICE_VECTORS_PATH, ["bitPacking", "sparsity", "qlora", "int8Gemm", "smoothQuant", "gptq", "qat"]],
+  ["core reference vectors: compression in practice", PRACTICE_VECTORS_PATH, ["bitPacking", "sparsity", "qlora", "int8Gemm", "smoothQuant", "gptq", "qat", "calibration"]],
 ];
 
 for (const [title, file, documentedTopics] of VECTOR_FILES) describe(title, () => {

@@ -140,4 +140,16 @@ describe("practice charts", () => {
     assert.ok(Math.abs(saw[0] + 8) < 1e-9 && Math.abs(saw[saw.length - 1] - 7) < 1e-9);
     assert.deepEqual(data(chart(charts, "case-values"), "yours"), [1, 1, 1, 1]);
   });
+
+  it("calibration: the histogram marks min-max, the reference's entropy threshold and yours; Infinity divergences are gaps", () => {
+    const expected = { threshold: 1.5, bins: 3, divergences: [0.0589, 0.0103, 0.0499, 0.0646, 0.125] };
+    const report = reportOf([{ id: "doc", input: [[8, 4, 2, 1, 0, 1], 0.5, 2], expected, actual: { threshold: 3, bins: 6, divergences: [0.1, "Infinity", 0.2, 0.3, 0.05] } }]);
+    const charts = exerciseCharts("calibration", report);
+    const histogram = chart(charts, "histogram");
+    assert.deepEqual(data(histogram, "counts"), [8, 4, 2, 1, 0, 1]);
+    assert.deepEqual(data(histogram, "entropy threshold"), [null, null, 8, null, null, null]);
+    assert.deepEqual(data(histogram, "min-max"), [null, null, null, null, null, 8]);
+    assert.deepEqual(data(histogram, "your threshold"), [null, null, null, null, null, 8]);
+    assert.deepEqual(data(chart(charts, "divergence"), "yours"), [0.1, null, 0.2, 0.3, 0.05]);
+  });
 });
