@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { addPack } from "./addPack";
 import { resolveExercise } from "./exerciseArgument";
 import type { Tutor } from "./tutor";
 import { ResultsPanel, solutionEditorColumn } from "./webview/resultsPanel";
@@ -140,6 +141,9 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     if (loaded && !loaded.pack) void vscode.window.showWarningMessage(vscode.l10n.t("The pack in {0} has problems; they are listed in the Exercises view and the Problems panel.", folder.fsPath));
     return loaded?.pack?.id;
   },
+
+  /** A folder or .zip (a Uri or a path) or a git repository (a URL or a path with #ref); asks when given nothing. */
+  "compressionTutor.addPack": (tutor) => (arg) => addPack(tutor, arg),
 
   "compressionTutor.refreshPacks": (tutor) => () => tutor.packs.reload(),
 
