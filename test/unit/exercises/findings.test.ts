@@ -41,6 +41,7 @@ const FINDINGS: Finding[] = [
   { what: "observer parameters in float64: told exactly where float32 moves the zero point", exercise: "scale-zero-point", file: "qparams-float64.ts", status: "failed", named: { affine: "float64", symmetric: null } },
   { what: "a checklist of negated sentences and keyword junk (passed the old keyword check)", exercise: "compression-checklist", file: "checklist-keywords.ts", status: "failed", named: { "shipping-checklist": null } },
   { what: "the release gates written in other words (the old keyword check said it covered nothing)", exercise: "compression-checklist", file: "checklist-other-words.ts", status: "passed", named: {} },
+  { what: "PyTorch's custom-range symmetric zero point for quint8: told exactly how the default observer differs", exercise: "scale-zero-point", file: "qparams-custom-range-zero-point.ts", status: "failed", named: { affine: null, symmetric: "unsigned-zero-point-127" } },
   { what: "a wrong answer no known mistake explains gets expected vs actual and no guess", exercise: "temperature-softmax", file: "softmax-uniform.ts", status: "failed", named: { softmax: null } },
   { what: "two mistakes at once: each variant matches some failing cases, so neither is named", exercise: "kl-divergence", file: "kl-two-mistakes.ts", status: "failed", named: { "kl-divergence": null } },
 ];
