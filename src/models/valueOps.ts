@@ -40,12 +40,6 @@ export function float16RoundFast(d: number): number {
   return d < 0 ? -rounded : rounded;
 }
 
-function addError(acc: Float64Array, w: number, xHat: number): void {
-  const d = w - xHat;
-  acc[0] += d * d;
-  acc[1] = Math.max(acc[1], Math.abs(d));
-}
-
 /** The TypeScript loops: the fallback, and the readable statement of what the WebAssembly computes. */
 export class TypeScriptValueOps implements ValueOps {
   private x: Float32Array = new Float32Array(0);
@@ -123,8 +117,14 @@ export class TypeScriptValueOps implements ValueOps {
   }
 }
 
-/** core ggml.ts q4_0Quantize then q4_0Dequantize, block after block of 32 from `from` (the last may be short). */
-export function q4_0Blocks(x: Float32Array, from: number, to: number, acc: Float64Array): void {
+/**
+ * Adds one llama.cpp block scheme's error over consecutive blocks of 32 from `from` (the last may be short):
+ * squares summed in four lanes ((i − from) mod 4), combined ((l0 + l1) + (l2 + l3)) at the end, as the
+ * WebAssembly does; x̂ is core ggml.ts's dequantized value (q4_0Quantize/q8_0Quantize then dequantize).
+ */
+function ggmlBlocks(x: Float32Array, from: number, to: number, acc: Float64Array, q4: boolean): void {
+  const lanes = [0, 0, 0, 0];
+  let maxAbs = acc[1];
   for (let b = from; b < to; b += 32) {
     const end = Math.min(to, b + 32);
     let amax = 0;
@@ -136,31 +136,36 @@ export function q4_0Blocks(x: Float32Array, from: number, to: number, acc: Float
         max = x[i];
       }
     }
-    const d = f32(max / -8);
+    const d = q4 ? f32(max / -8) : f32(amax / 127);
     const id = d !== 0 ? f32(1 / d) : 0;
     const dh = f32(float16RoundFast(d));
     for (let i = b; i < end; i++) {
-      const q = Math.min(15, Math.trunc(f32(f32(x[i] * id) + 8.5)));
-      addError(acc, x[i], f32((q - 8) * dh));
+      let xHat: number;
+      if (q4) {
+        const q = Math.min(15, Math.trunc(f32(f32(x[i] * id) + 8.5)));
+        xHat = f32((q - 8) * dh);
+      } else {
+        const v = f32(x[i] * id);
+        const q = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5); // roundf: half away from zero
+        xHat = f32(q * dh);
+      }
+      const e = x[i] - xHat;
+      lanes[(i - from) & 3] += e * e;
+      maxAbs = Math.max(maxAbs, Math.abs(e));
     }
   }
+  acc[0] += lanes[0] + lanes[1] + (lanes[2] + lanes[3]);
+  acc[1] = maxAbs;
+}
+
+/** core ggml.ts q4_0Quantize then q4_0Dequantize, block after block of 32 from `from` (the last may be short). */
+export function q4_0Blocks(x: Float32Array, from: number, to: number, acc: Float64Array): void {
+  ggmlBlocks(x, from, to, acc, true);
 }
 
 /** core ggml.ts q8_0Quantize then q8_0Dequantize, block after block of 32 from `from`. */
 export function q8_0Blocks(x: Float32Array, from: number, to: number, acc: Float64Array): void {
-  for (let b = from; b < to; b += 32) {
-    const end = Math.min(to, b + 32);
-    let amax = 0;
-    for (let i = b; i < end; i++) amax = Math.max(amax, Math.abs(x[i]));
-    const d = f32(amax / 127);
-    const id = d !== 0 ? f32(1 / d) : 0;
-    const dh = f32(float16RoundFast(d));
-    for (let i = b; i < end; i++) {
-      const v = f32(x[i] * id);
-      const q = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5); // roundf: half away from zero
-      addError(acc, x[i], f32(q * dh));
-    }
-  }
+  ggmlBlocks(x, from, to, acc, false);
 }
 
 /** The WebAssembly loops: the chunk is copied into the module's memory once, every call then works there. */

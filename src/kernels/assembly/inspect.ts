@@ -117,58 +117,114 @@ function float16Round(d: f64): f64 {
   return d < 0 ? -rounded : rounded;
 }
 
-/** llama.cpp Q4_0 (core ggml.ts q4_0Quantize/q4_0Dequantize) over consecutive blocks of 32; a last short block is zero-padded. */
-export function q4_0ErrorF32(x: usize, n: i32, acc: usize): void {
-  // One running sum in value order, as the TypeScript twin keeps it (kept in a local, not in memory).
-  let sumSq = load<f64>(acc);
-  let maxAbs = load<f64>(acc, 8);
+/**
+ * Adds the error of consecutive blocks of 32 to acc = [Σ(w − x̂)², max |w − x̂|], x̂ from `dequant` per block.
+ * The squares are summed in four lanes (index mod 4 from the call's start), combined ((l0 + l1) + (l2 + l3)) at
+ * the end, as the TypeScript twin does; a short last block's values past a multiple of 4 join their lane last.
+ */
+// @ts-ignore: decorator
+@inline
+function blockErrors(x: usize, n: i32, acc: usize, q4: bool): void {
+  let s01 = f64x2.splat(0);
+  let s23 = f64x2.splat(0);
+  let m = f64x2.splat(0);
+  let t0: f64 = 0, t1: f64 = 0, t2: f64 = 0, t3: f64 = 0;
+  let tailMax: f64 = 0;
   for (let b = 0; b < n; b += 32) {
     const end = min(n, b + 32);
+    const whole = b + ((end - b) & ~3);
+    // The block's scale: Q4_0 keeps the signed value of largest magnitude (the first on ties), Q8_0 its magnitude.
     let amax: f32 = 0;
     let mx: f32 = 0;
-    for (let i = b; i < end; i++) {
-      const v = load<f32>(x + (<usize>i << 2));
-      const a = abs(v);
-      if (amax < a) {
-        amax = a;
-        mx = v;
+    if (whole == end) {
+      // Whole vectors: the largest magnitude by SIMD, then the first value that has it (its sign matters to Q4_0).
+      let va = f32x4.splat(0);
+      for (let i = b; i < end; i += 4) va = f32x4.max(va, f32x4.abs(v128.load(x + (<usize>i << 2))));
+      amax = max(max(f32x4.extract_lane(va, 0), f32x4.extract_lane(va, 1)), max(f32x4.extract_lane(va, 2), f32x4.extract_lane(va, 3)));
+      if (amax > 0) {
+        const target = f32x4.splat(amax);
+        for (let i = b; i < end; i += 4) {
+          const v = v128.load(x + (<usize>i << 2));
+          const hit = i32x4.bitmask(f32x4.eq(f32x4.abs(v), target));
+          if (hit != 0) {
+            mx = load<f32>(x + (<usize>(i + ctz(hit)) << 2));
+            break;
+          }
+        }
+      }
+    } else {
+      for (let i = b; i < end; i++) {
+        const v = load<f32>(x + (<usize>i << 2));
+        const a = abs(v);
+        if (amax < a) {
+          amax = a;
+          mx = v;
+        }
       }
     }
-    const d: f32 = mx / <f32>-8;
+    const d: f32 = q4 ? mx / <f32>-8 : amax / <f32>127;
     const id: f32 = d != 0 ? <f32>1 / d : 0;
     const dh = <f32>float16Round(<f64>d);
-    for (let i = b; i < end; i++) {
+    const vid = f32x4.splat(id);
+    const vdh = f32x4.splat(dh);
+    const vdh64 = f64x2.splat(<f64>dh);
+    for (let i = b; i < whole; i += 4) {
+      const v = v128.load(x + (<usize>i << 2));
+      let xhat: v128;
+      if (q4) {
+        // q = min(15, trunc(f32(x·id) + 8.5)), x̂ = f32((q − 8)·dh): float32 operations are correctly rounded,
+        // so they give what the scalar code's float64-then-round gives.
+        const q = f32x4.min(f32x4.splat(15), f32x4.trunc(f32x4.add(f32x4.mul(v, vid), f32x4.splat(8.5))));
+        xhat = f32x4.mul(f32x4.sub(q, f32x4.splat(8)), vdh);
+      } else {
+        // q = roundf(f32(x·id)), half away from zero, in float64 (|v| + 0.5 is exact there), x̂ = f32(q·dh).
+        const p = f32x4.mul(v, vid);
+        const lo = f64x2.promote_low_f32x4(p);
+        const hi = f64x2.promote_low_f32x4(v128.shuffle<i64>(p, p, 1, 0));
+        const rl = v128.or(f64x2.floor(f64x2.add(f64x2.abs(lo), f64x2.splat(0.5))), v128.and(lo, f64x2.splat(-0.0)));
+        const rh = v128.or(f64x2.floor(f64x2.add(f64x2.abs(hi), f64x2.splat(0.5))), v128.and(hi, f64x2.splat(-0.0)));
+        xhat = v128.shuffle<i64>(f32x4.demote_f64x2_zero(f64x2.mul(rl, vdh64)), f32x4.demote_f64x2_zero(f64x2.mul(rh, vdh64)), 0, 2);
+      }
+      const ea = f64x2.sub(f64x2.promote_low_f32x4(v), f64x2.promote_low_f32x4(xhat));
+      const eb = f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<i64>(v, v, 1, 0)), f64x2.promote_low_f32x4(v128.shuffle<i64>(xhat, xhat, 1, 0)));
+      s01 = f64x2.add(s01, f64x2.mul(ea, ea));
+      s23 = f64x2.add(s23, f64x2.mul(eb, eb));
+      m = f64x2.pmax(m, f64x2.pmax(f64x2.abs(ea), f64x2.abs(eb)));
+    }
+    for (let i = whole; i < end; i++) {
       const v = load<f32>(x + (<usize>i << 2));
-      const q = min<f64>(15, Math.trunc(<f64>(v * id + <f32>8.5)));
-      const d = <f64>v - <f64>(<f32>((q - 8) * <f64>dh));
-      sumSq += d * d;
-      maxAbs = max(maxAbs, abs(d));
+      let xh: f64;
+      if (q4) {
+        const q = min<f64>(15, Math.trunc(<f64>(v * id + <f32>8.5)));
+        xh = <f64>(<f32>((q - 8) * <f64>dh));
+      } else {
+        const w = <f64>(v * id);
+        const q = w < 0 ? -Math.floor(-w + 0.5) : Math.floor(w + 0.5);
+        xh = <f64>(<f32>(q * <f64>dh));
+      }
+      const e = <f64>v - xh;
+      const lane = i & 3; // i counts from the call's start, as the SIMD lanes do
+      if (lane == 0) t0 += e * e;
+      else if (lane == 1) t1 += e * e;
+      else if (lane == 2) t2 += e * e;
+      else t3 += e * e;
+      tailMax = max(tailMax, abs(e));
     }
   }
-  store<f64>(acc, sumSq);
-  store<f64>(acc, maxAbs, 8);
+  const l0 = f64x2.extract_lane(s01, 0) + t0;
+  const l1 = f64x2.extract_lane(s01, 1) + t1;
+  const l2 = f64x2.extract_lane(s23, 0) + t2;
+  const l3 = f64x2.extract_lane(s23, 1) + t3;
+  store<f64>(acc, load<f64>(acc) + ((l0 + l1) + (l2 + l3)));
+  store<f64>(acc, max(load<f64>(acc, 8), max(tailMax, max(f64x2.extract_lane(m, 0), f64x2.extract_lane(m, 1)))), 8);
+}
+
+/** llama.cpp Q4_0 (core ggml.ts q4_0Quantize/q4_0Dequantize) over consecutive blocks of 32; a last short block is zero-padded. */
+export function q4_0ErrorF32(x: usize, n: i32, acc: usize): void {
+  blockErrors(x, n, acc, true);
 }
 
 /** llama.cpp Q8_0 (core ggml.ts q8_0Quantize/q8_0Dequantize) over consecutive blocks of 32. */
 export function q8_0ErrorF32(x: usize, n: i32, acc: usize): void {
-  let sumSq = load<f64>(acc);
-  let maxAbs = load<f64>(acc, 8);
-  for (let b = 0; b < n; b += 32) {
-    const end = min(n, b + 32);
-    let amax: f32 = 0;
-    for (let i = b; i < end; i++) amax = max(amax, abs(load<f32>(x + (<usize>i << 2))));
-    const d: f32 = amax / <f32>127;
-    const id: f32 = d != 0 ? <f32>1 / d : 0;
-    const dh = <f32>float16Round(<f64>d);
-    for (let i = b; i < end; i++) {
-      const w = load<f32>(x + (<usize>i << 2));
-      const v = <f64>(w * id);
-      const q = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
-      const d = <f64>w - <f64>(<f32>(q * <f64>dh));
-      sumSq += d * d;
-      maxAbs = max(maxAbs, abs(d));
-    }
-  }
-  store<f64>(acc, sumSq);
-  store<f64>(acc, maxAbs, 8);
+  blockErrors(x, n, acc, false);
 }

@@ -43,8 +43,9 @@ describe("scheme kernels equal the core", () => {
     const x = new Float32Array(n);
     for (let i = 0; i < n; i++) x[i] = (u() - 0.5) * (i % 97 === 0 ? 40 : 1);
     for (let i = 64; i < 96; i++) x[i] = ((i % 5) - 2) * 0.25; // ties
-    let q4 = 0;
-    let q8 = 0;
+    // Squares summed in four lanes (index mod 4), as inspect's loops do; the tensor is one chunk here.
+    const q4l = [0, 0, 0, 0];
+    const q8l = [0, 0, 0, 0];
     for (let b = 0; b < n; b += 32) {
       const block = x.subarray(b, b + 32);
       const r4 = q4_0Quantize(block);
@@ -52,10 +53,12 @@ describe("scheme kernels equal the core", () => {
       const r8 = q8_0Quantize(block);
       const d8 = q8_0Dequantize(r8.d, r8.q);
       for (let i = 0; i < 32; i++) {
-        q4 += (block[i] - d4[i]) ** 2;
-        q8 += (block[i] - d8[i]) ** 2;
+        q4l[(b + i) & 3] += (block[i] - d4[i]) ** 2;
+        q8l[(b + i) & 3] += (block[i] - d8[i]) ** 2;
       }
     }
+    const q4 = q4l[0] + q4l[1] + (q4l[2] + q4l[3]);
+    const q8 = q8l[0] + q8l[1] + (q8l[2] + q8l[3]);
     const file = bytesFile("x", new Uint8Array(x.buffer));
     const model = { format: "npy" as const, metadata: {}, tensors: [{ name: "x", dtype: "F32", shape: [n], params: n, bytes: 4 * n, data: fileRange(file, 0, 4 * n, "F32") }] };
     const r = await inspectModel("x", model, { schemes: ["q4_0", "q8_0"] });
