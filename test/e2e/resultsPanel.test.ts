@@ -202,6 +202,52 @@ describe("results panel: what the learner reads (e2e)", function () {
     await page.locator(".tab", { hasText: "int4-scale.ts" }).first().waitFor({ timeout: budget(20_000) });
   });
 
+  it("temperature softmax: the sweep carries the learner's answers, and softmax(input / T) is not drawn twice", async () => {
+    // Ignores the temperature: right at T = 1, wrong elsewhere.
+    const file = path.join(WORKSPACE, "compression-tutor", "quantization-distillation", "temperature-softmax.ts");
+    fs.writeFileSync(
+      file,
+      `export function softmax(logits: number[], temperature: number): number[] {
+  const top = Math.max(...logits);
+  const e = logits.map((x) => Math.exp(x - top));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+`,
+    );
+    const row = page.locator('.sidebar .monaco-list-row[aria-label^="Temperature softmax"]').first();
+    if (!(await row.isVisible())) await activityBarItem(page, "Compression Tutor").click();
+    await row.click({ timeout: budget(15_000) });
+    const frame = await findWebviewFrame(page, "Temperature softmax", budget(30_000));
+    await frame.locator("#run-check:not([disabled])").click({ timeout: budget(30_000) });
+    await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: budget(60_000) });
+    const table = (id: string) =>
+      frame.evaluate((chartId) => {
+        const root = document.getElementById(`chart-data-${chartId}`);
+        if (!root) return undefined;
+        const head = [...root.querySelectorAll("thead th")].map((th) => th.textContent ?? "");
+        const rows = [...root.querySelectorAll("tbody tr")].map((tr) => ({
+          label: tr.querySelector("th")?.textContent ?? "",
+          values: [...tr.querySelectorAll("td")].map((td) => ((td as HTMLElement).dataset.value === undefined ? null : Number((td as HTMLElement).dataset.value))),
+        }));
+        return { head, rows };
+      }, id);
+    const sweep = await table("softmax-temperatures");
+    assert.ok(sweep, "no temperature sweep");
+    const column = (name: string) => sweep.head.indexOf(name) - 1;
+    const at = (t: string) => sweep.rows.find((r) => r.label === t)!.values;
+    const [yours0, reference0] = [column("yours, class 0"), column("class 0")];
+    assert.ok(yours0 >= 0 && reference0 >= 0, `sweep columns: ${sweep.head.join(" | ")}`);
+    // softmax([2, 0]) is 0.8808 at every T for this solution; the reference at T = 2 is 0.7311.
+    assert.ok(Math.abs(at("T=2")[yours0]! - 0.8807970779778823) < 1e-12, JSON.stringify(at("T=2")));
+    assert.ok(Math.abs(at("T=2")[reference0]! - 0.7310585786300049) < 1e-12, JSON.stringify(at("T=2")));
+    assert.equal(at("T=8")[yours0], null, "a point where the learner was not asked");
+    const probabilities = await table("probabilities");
+    assert.deepEqual(probabilities?.head.slice(1), ["reference", "yours"]);
+    await frame.locator("#chart-softmax-temperatures").scrollIntoViewIfNeeded();
+    await saveScreenshot(page, "results-06-temperature-sweep");
+  });
+
   it("the calculators' panel: the chosen format is marked, and axe finds no serious problem", async () => {
     await setColorTheme(page, "Light Modern");
     await runCommand(page, "Compression Tutor: Calculator: Model Memory");

@@ -384,7 +384,7 @@ function temperatureSweepCharts(report: CheckReport): ChartSpec[] {
     .filter((s) => s.data.some((v) => v !== null));
   charts.push({
     id: "softmax-temperatures",
-    title: `Softmax across temperatures (logits ${logits.map(formatNumber).join(", ")})${yours.length ? ": reference curves, your answers as points" : ""}`,
+    title: `Softmax across temperatures (logits ${logits.map(formatNumber).join(", ")})${yours.length ? ": reference curves per class, yours in orange" : ""}`,
     type: "line",
     labels: temperatures.map((t) => `T=${formatNumber(t)}`),
     xTitle: "temperature",
