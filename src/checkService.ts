@@ -7,7 +7,6 @@ import type { PackRegistry } from "./packRegistry";
 import type { ProgressStore } from "./progress/progressStore";
 import type { CheckReport } from "./protocol/checkReport";
 import type { ExerciseSpec } from "./protocol/exercise";
-import { CORE_FUNCTIONS } from "./core";
 import { Runner } from "./runner";
 import { ensureTrustedForRunning } from "./trust";
 import type { SolutionKey } from "./workspace/solutionPaths";
@@ -143,7 +142,6 @@ export class CheckService implements vscode.Disposable {
         env: { ELECTRON_RUN_AS_NODE: "1" },
         hostScript: vscode.Uri.joinPath(this.ctx.extensionUri, "dist", "runner", "host.js").fsPath,
         log: (line) => this.ctx.log.debug(`runner: ${line}`),
-        core: CORE_FUNCTIONS,
       });
       this.ctx.log.info(`runner created in ${(performance.now() - started).toFixed(1)} ms`);
     }

@@ -28,6 +28,8 @@ export function run(): Promise<void> {
     ui: "bdd",
     color: false,
     timeout: Number(process.env.INTEGRATION_TEST_TIMEOUT_MS ?? 30_000),
+    // INTEGRATION_GREP runs only the tests whose title matches (one area while working on it).
+    ...(process.env.INTEGRATION_GREP ? { grep: process.env.INTEGRATION_GREP } : {}),
     reporter: ResultsReporter,
     reporterOptions: { file: resultsFile, layer: "integration" },
   });
