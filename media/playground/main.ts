@@ -13,18 +13,17 @@ import { QuantizationLab } from "./model/quantizationView";
 import { type Tensor, sampleTensor } from "./model/samples";
 import { distillationSnippet, quantizationSnippet } from "./model/snippet";
 import { type DistillationState, type PlaygroundState, type PlaygroundTab, type QuantizationState, sanitizeState } from "./model/state";
-import { float32ToBase64, restoreTensor, tensorFromMessage } from "./model/tensorCodec";
+import { tensorFromMessage } from "./model/tensorMessage";
 import { onThemeChange } from "../results/theme";
 import { QuantizationTab } from "./quantizationTab";
-import { type SavedPlayground, vscodeApi } from "./vscodeApi";
+import { vscodeApi } from "./vscodeApi";
 
 const saved = vscodeApi.getState();
 let state: PlaygroundState = sanitizeState(saved?.state);
-let custom: Tensor | undefined = restoreTensor(saved?.custom);
-let customSaved: SavedPlayground["custom"] = custom && saved?.custom;
+/** A tensor from a model file; after a reload the extension sends it again (it keeps it on disk). */
+let custom: Tensor | undefined;
 let savedAt = typeof saved?.savedAt === "number" ? saved.savedAt : 0;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-if (state.quantization.sample === "custom" && !custom) state.quantization.sample = "normal";
 
 let lab: QuantizationLab | undefined;
 let labKey = "";
@@ -47,7 +46,7 @@ function labFor(q: QuantizationState): QuantizationLab {
 /** Saves in the webview's state at once, and posts the settings to the extension at most every 200 ms. */
 function save(): void {
   savedAt = Date.now();
-  vscodeApi.setState({ state, savedAt, custom: customSaved });
+  vscodeApi.setState({ state, savedAt });
   saveTimer ??= setTimeout(() => {
     saveTimer = undefined;
     vscodeApi.postMessage({ type: "saveState", state, savedAt });
@@ -120,7 +119,6 @@ function setState(next: PlaygroundState, control: string, syncControls = false):
   const started = performance.now();
   const tabChanged = next.tab !== state.tab;
   state = sanitizeState(next);
-  if (next.quantization.sample === "custom" && custom) state.quantization.sample = "custom";
   save();
   render(started, control, syncControls || tabChanged);
 }
@@ -193,15 +191,21 @@ function copySnippet(): void {
   }
 }
 
-/** A tensor from the extension (validated there, checked again as it crosses). */
-function loadTensor(tensor: PlaygroundTensor): void {
+/**
+ * A tensor from the extension (validated there, checked again as it crosses): a new one is shown at once; the
+ * one kept from before a reload (`restored`) only replaces the stand-in sample if the state still shows it.
+ */
+function loadTensor(tensor: PlaygroundTensor, restored: boolean): void {
   const loaded = tensorFromMessage(tensor);
   if (!loaded) {
     notice.textContent = "The tensor sent to the playground is malformed; it was not loaded.";
     return;
   }
   custom = loaded;
-  customSaved = { name: custom.name, shape: custom.shape, base64: float32ToBase64(custom.values) };
+  lab = undefined;
+  // Taking back the kept tensor changes no setting: repaint without saving (a save would date the state
+  // after the extension's kept settings, which arrive next and must win over a stale saved state).
+  if (restored) return render(performance.now(), "restoreTensor", true);
   setState({ ...state, tab: "quantization", preset: undefined, quantization: { ...state.quantization, sample: "custom" } }, "loadTensor", true);
 }
 
@@ -210,11 +214,9 @@ window.addEventListener("message", (event: MessageEvent<ToPlaygroundMessage>) =>
   if (message?.type === "applyPreset") {
     const preset = resolvePreset(message.preset);
     if (preset) setState(applyPreset(state, preset), "preset", true);
-  } else if (message?.type === "loadTensor") loadTensor(message.tensor);
+  } else if (message?.type === "loadTensor") loadTensor(message.tensor, message.restored === true);
   else if (message?.type === "restoreState" && typeof message.savedAt === "number" && message.savedAt > savedAt) {
-    const restored = sanitizeState(message.state);
-    if (restored.quantization.sample === "custom" && !custom) restored.quantization.sample = "normal";
-    setState(restored, "restore", true);
+    setState(sanitizeState(message.state), "restore", true);
   }
 });
 

@@ -153,7 +153,8 @@ export class QuantizationTab {
   /** Puts the state into the controls, enabling those that mean something for the format. */
   syncControls(state: QuantizationState, customName: string | undefined): void {
     const samples = SAMPLE_KINDS.map((k) => ({ value: k, label: SAMPLE_LABELS[k] }));
-    setOptions(this.sample, customName ? [...samples, { value: "custom", label: `From a model file: ${customName}` }] : samples);
+    const fromFile = customName ? `From a model file: ${customName}` : "From a model file (loading…)";
+    setOptions(this.sample, customName || state.sample === "custom" ? [...samples, { value: "custom", label: fromFile }] : samples);
     this.sample.value = state.sample;
     this.size.value = String(state.size);
     this.seed.value = String(state.seed);

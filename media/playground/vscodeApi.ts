@@ -5,8 +5,6 @@ export interface SavedPlayground {
   state?: unknown;
   /** When the state was saved (Date.now()), to tell it from the copy the extension keeps. */
   savedAt?: number;
-  /** A tensor sent from a model file, float32 values as base64 (4 bytes per value). */
-  custom?: { name: string; shape: number[]; base64: string };
 }
 
 interface WebviewApi {

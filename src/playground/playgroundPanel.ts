@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import type { TutorContext } from "../context";
-import type { FromPlaygroundMessage, ToPlaygroundMessage } from "../protocol/playgroundMessages";
-import type { PlaygroundRequest } from "./playgroundArgument";
+import type { FromPlaygroundMessage, PlaygroundTensor, ToPlaygroundMessage } from "../protocol/playgroundMessages";
+import { type PlaygroundRequest, parsePlaygroundArgument } from "./playgroundArgument";
 import { playgroundHtml, playgroundWebviewOptions } from "./playgroundHtml";
 
 export const PLAYGROUND_VIEW_TYPE = "compressionTutor.playground";
@@ -9,6 +9,9 @@ export const PLAYGROUND_VIEW_TYPE = "compressionTutor.playground";
 const MAX_STATE_BYTES = 64 * 1024;
 /** Where the settings are kept, in the extension's global storage: written to disk before a reload can outrun it. */
 const STATE_FILE = "playground-state.json";
+/** The last tensor sent from a model file: its name and shape, and its values as little-endian float32. */
+const TENSOR_FILE = "playground-tensor.json";
+const TENSOR_VALUES_FILE = "playground-tensor.f32";
 
 /**
  * The one playground panel. The webview owns its state (setState) and survives a reload through the
@@ -49,7 +52,10 @@ export class PlaygroundPanel implements vscode.Disposable {
       const panel = vscode.window.createWebviewPanel(PLAYGROUND_VIEW_TYPE, vscode.l10n.t("Playground"), vscode.ViewColumn.Active, playgroundWebviewOptions(ctx.extensionUri));
       current = PlaygroundPanel.current = new PlaygroundPanel(panel, ctx);
     }
-    if (request.tensor) current.post({ type: "loadTensor", tensor: request.tensor });
+    if (request.tensor) {
+      current.keepTensor(request.tensor);
+      current.post({ type: "loadTensor", tensor: request.tensor });
+    }
     if (request.preset) current.post({ type: "applyPreset", preset: request.preset });
     return current;
   }
@@ -72,6 +78,8 @@ export class PlaygroundPanel implements vscode.Disposable {
         this.ready = true;
         const kept = await this.readKeptState();
         if (kept) void this.panel.webview.postMessage({ type: "restoreState", state: kept.state, savedAt: kept.savedAt } satisfies ToPlaygroundMessage);
+        const tensor = await this.readKeptTensor();
+        if (tensor) void this.panel.webview.postMessage({ type: "loadTensor", tensor, restored: true } satisfies ToPlaygroundMessage);
         for (const m of this.pending.splice(0)) void this.panel.webview.postMessage(m);
         return;
       }
@@ -79,13 +87,7 @@ export class PlaygroundPanel implements vscode.Disposable {
         if (typeof message.savedAt !== "number") return;
         const text = JSON.stringify({ savedAt: message.savedAt, state: message.state ?? null });
         if (text.length > MAX_STATE_BYTES) return;
-        const dir = this.ctx.extension.globalStorageUri;
-        this.writes = this.writes
-          .then(async () => {
-            await vscode.workspace.fs.createDirectory(dir);
-            await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, STATE_FILE), new TextEncoder().encode(text));
-          })
-          .catch((error: unknown) => this.ctx.log.warn(`playground: could not keep its settings: ${String(error)}`));
+        this.keep([[STATE_FILE, new TextEncoder().encode(text)]]);
         return;
       }
       case "copySnippet":
@@ -93,6 +95,41 @@ export class PlaygroundPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(message.text);
         void vscode.window.showInformationMessage(vscode.l10n.t("Playground snippet copied: paste it into your test file."));
         return;
+    }
+  }
+
+  /** Writes files into the extension's global storage, one write after another, so the last one wins. */
+  private keep(files: [string, Uint8Array][]): void {
+    const dir = this.ctx.extension.globalStorageUri;
+    this.writes = this.writes
+      .then(async () => {
+        await vscode.workspace.fs.createDirectory(dir);
+        for (const [name, bytes] of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), bytes);
+      })
+      .catch((error: unknown) => this.ctx.log.warn(`playground: could not keep its state: ${String(error)}`));
+  }
+
+  /** Keeps a tensor from a model file for the next reload (float32 bytes: 4 MiB at the 1M-value cap). */
+  private keepTensor(tensor: PlaygroundTensor): void {
+    const values = Float32Array.from(tensor.values);
+    this.keep([
+      [TENSOR_VALUES_FILE, new Uint8Array(values.buffer)],
+      [TENSOR_FILE, new TextEncoder().encode(JSON.stringify({ name: tensor.name, shape: tensor.shape }))],
+    ]);
+  }
+
+  /** The kept tensor, validated like a command's argument, or undefined. */
+  private async readKeptTensor(): Promise<PlaygroundTensor | undefined> {
+    try {
+      const dir = this.ctx.extension.globalStorageUri;
+      const header = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, TENSOR_FILE)))) as { name?: unknown; shape?: unknown };
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, TENSOR_VALUES_FILE));
+      if (bytes.byteLength % 4 !== 0) return undefined;
+      const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const parsed = parsePlaygroundArgument({ tensor: { name: header.name, shape: header.shape, values } });
+      return parsed.ok ? parsed.request.tensor : undefined;
+    } catch {
+      return undefined;
     }
   }
 

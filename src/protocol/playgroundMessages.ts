@@ -16,8 +16,11 @@ export const PLAYGROUND_MAX_VALUES = 1 << 20;
 export type ToPlaygroundMessage =
   /** Apply a preset by its id (an exercise id of the built-in pack names its preset too). */
   | { type: "applyPreset"; preset: string }
-  /** Explore this tensor on the quantization tab. */
-  | { type: "loadTensor"; tensor: PlaygroundTensor }
+  /**
+   * Explore this tensor on the quantization tab. `restored`: the tensor the panel had before a reload, which
+   * the extension keeps on disk; the webview takes it back without switching to it.
+   */
+  | { type: "loadTensor"; tensor: PlaygroundTensor; restored?: boolean }
   /** The settings the extension kept (the webview takes them when they are newer than its own saved state). */
   | { type: "restoreState"; state: unknown; savedAt: number };
 

@@ -3,7 +3,8 @@
  * keyboard, the charts' data (read from the chart objects, not pixels) and the numbers checked against the
  * playground's model computed here in Node with the same core; a preset, the snippet on the clipboard; a window
  * reload that keeps the state; three themes (screenshots out/screenshots/playground-*.png); an axe-core scan;
- * and the update time after a slider move at 64k and 1M values, which `npm run bench` reports.
+ * the update time after a slider move at 64k and 1M values, which `npm run bench` reports; the results panel's
+ * "Open in playground"; and a tensor passed to the command (through a keybinding with arguments), kept over a reload.
  */
 import * as assert from "node:assert/strict";
 import fs from "node:fs";
@@ -27,6 +28,11 @@ const REL = 1e-12;
 
 /** Where the extension keeps the playground's settings (its global storage, on the server's disk). */
 const kept = path.join(USER_DATA, "User", "globalStorage", "compression-tutor.compression-tutor", "playground-state.json");
+const keptTensor = path.join(path.dirname(kept), "playground-tensor.f32");
+
+/** A tensor as the model-file reader would send it, through a keybinding with arguments (a path a user has too). */
+const MODEL_TENSOR = { name: "layers.0.mlp.down_proj.weight", shape: [4, 64], values: Array.from({ length: 256 }, (_, i) => Math.fround(0.05 * Math.sin(i * 0.7) * (1 + (i % 64 === 5 ? 9 : 0)))) };
+const TENSOR_KEY = "ctrl+alt+shift+y";
 
 type Measure = { duration: number; detail: { tab: string; control: string; values: number } };
 
@@ -40,9 +46,11 @@ describe("playground (e2e)", () => {
   const labs = new Map<string, QuantizationLab>();
 
   function expectedQuantization(): QuantizationView {
-    const key = `${q.sample}:${q.size}:${q.seed}`;
+    const key = q.sample === "custom" ? "custom" : `${q.sample}:${q.size}:${q.seed}`;
     let lab = labs.get(key);
-    if (!lab) labs.set(key, (lab = new QuantizationLab(sampleTensor(q.sample as "normal", q.size, q.seed))));
+    const tensor = () =>
+      q.sample === "custom" ? { name: MODEL_TENSOR.name, shape: MODEL_TENSOR.shape, values: Float32Array.from(MODEL_TENSOR.values) } : sampleTensor(q.sample as "normal", q.size, q.seed);
+    if (!lab) labs.set(key, (lab = new QuantizationLab(tensor())));
     return lab.view(q);
   }
 
@@ -118,7 +126,11 @@ describe("playground (e2e)", () => {
 
   before(async () => {
     // Start from a fresh playground even on a code-server that ran this file before: no kept settings, no panel.
-    fs.rmSync(kept, { force: true });
+    for (const file of [kept, keptTensor, path.join(path.dirname(kept), "playground-tensor.json")]) fs.rmSync(file, { force: true });
+    fs.writeFileSync(
+      path.join(USER_DATA, "User", "keybindings.json"),
+      JSON.stringify([{ key: TENSOR_KEY, command: "compressionTutor.openPlayground", args: { tensor: MODEL_TENSOR } }]),
+    );
     browser = await launchBrowser();
     page = await openWorkbench(browser);
     watch = watchPage(page);
@@ -372,6 +384,34 @@ describe("playground (e2e)", () => {
     Object.assign(q, { format: "int", clipping: "none", rounding: "half-even", sample: "normal", size: 65536, seed: 1, bits: 8, mode: "affine", granularity: "tensor" });
     await checkQuantization("opened from the affine-quantization exercise");
     await saveScreenshot(page, "playground-8-from-results-panel");
+  });
+
+  it("a tensor sent with the command (as a model file's tensor is) is explored, and comes back after a reload", async function () {
+    this.timeout(120_000);
+    await runCommand(page, "Focus on Exercises View");
+    await page.keyboard.press(TENSOR_KEY.split("+").map((k) => k[0].toUpperCase() + k.slice(1)).join("+").replace("Ctrl", "Control"));
+    frame = await findWebviewFrame(page, TITLE, 30_000);
+    await frame.waitForFunction(() => (document.querySelector("#q-sample") as HTMLSelectElement | null)?.value === "custom", undefined, { timeout: 30_000 });
+    assert.match(await frame.locator("#q-sample option[value=custom]").innerText(), /layers\.0\.mlp\.down_proj\.weight/);
+    q.sample = "custom";
+    await checkQuantization("model tensor");
+    // Per channel means per row of the tensor's last dimension (64 here).
+    await press("#q-granularity", "ArrowDown");
+    q.granularity = "channel";
+    await checkQuantization("model tensor per channel");
+    assert.match(await frame.locator("#q-groups").innerText(), /4 of 64 values/);
+    await saveScreenshot(page, "playground-9-model-tensor");
+    const deadline = Date.now() + 15_000;
+    while (!(fs.existsSync(keptTensor) && fs.existsSync(kept) && fs.readFileSync(kept, "utf8").includes('"granularity":"channel"'))) {
+      if (Date.now() > deadline) throw new Error("the extension did not keep the tensor and the settings");
+      await page.waitForTimeout(100);
+    }
+    await page.reload();
+    await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+    frame = await findWebviewFrame(page, TITLE, 60_000);
+    await frame.waitForFunction(() => /layers\.0/.test((document.querySelector("#q-sample option[value=custom]") as HTMLElement | null)?.innerText ?? ""), undefined, { timeout: 30_000 });
+    await frame.waitForFunction(() => (document.querySelector("#q-granularity") as HTMLSelectElement | null)?.value === "channel", undefined, { timeout: 30_000 });
+    await checkQuantization("model tensor after reload");
   });
 
   it("made no request beyond 127.0.0.1", () => {

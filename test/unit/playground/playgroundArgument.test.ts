@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import { parsePlaygroundArgument } from "../../../src/playground/playgroundArgument";
 import { PLAYGROUND_MAX_VALUES } from "../../../src/protocol/playgroundMessages";
-import { float32ToBase64, restoreTensor, tensorFromMessage } from "../../../media/playground/model/tensorCodec";
+import { tensorFromMessage } from "../../../media/playground/model/tensorMessage";
 
 function error(arg: unknown): string {
   const parsed = parsePlaygroundArgument(arg);
@@ -46,18 +46,6 @@ describe("parsePlaygroundArgument(arg)", () => {
     const huge = { length: PLAYGROUND_MAX_VALUES + 1 };
     assert.match(error({ tensor: { name: "big", shape: [1025, 1024], values: huge } }), /more than 1048576 values/);
     assert.match(error({ tensor: { name: "big", shape: [2 ** 40, 2 ** 40], values: [] } }), /more than/);
-  });
-});
-
-describe("tensor codec (the saved custom tensor)", () => {
-  it("round-trips float32 values and refuses a shape that does not match", () => {
-    const values = new Float32Array([0.5, -1.25, 3e-8, 65504]);
-    const base64 = float32ToBase64(values);
-    assert.deepEqual(restoreTensor({ name: "t", shape: [2, 2], base64 })?.values, values);
-    assert.equal(restoreTensor({ name: "t", shape: [3], base64 }), undefined);
-    assert.equal(restoreTensor({ name: "t", shape: [2, 2], base64: "@@@" }), undefined);
-    assert.equal(restoreTensor({ name: "t", shape: [-4], base64 }), undefined);
-    assert.equal(restoreTensor("x"), undefined);
   });
 });
 
