@@ -117,7 +117,7 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-/** The preset each exercise of the built-in pack opens. */
+/** The preset each exercise of the built-in packs opens (an exercise id with no entry opens the playground as it is). */
 export const EXERCISE_PRESETS: Readonly<Record<string, string>> = {
   "affine-quantization": "int8-affine",
   "scale-zero-point": "int8-affine",
@@ -144,6 +144,14 @@ export const EXERCISE_PRESETS: Readonly<Record<string, string>> = {
   "reverse-kl-js": "kl",
   "combined-loss": "hinton",
   "hinton-distillation-loss": "hinton",
+  // compression-in-practice: the nearest idea the playground can show.
+  "q4-0-bit-packing": "q4_0",
+  "qlora-memory": "nf4",
+  "per-token-int8-gemm": "per-channel",
+  "smoothquant-migration": "per-channel",
+  "calibration-methods": "clipping-outliers",
+  "gptq-error-feedback": "group-wise",
+  "qat-ste-lsq": "rounding-ties",
 };
 
 export function findPreset(id: string): Preset | undefined {

@@ -131,7 +131,7 @@ describe("playground presets", () => {
   const packDir = path.resolve(__dirname, "../../../exercises/quantization-distillation");
   const exerciseIds = fs.readdirSync(packDir).filter((f) => fs.existsSync(path.join(packDir, f, "exercise.json")));
 
-  it("every exercise of the built-in pack has a preset, and every preset exists", () => {
+  it("every exercise of quantization-distillation has a preset, and every preset named exists", () => {
     assert.ok(exerciseIds.length >= 10);
     for (const id of exerciseIds) assert.ok(resolvePreset(id), `exercise ${id} has no playground preset`);
     for (const [exercise, preset] of Object.entries(EXERCISE_PRESETS)) assert.ok(PRESETS.some((p) => p.id === preset), `${exercise} → ${preset} is not a preset`);
