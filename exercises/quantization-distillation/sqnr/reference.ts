@@ -31,3 +31,12 @@ export function explainSqnrDb(x: number[], xHat: number[]): string[] {
   const noise = x.reduce((s, v, i) => s + (v - xHat[i]) ** 2, 0);
   return [`signal power Σ x² = ${signal}`, `noise power Σ (x − xHat)² = ${noise}`, `ratio = ${signal / noise}; in dB, 10 · log10(ratio) = ${sqnrDb(x, xHat)}   (powers: 10, not 20)`];
 }
+
+/** Hint 3 on the learner's own case: the absmax scale, the reconstruction, then the SQNR. */
+export function explainQuantizationSqnrDb(x: number[], bits: number): string[] {
+  const qmax = 2 ** (bits - 1) - 1;
+  const maxAbs = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const scale = maxAbs / qmax;
+  const first = x.slice(0, 3).map((v) => `${v} → code ${roundHalfEven(v / scale)} → ${scale * roundHalfEven(v / scale)}`);
+  return [`scale = max|x| / ${qmax} = ${maxAbs} / ${qmax} = ${scale}`, ...first, `SQNR of x against its reconstruction = ${quantizationSqnrDb(x, bits)} dB`];
+}
