@@ -39,14 +39,25 @@ describe("the compression-in-practice pack", function () {
     pack = loaded.pack;
   });
 
-  it("gives every exercise a reference, misconceptions, a chart of its own and a three-rung hint ladder", () => {
+  it("teaches the eight methods of issue 16 in order: GPTQ, SmoothQuant, int8 GEMM, calibration, Q4_0 bytes, 2:4, QLoRA, QAT", () => {
+    assert.deepEqual(
+      pack!.exercises.map((e) => e.id),
+      ["gptq-error-feedback", "smoothquant-migration", "per-token-int8-gemm", "calibration-methods", "q4-0-bit-packing", "nm-sparsity", "qlora-memory", "qat-ste-lsq"],
+    );
+  });
+
+  it("gives every exercise a reference, misconceptions, a chart of its own, a three-rung hint ladder and further reading", () => {
     assert.ok(pack!.exercises.length >= 1);
     for (const exercise of pack!.exercises) {
       assert.ok(exercise.reference, `${exercise.id} has no reference solution`);
       assert.ok(exercise.misconceptions, `${exercise.id} has no misconceptions`);
       assert.notEqual(exercise.chart, "none", `${exercise.id} has no chart`);
       assert.equal(exercise.hints.length, 3, `${exercise.id} has a hint ladder of ${exercise.hints.length}`);
+      assert.ok((exercise.furtherReading ?? []).length > 0, `${exercise.id} has no further reading`);
     }
+    // Each exercise draws its own idea: no two share a chart kind.
+    const charts = pack!.exercises.map((e) => e.chart);
+    assert.equal(new Set(charts).size, charts.length, `chart kinds: ${charts.join(", ")}`);
   });
 
   it("takes every expected value from the compute core, never from the exercise's own reference", () => {
