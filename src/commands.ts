@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { addPack } from "./addPack";
 import { resolveExercise } from "./exerciseArgument";
+import { exportWork, type ExportWorkOptions } from "./handIn/exportWork";
 import type { Tutor } from "./tutor";
 import { ResultsPanel, solutionEditorColumn } from "./webview/resultsPanel";
 import { welcomeModel } from "./webview/welcomeModel";
@@ -144,6 +145,8 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
 
   /** A folder or .zip (a Uri or a path) or a git repository (a URL or a path with #ref); asks when given nothing. */
   "compressionTutor.addPack": (tutor) => (arg) => addPack(tutor, arg),
+
+  "compressionTutor.exportWork": (tutor) => (arg) => exportWork(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as ExportWorkOptions) : {}),
 
   "compressionTutor.refreshPacks": (tutor) => () => tutor.packs.reload(),
 

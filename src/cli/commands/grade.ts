@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { gradeClass } from "../grade/gradeClass";
 import { ProgressBar } from "../grade/progressBar";
-import { listLearners, parseShard, shardOf } from "../grade/submissions";
+import { listLearners, openHandIns, parseShard, shardOf } from "../grade/submissions";
 import { GRADE_FORMATS, gradeSummary, writeGrade } from "../format/gradeOutput";
 import { EXIT_OK, UsageError, type CliIo } from "../io";
 import { loadPackForCli } from "../loadPackForCli";
@@ -20,7 +20,8 @@ export const GRADE_HELP = `Usage: compression-tutor grade <pack> <submissions-di
 <pack> is a pack folder, a .zip, or a git repository (a URL or a local repository, #tag or #branch to pin).
 
 Grades a class: <submissions-dir> holds one folder per learner, each with
-<exercise-id>.ts files. Every learner is checked on every exercise of the pack,
+<exercise-id>.ts files, and/or one hand-in .zip per learner (made by "Export My Work";
+the learner is named after the file). Every learner is checked on every exercise of the pack,
 in parallel; a missing file counts as failed, a broken one as an error.
 
 Options:
@@ -62,10 +63,16 @@ export async function gradeCommand(args: string[], io: CliIo): Promise<number> {
 
   const pack = await loadPackForCli("grade", positionals[0], io);
   const submissionsDir = path.resolve(io.cwd, positionals[1]);
-  const learners = shardOf(listLearners(submissionsDir), shard);
-  const progress = new ProgressBar(learners.length * pack.exercises.length, io.isTerminal ? io.stderr : undefined);
-  const result = await gradeClass({ pack, submissionsDir, learners, jobs, timeoutMs, memoryMb, shard, onProgress: (label) => progress.tick(label) });
-  progress.finish();
+  const handIns = await openHandIns(shardOf(listLearners(submissionsDir), shard), pack.id);
+  const learners = handIns.learners;
+  let result;
+  try {
+    const progress = new ProgressBar(learners.length * pack.exercises.length, io.isTerminal ? io.stderr : undefined);
+    result = await gradeClass({ pack, submissionsDir, learners, jobs, timeoutMs, memoryMb, shard, onProgress: (label) => progress.tick(label) });
+    progress.finish();
+  } finally {
+    handIns.dispose();
+  }
   writeGrade("grade", result, format, out, io);
   if (out || format !== "json") io.stderr(gradeSummary(result));
   return EXIT_OK;

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { ExerciseSpec, PackSpec } from "../../protocol/exercise";
 import { Runner } from "../../runner";
 import { exerciseGradeFromReport, GRADE_RESULT_VERSION, missingExercise, summariseLearner, type ExerciseGrade, type GradeResult } from "./gradeResult";
+import { isInsideFolder } from "../../packs/node/loadPackFromDisk";
 import { findSubmission, type Learner } from "./submissions";
 
 export interface GradeOptions {
@@ -51,14 +52,16 @@ export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
   const { pack, learners } = options;
   const grades: ExerciseGrade[][] = learners.map(() => []);
   const tasks: Task[] = [];
-  // Learner folders and files are resolved paths (see listLearners), so they are shown relative to the resolved folder.
+  // Learner folders and files are resolved paths (see listLearners), so they are shown relative to the resolved
+  // folder; a hand-in's files, extracted elsewhere, are shown inside the archive ("ada.zip/solutions/week-1/…").
   const root = fs.realpathSync(options.submissionsDir);
-  const toRelative = (file: string): string => path.relative(root, file) || file;
+  const relativeFor = (learner: Learner) => (file: string): string =>
+    learner.folder && isInsideFolder(learner.folder, file) ? path.join(learner.shownFolder, path.relative(learner.folder, file)) : path.relative(root, file) || file;
   learners.forEach((learner, learnerIndex) =>
     pack.exercises.forEach((exercise, exerciseIndex) => {
       const submission = findSubmission(learner, exercise.id);
       if (submission.kind === "file") return tasks.push({ learnerIndex, exerciseIndex, file: submission.file });
-      const shown = toRelative(submission.file);
+      const shown = relativeFor(learner)(submission.file);
       grades[learnerIndex][exerciseIndex] =
         submission.kind === "missing" ? missingExercise(exercise.id, shown, caseCount(exercise)) : notChecked(exercise, shown, submission.reason);
       options.onProgress?.(`${learner.name}/${exercise.id} (${submission.kind})`);
@@ -75,6 +78,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
           const { learnerIndex, exerciseIndex } = tasks[t];
           const exercise = pack.exercises[exerciseIndex];
           const file = tasks[t].file;
+          const toRelative = relativeFor(learners[learnerIndex]);
           try {
             const report = await runner.check({ packId: pack.id, exercise, solutionFile: file });
             grades[learnerIndex][exerciseIndex] = exerciseGradeFromReport(report, toRelative(file), toRelative);

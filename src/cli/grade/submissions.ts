@@ -1,16 +1,30 @@
 /**
- * A submissions folder holds one folder per learner with `<exercise-id>.ts` files. Learners are sorted by
- * name so that shards are stable across CI jobs.
+ * A submissions folder holds one folder per learner with `<exercise-id>.ts` files, or a learner's hand-in
+ * archive (`<learner>.zip`, made by "Export My Work"; see src/protocol/handIn.ts), or both kinds side by side.
+ * Learners are sorted by name so that shards are stable across CI jobs.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { isInsideFolder } from "../../packs/node/loadPackFromDisk";
+import { extractZip, ZipRefusedError, type ZipLimits } from "../../packs/node/extractZip";
+import { handInSolutionPath } from "../../protocol/handIn";
 import { UsageError } from "../io";
 
 export interface Learner {
   name: string;
+  /** Where the learner's files are read (resolved); for a hand-in, set once the archive is opened. */
   folder: string;
+  /** How that folder is shown in results, relative to the submissions folder ("ada", "ada.zip/solutions/week-1"). */
+  shownFolder: string;
+  /** The hand-in archive, for a learner who handed in a .zip. */
+  archive?: string;
+  /** Why none of the learner's work can be graded (a refused archive); every exercise is then an error. */
+  refused?: string;
 }
+
+/** A hand-in holds one learner's solutions, reports and progress: small text, never megabytes. */
+export const HAND_IN_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 };
 
 export function listLearners(submissionsDir: string): Learner[] {
   if (!fs.existsSync(submissionsDir) || !fs.statSync(submissionsDir).isDirectory()) {
@@ -18,12 +32,53 @@ export function listLearners(submissionsDir: string): Learner[] {
   }
   // Resolved once, so that a learner's file is compared with (and shown relative to) resolved paths. A learner
   // folder that is itself a symbolic link is not a directory entry here, so it is not graded.
+  // A hand-in that is itself a symbolic link is not a file entry either, so it is not graded.
   const root = fs.realpathSync(submissionsDir);
-  return fs
-    .readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
-    .map((e) => ({ name: e.name, folder: path.join(root, e.name) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const learners: Learner[] = [];
+  for (const e of fs.readdirSync(root, { withFileTypes: true })) {
+    if (e.name.startsWith(".")) continue;
+    if (e.isDirectory()) learners.push({ name: e.name, folder: path.join(root, e.name), shownFolder: e.name });
+    else if (e.isFile() && /\.zip$/i.test(e.name)) learners.push({ name: e.name.slice(0, -4), folder: "", shownFolder: e.name, archive: path.join(root, e.name) });
+  }
+  learners.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (let i = 1; i < learners.length; i++) {
+    if (learners[i].name === learners[i - 1].name) throw new UsageError(`grade: the learner ${learners[i].name} is in the submissions folder twice (${learners[i - 1].shownFolder} and ${learners[i].shownFolder}); keep one`);
+  }
+  return learners;
+}
+
+/**
+ * Opens the hand-in archives among `learners` for grading `packId`: each is extracted, under the archive rules
+ * (no entry leaving it, no links, size and count limits), into a fresh temporary folder, and the learner's
+ * folder becomes its `solutions/<pack-id>/` (or its root, for a plain zip of .ts files). A refused archive marks
+ * the learner `refused`. `dispose` removes the temporary folder.
+ */
+export async function openHandIns(learners: Learner[], packId: string): Promise<{ learners: Learner[]; dispose(): void }> {
+  if (!learners.some((l) => l.archive)) return { learners, dispose: () => undefined };
+  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-hand-ins-"));
+  const opened: Learner[] = [];
+  for (const [index, learner] of learners.entries()) {
+    if (!learner.archive) {
+      opened.push(learner);
+      continue;
+    }
+    const target = path.join(temporary, String(index));
+    try {
+      await extractZip(learner.archive, target, HAND_IN_ZIP_LIMITS);
+    } catch (error) {
+      if (!(error instanceof ZipRefusedError)) throw error;
+      opened.push({ ...learner, folder: target, refused: `the hand-in ${error.message}` });
+      continue;
+    }
+    const solutions = path.join(target, path.dirname(handInSolutionPath(packId, "x")));
+    const inSolutions = fs.existsSync(solutions);
+    opened.push({
+      ...learner,
+      folder: fs.realpathSync(inSolutions ? solutions : target),
+      shownFolder: inSolutions ? `${learner.shownFolder}/${path.dirname(handInSolutionPath(packId, "x"))}` : learner.shownFolder,
+    });
+  }
+  return { learners: opened, dispose: () => fs.rmSync(temporary, { recursive: true, force: true }) };
 }
 
 /**
@@ -37,6 +92,7 @@ export type Submission =
 
 export function findSubmission(learner: Learner, exerciseId: string): Submission {
   const file = path.join(learner.folder, `${exerciseId}.ts`);
+  if (learner.refused) return { kind: "refused", file, reason: learner.refused };
   let entry: fs.Stats;
   try {
     entry = fs.lstatSync(file);
