@@ -13,19 +13,10 @@
  */
 import { affineQParams } from "./qparams";
 import { round } from "./rounding";
-import { asCaller, fail, requireFiniteArray, requireIntegerIn, requirePositive } from "./validate";
+import { asCaller, fail, requireFiniteArray, requireIntegerIn, requireMatrix, requirePositive } from "./validate";
 
 const INT8 = { qmin: -128, qmax: 127 };
 const INT32_MAX = 2 ** 31 - 1;
-
-function requireMatrix(fn: string, name: string, m: unknown): number[][] {
-  if (!Array.isArray(m) || m.length === 0) fail(fn, `${name} must be a non-empty array of rows`);
-  const rows = m.map((row, i) => Array.from(requireFiniteArray(fn, `${name}[${i}]`, row)));
-  for (let i = 1; i < rows.length; i++) {
-    if (rows[i].length !== rows[0].length) fail(fn, `${name}'s rows differ in length (row 0 has ${rows[0].length}, row ${i} has ${rows[i].length})`);
-  }
-  return rows;
-}
 
 /** Per-token (per-row) int8 activations: scales, zero points and codes. */
 export interface PerTokenQuantized {

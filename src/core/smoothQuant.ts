@@ -16,18 +16,9 @@
  *   before = mean over Y of (X W − Q(X) W)²,   after = mean over Y of (X W − Q(X̂) Ŵ)²
  */
 import { round } from "./rounding";
-import { fail, requireFiniteArray, requireUnitInterval } from "./validate";
+import { fail, requireFiniteArray, requireMatrix, requireUnitInterval } from "./validate";
 
 const FLOOR = 1e-5;
-
-function requireMatrix(fn: string, name: string, m: unknown): number[][] {
-  if (!Array.isArray(m) || m.length === 0) fail(fn, `${name} must be a non-empty array of rows`);
-  const rows = m.map((row, i) => Array.from(requireFiniteArray(fn, `${name}[${i}]`, row)));
-  for (let i = 1; i < rows.length; i++) {
-    if (rows[i].length !== rows[0].length) fail(fn, `${name}'s rows differ in length (row 0 has ${rows[0].length}, row ${i} has ${rows[i].length})`);
-  }
-  return rows;
-}
 
 function requirePair(fn: string, X: unknown, W: unknown): { x: number[][]; w: number[][] } {
   const x = requireMatrix(fn, "X", X);

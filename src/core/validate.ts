@@ -126,6 +126,16 @@ export function reportNonFinite(fn: string, name: string, a: ArrayLike<number>):
   fail(fn, `${name} must contain only finite numbers`);
 }
 
+/** A non-empty matrix: an array of rows of finite numbers, all of one length; names the first bad row or entry. */
+export function requireMatrix(fn: string, name: string, m: unknown): number[][] {
+  if (!Array.isArray(m) || m.length === 0) fail(fn, `${name} must be a non-empty array of rows`);
+  const rows = m.map((row, i) => Array.from(requireFiniteArray(fn, `${name}[${i}]`, row)));
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i].length !== rows[0].length) fail(fn, `${name}'s rows differ in length (row 0 has ${rows[0].length}, row ${i} has ${rows[i].length})`);
+  }
+  return rows;
+}
+
 /** Two arrays of the same length. */
 export function requireSameLength(
   fn: string,
