@@ -414,7 +414,9 @@ describe("playground (e2e)", () => {
     await checkQuantization("model tensor after reload");
   });
 
-  it("made no request beyond 127.0.0.1", () => {
+  it("made no request beyond 127.0.0.1, and the page reported no CSP violation or script error from the playground", () => {
     assert.deepEqual(watch.externalRequests, []);
+    const bad = watch.consoleLines.filter((line) => /Content Security Policy|Refused to|playground\.js/i.test(line));
+    assert.deepEqual(bad, []);
   });
 });
