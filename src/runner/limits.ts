@@ -13,6 +13,10 @@ export const RESULT_CHARS_PER_CALL = 8_000_000;
 export const RESULT_ITEMS_PER_RUN = 4_000_000;
 export const RESULT_CHARS_PER_RUN = 32_000_000;
 
+/** How much of the returned values a check report shows (as JSON characters), per case and in all. */
+export const REPORT_VALUE_CHARS_PER_CASE = 1_000_000;
+export const REPORT_VALUE_CHARS_PER_CHECK = 4_000_000;
+
 /**
  * The biggest message the runner accepts from the sandbox, in characters of its values: a run's results
  * within budget plus compile messages and a source map. Anything beyond is not believed.

@@ -22,7 +22,7 @@ import { evaluateCheck } from "./evaluateCase";
 import { ExpectedValues, type ProducedValue } from "./expectedValues";
 import { learnerFiles } from "./learnerFiles";
 import { orderCases } from "./orderCases";
-import { MEMORY_MB_RANGE, outOfRange, TIMEOUT_MS_RANGE } from "./limits";
+import { megabytes, MEMORY_MB_RANGE, outOfRange, REPORT_VALUE_CHARS_PER_CASE, REPORT_VALUE_CHARS_PER_CHECK, TIMEOUT_MS_RANGE } from "./limits";
 import { SandboxProcess, SandboxStartError } from "./sandboxProcess";
 import { workedExampleFor } from "./workedExample";
 
@@ -286,6 +286,7 @@ export class Runner {
     }
     const inputs = new Map(exercise.checks.flatMap((check) => check.cases.map((c) => [`${check.id}\0${c.id}`, c.input] as const)));
     report.cases = orderCases(results, (r) => inputs.get(`${r.checkId}\0${r.id}`) ?? r.input);
+    limitShownValues(report.cases);
     const workedExample = await workedExampleFor(exercise, report.cases, this.expected);
     if (workedExample) report.workedExample = workedExample;
     report.timings.compareMs = elapsed(compareStart);
@@ -323,6 +324,26 @@ export class Runner {
     report.timings.totalMs = elapsed(start);
     report.finishedAt = new Date().toISOString();
     return report;
+  }
+}
+
+/**
+ * A report carries each case's returned value for the panel's diffs and charts, and a class's grades carry
+ * every report: past a size, a value is left out (its verdict stays) so that one learner's enormous answers
+ * cannot make a report, or a class's results, too large to write. Real answers are far smaller (every built-in
+ * reference's check shows at most 11 KB of values in all, measured).
+ */
+function limitShownValues(cases: CaseResult[]): void {
+  let shown = 0;
+  for (const c of cases) {
+    if (c.actual === undefined) continue;
+    const size = JSON.stringify(c.actual)?.length ?? 0;
+    if (size <= REPORT_VALUE_CHARS_PER_CASE && shown + size <= REPORT_VALUE_CHARS_PER_CHECK) {
+      shown += size;
+      continue;
+    }
+    delete c.actual;
+    c.message += ` (your value, ${megabytes(size)} as JSON, is too large to show in the report)`;
   }
 }
 

@@ -63,8 +63,8 @@ for (const configuration of [
         assert.equal(report.status, hostile.status, everything(report));
         assert.match(everything(report), hostile.says);
         assert.equal(report.summary.passed, 0, "a hostile solution must not pass any case");
-        // The report can always be written, whatever was returned.
-        assert.ok(JSON.stringify(report).length < 200_000_000);
+        // The report can always be written, and stays small, whatever was returned.
+        assert.ok(JSON.stringify(report).length < 6_000_000, `the report is ${JSON.stringify(report).length} characters`);
         for (const marker of escapeMarkers()) assert.ok(!fs.existsSync(marker), `the sandbox was escaped: ${marker} exists`);
         // The host (this process) is alive, and the sandbox still checks a correct file.
         process.kill(process.pid, 0);
