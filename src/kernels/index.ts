@@ -25,6 +25,8 @@ interface Exports {
   int8ErrorF32(x: number, n: number, s: number, acc: number): void;
   q4_0ErrorF32(x: number, n: number, acc: number): void;
   q8_0ErrorF32(x: number, n: number, acc: number): void;
+  fp8ErrorF32(x: number, n: number, s: number, acc: number): void;
+  nf4ErrorF32(x: number, n: number, acc: number): void;
 }
 
 /** Layout of the inspection loops' memory: accumulators, histogram counts, then the current chunk of values. */
@@ -192,6 +194,18 @@ export class Kernels {
     this.exports.v8ExpPair(a, b, p);
     const r = new Float64Array(this.exports.memory.buffer, p, 2);
     return [r[0], r[1]];
+  }
+
+  /** The same for FP8 E4M3 with per-tensor scale s (values in order). */
+  fp8Error(from: number, to: number, s: number, acc: Float64Array): void {
+    const p = this.values(from, to);
+    this.withAcc(acc, (a) => this.exports.fp8ErrorF32(p, to - from, s, a));
+  }
+
+  /** The same for NF4 over the blocks of 64 starting at `from` (values in order). */
+  nf4Error(from: number, to: number, acc: Float64Array): void {
+    const p = this.values(from, to);
+    this.withAcc(acc, (a) => this.exports.nf4ErrorF32(p, to - from, a));
   }
 
   /** e^x exactly as V8's Math.exp (for tests of the port). */

@@ -18,8 +18,11 @@
  * Per tensor and scheme: MSE = Σ(w − x̂)²/n, SQNR = 10·log10(Σw² / Σ(w − x̂)²) dB (null when there is no
  * error or no signal), max |w − x̂|, bytes.
  */
-import { NF4_CODEBOOK } from "../core";
-import { ValueOps, q4_0Blocks, q8_0Blocks } from "./valueOps";
+import { ValueOps, nf4Blocks, q4_0Blocks, q8_0Blocks } from "./valueOps";
+
+const M = 6755399441055744; // 1.5·2^52: + M − M rounds half to even for |t| < 2^51
+
+export { e4m3RoundNonNegative, nf4Code } from "./valueOps";
 
 export const SCHEMES = ["int8-per-tensor", "int8-per-channel", "int4-g128", "nf4-b64", "fp8-e4m3", "q4_0", "q8_0"] as const;
 export type SchemeName = (typeof SCHEMES)[number];
@@ -79,35 +82,6 @@ export class ErrorSum {
   }
 }
 
-const M = 6755399441055744; // 1.5·2^52: + M − M rounds half to even for |t| < 2^51
-const NF4 = Float64Array.from(NF4_CODEBOOK);
-
-/** Nearest NF4 code of v ∈ [−1, 1], equal to core nf4's linear scan (lower code on a tie): the two neighbours decide. */
-export function nf4Code(v: number): number {
-  let hi = 1;
-  while (hi < 15 && NF4[hi] <= v) hi++;
-  const lo = hi - 1;
-  return Math.abs(v - NF4[hi]) < Math.abs(v - NF4[lo]) ? hi : lo;
-}
-
-const scratch = new Float64Array(1);
-const scratchBits = new Uint32Array(scratch.buffer);
-const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-/**
- * E4M3FN rounding of a ≥ 0 (saturating at 448), equal to core fp8Round(a, "e4m3") for a ≥ 0: the spacing is
- * 2^(max(e, −6) − 3) with e the binary exponent of a, read from its bits instead of Math.log2.
- */
-export function e4m3RoundNonNegative(a: number): number {
-  if (a === 0) return 0;
-  scratch[0] = a;
-  let e = ((scratchBits[HIGH] >>> 20) & 0x7ff) - 1023;
-  if (e < -6) e = -6; // subnormal spacing (and double subnormals, far below it)
-  const ulp = 2 ** (e - 3);
-  const r = (a / ulp + M - M) * ulp;
-  return r > 448 ? 448 : r;
-}
-
 /** The elementwise schemes need one scale known before the pass; the block schemes find theirs per block. */
 export interface TensorScales {
   absmax: number;
@@ -157,14 +131,8 @@ class Fp8E4m3 implements SchemeAccumulator {
   constructor(absmax: number) {
     this.s = absmax / 448;
   }
-  push(chunk: Float32Array): void {
-    const s = this.s;
-    if (s === 0) return;
-    for (let i = 0; i < chunk.length; i++) {
-      const w = chunk[i];
-      const r = e4m3RoundNonNegative(Math.abs(w / s));
-      this.error.add(w, (w < 0 ? -r : r) * s);
-    }
+  push(chunk: Float32Array, _start: number, ops: ValueOps): void {
+    if (this.s !== 0) ops.fp8Error(0, chunk.length, this.s, this.error.acc); // s = 0: all zeros, exact
   }
 }
 
@@ -254,6 +222,7 @@ class Int4G128 extends BlockScheme {
 }
 
 class Nf4B64 extends BlockScheme {
+  protected override readonly runsInChunkCoordinates = true;
   constructor(private readonly n: number) {
     super(64);
   }
@@ -261,10 +230,10 @@ class Nf4B64 extends BlockScheme {
     return Math.min(this.n, index - (index % 64) + 64);
   }
   protected block(x: Float32Array, from: number, to: number): void {
-    let absmax = 0;
-    for (let i = from; i < to; i++) absmax = Math.max(absmax, Math.abs(x[i]));
-    if (absmax === 0) return;
-    for (let i = from; i < to; i++) this.error.add(x[i], NF4[nf4Code(x[i] / absmax)] * absmax);
+    nf4Blocks(x, from, to, this.error.acc);
+  }
+  protected override run(chunk: Float32Array, from: number, to: number, ops: ValueOps): void {
+    ops.nf4Error(from, to, this.error.acc);
   }
 }
 

@@ -5,6 +5,7 @@
  * whichever runs; test/unit/models/valueOps.test.ts holds them to that.
  */
 import type { Kernels } from "../kernels";
+import { NF4_CODEBOOK } from "../core";
 
 const M = 6755399441055744;
 
@@ -20,12 +21,41 @@ export interface ValueOps {
   /** The same for llama.cpp Q4_0 / Q8_0 over consecutive blocks of 32 from `from` (the last may be short). */
   q4_0Error(from: number, to: number, acc: Float64Array): void;
   q8_0Error(from: number, to: number, acc: Float64Array): void;
+  /** FP8 E4M3 with per-tensor scale s, errors summed in value order. */
+  fp8Error(from: number, to: number, s: number, acc: Float64Array): void;
+  /** NF4 over consecutive blocks of 64 from `from`, errors summed in value order. */
+  nf4Error(from: number, to: number, acc: Float64Array): void;
 }
 
 const f32 = Math.fround;
+const NF4 = Float64Array.from(NF4_CODEBOOK);
+
 const scratch = new Float64Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** Nearest NF4 code of v ∈ [−1, 1], equal to core nf4's linear scan (lower code on a tie): the two neighbours decide. */
+export function nf4Code(v: number): number {
+  let hi = 1;
+  while (hi < 15 && NF4[hi] <= v) hi++;
+  const lo = hi - 1;
+  return Math.abs(v - NF4[hi]) < Math.abs(v - NF4[lo]) ? hi : lo;
+}
+
+/**
+ * E4M3FN rounding of a ≥ 0 (saturating at 448), equal to core fp8Round(a, "e4m3") for a ≥ 0: the spacing is
+ * 2^(max(e, −6) − 3) with e the binary exponent of a, read from its bits instead of Math.log2.
+ */
+export function e4m3RoundNonNegative(a: number): number {
+  if (a === 0) return 0;
+  scratch[0] = a;
+  let e = ((scratchBits[HIGH] >>> 20) & 0x7ff) - 1023;
+  if (e < -6) e = -6; // subnormal spacing (and double subnormals, far below it)
+  const ulp = 2 ** (e - 3);
+  const r = (a / ulp + M - M) * ulp;
+  return r > 448 ? 448 : r;
+}
+
 
 /** core float16Round for a finite value, without its validation (it runs once per block of 32). */
 export function float16RoundFast(d: number): number {
@@ -115,6 +145,42 @@ export class TypeScriptValueOps implements ValueOps {
   q8_0Error(from: number, to: number, acc: Float64Array): void {
     q8_0Blocks(this.x, from, to, acc);
   }
+
+  fp8Error(from: number, to: number, s: number, acc: Float64Array): void {
+    fp8Values(this.x, from, to, s, acc);
+  }
+
+  nf4Error(from: number, to: number, acc: Float64Array): void {
+    nf4Blocks(this.x, from, to, acc);
+  }
+}
+
+/** Adds w − x̂ to acc = [Σ(w − x̂)², max |w − x̂|], in the order called. */
+function addError(acc: Float64Array, w: number, xHat: number): void {
+  const d = w - xHat;
+  acc[0] += d * d;
+  const a = Math.abs(d);
+  if (a > acc[1]) acc[1] = a;
+}
+
+/** FP8 E4M3 with per-tensor scale s: x̂ = ±e4m3(|w/s|)·s (src/models/schemes.ts defines the rounding). */
+export function fp8Values(x: Float32Array, from: number, to: number, s: number, acc: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const w = x[i];
+    const r = e4m3RoundNonNegative(Math.abs(w / s));
+    addError(acc, w, (w < 0 ? -r : r) * s);
+  }
+}
+
+/** NF4 over consecutive blocks of 64 from `from` (the last may be short); a block of zeros is exact. */
+export function nf4Blocks(x: Float32Array, from: number, to: number, acc: Float64Array): void {
+  for (let b = from; b < to; b += 64) {
+    const end = Math.min(to, b + 64);
+    let absmax = 0;
+    for (let i = b; i < end; i++) absmax = Math.max(absmax, Math.abs(x[i]));
+    if (absmax === 0) continue;
+    for (let i = b; i < end; i++) addError(acc, x[i], NF4[nf4Code(x[i] / absmax)] * absmax);
+  }
 }
 
 /**
@@ -188,6 +254,12 @@ export class WasmValueOps implements ValueOps {
   }
   q8_0Error(from: number, to: number, acc: Float64Array): void {
     this.kernels.q8_0Error(from, to, acc);
+  }
+  fp8Error(from: number, to: number, s: number, acc: Float64Array): void {
+    this.kernels.fp8Error(from, to, s, acc);
+  }
+  nf4Error(from: number, to: number, acc: Float64Array): void {
+    this.kernels.nf4Error(from, to, acc);
   }
 }
 

@@ -228,3 +228,71 @@ export function q4_0ErrorF32(x: usize, n: i32, acc: usize): void {
 export function q8_0ErrorF32(x: usize, n: i32, acc: usize): void {
   blockErrors(x, n, acc, false);
 }
+
+/**
+ * FP8 E4M3 with per-tensor scale s: x̂ = ±e4m3(|w/s|)·s (nearest even, saturating at 448), the error summed in
+ * value order into acc = [Σ(w − x̂)², max |w − x̂|] (src/models/schemes.ts e4m3RoundNonNegative, the same steps).
+ */
+export function fp8ErrorF32(x: usize, n: i32, s: f64, acc: usize): void {
+  let sumSq = load<f64>(acc);
+  let maxAbs = load<f64>(acc, 8);
+  for (let i = 0; i < n; i++) {
+    const w = <f64>load<f32>(x + (<usize>i << 2));
+    const a = abs(w / s);
+    let r: f64 = 0;
+    if (a != 0) {
+      let e = <i32>((reinterpret<u64>(a) >> 52) & 0x7ff) - 1023;
+      if (e < -6) e = -6;
+      const ulp = reinterpret<f64>(<u64>(e - 3 + 1023) << 52);
+      r = (a / ulp + MAGIC - MAGIC) * ulp;
+      if (r > 448) r = 448;
+    }
+    const d = w - (w < 0 ? -r : r) * s;
+    sumSq += d * d;
+    if (abs(d) > maxAbs) maxAbs = abs(d);
+  }
+  store<f64>(acc, sumSq);
+  store<f64>(acc, maxAbs, 8);
+}
+
+/** bitsandbytes' NF4 code values (core nf4.ts NF4_CODEBOOK). */
+const NF4: StaticArray<f64> = [
+  -1.0, -0.6961928009986877, -0.5250730514526367, -0.39491748809814453, -0.28444138169288635, -0.18477343022823334,
+  -0.09105003625154495, 0.0, 0.07958029955625534, 0.16093020141124725, 0.24611230194568634, 0.33791524171829224,
+  0.44070982933044434, 0.5626170039176941, 0.7229568362236023, 1.0,
+];
+
+/**
+ * NF4 over consecutive blocks of 64 (the last may be short): x̂ = NF4[c]·absmax with c the nearer of the two codes
+ * around w/absmax (the lower on a tie), the error summed in value order (src/models/schemes.ts Nf4B64).
+ */
+export function nf4ErrorF32(x: usize, n: i32, acc: usize): void {
+  let sumSq = load<f64>(acc);
+  let maxAbs = load<f64>(acc, 8);
+  for (let b = 0; b < n; b += 64) {
+    const end = min(n, b + 64);
+    let absmax: f64 = 0;
+    for (let i = b; i < end; i++) absmax = max(absmax, abs(<f64>load<f32>(x + (<usize>i << 2))));
+    if (absmax == 0) continue;
+    for (let i = b; i < end; i++) {
+      const w = <f64>load<f32>(x + (<usize>i << 2));
+      const v = w / absmax;
+      // hi = 1 + how many of NF4[1..14] are ≤ v: where the scalar `while (NF4[hi] <= v) hi++` stops (the table
+      // ascends), counted with seven two-lane compares instead of a branch per code.
+      const vv = f64x2.splat(v);
+      const table = changetype<usize>(NF4) + 8;
+      let count = v128.sub<i64>(v128.sub<i64>(i64x2.splat(0), f64x2.le(v128.load(table), vv)), f64x2.le(v128.load(table, 16), vv));
+      count = v128.sub<i64>(count, f64x2.le(v128.load(table, 32), vv));
+      count = v128.sub<i64>(v128.sub<i64>(count, f64x2.le(v128.load(table, 48), vv)), f64x2.le(v128.load(table, 64), vv));
+      count = v128.sub<i64>(v128.sub<i64>(count, f64x2.le(v128.load(table, 80), vv)), f64x2.le(v128.load(table, 96), vv));
+      const hi = 1 + <i32>(i64x2.extract_lane(count, 0) + i64x2.extract_lane(count, 1));
+      const lo = hi - 1;
+      const c = abs(v - unchecked(NF4[hi])) < abs(v - unchecked(NF4[lo])) ? hi : lo;
+      const d = w - unchecked(NF4[c]) * absmax;
+      sumSq += d * d;
+      if (abs(d) > maxAbs) maxAbs = abs(d);
+    }
+  }
+  store<f64>(acc, sumSq);
+  store<f64>(acc, maxAbs, 8);
+}

@@ -20,7 +20,7 @@ function values(n: number, seed: number): Float32Array {
 
 describe("inspection loops: WebAssembly = TypeScript", function () {
   this.timeout(60_000);
-  it("moments, histogram, int8, Q4_0 and Q8_0 over odd spans give identical accumulators", async () => {
+  it("moments, histogram, int8, Q4_0, Q8_0, FP8 and NF4 over odd spans give identical accumulators", async () => {
     const wasm = new WasmValueOps(await kernelsForTest());
     const ts = new TypeScriptValueOps();
     for (const n of [1, 3, 31, 32, 33, 100, 4099, 70_001]) {
@@ -51,6 +51,14 @@ describe("inspection loops: WebAssembly = TypeScript", function () {
         wasm.q8_0Error(from, to, qa);
         ts.q8_0Error(from, to, qb);
         assert.deepEqual(qa, qb, `q8_0 n=${n}`);
+        for (const s of [25 / 448, 1e-3, 7e-6]) {
+          wasm.fp8Error(from, to, s, qa);
+          ts.fp8Error(from, to, s, qb);
+          assert.deepEqual(qa, qb, `fp8 s=${s} n=${n}`);
+        }
+        wasm.nf4Error(from, to, qa);
+        ts.nf4Error(from, to, qb);
+        assert.deepEqual(qa, qb, `nf4 n=${n}`);
       }
     }
   });
