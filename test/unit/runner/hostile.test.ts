@@ -15,6 +15,8 @@ import { check, doubling, exercise } from "./support/exercises";
 import { fixturesDir, sandboxHostScript } from "./support/buildSandbox";
 import { escapeMarkers, HOSTILE_CORPUS, type HostileCase } from "./support/hostileCorpus";
 import { builtInPack, runCli } from "../cli/support/runCli";
+import { newPackCommand } from "../../../src/cli/commands/newPack";
+import { captureIo } from "../packs/support/cliHarness";
 
 function everything(report: CheckReport): string {
   return [...report.cases.map((c) => c.message), ...report.diagnostics.map((d) => d.message)].join("\n");
@@ -158,4 +160,36 @@ describe("compression-tutor check against hostile files and limits", function ()
       for (const marker of escapeMarkers()) assert.ok(!fs.existsSync(marker), marker);
     });
   }
+});
+
+describe("compression-tutor validate on a pack whose reference attacks the grader", function () {
+  this.timeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-hostile-pack-"));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("the reference's realm escape and kill of the parent reach nothing: validate reports the reference failing, exit 1", async () => {
+    const pack = path.join(dir, "course");
+    assert.equal(await newPackCommand([pack], captureIo(dir).io), 0);
+    const reference = path.join(pack, "dequantize", "reference.ts");
+    const honest = fs.readFileSync(reference, "utf8");
+    const fn = /export function (\w+)/.exec(honest)?.[1];
+    assert.ok(fn, honest);
+    fs.writeFileSync(
+      reference,
+      `export function ${fn}(..._args: any[]): any {
+  const g = globalThis as any;
+  g.process?.kill(g.process.ppid, "SIGKILL");
+  void import(["node", "fs"].join(":")).catch((e: any) => e.constructor.constructor("return process")().kill(0, "SIGKILL"));
+  return -12345;
+}
+`,
+    );
+    const before1 = snapshot(dir);
+    const run = await runCli(["validate", pack]);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /the reference solution fails case "example" of check "dequantize" .*got -12345 .*\[reference-fails\]/);
+    assert.deepEqual(snapshot(dir), before1);
+    for (const marker of escapeMarkers()) assert.ok(!fs.existsSync(marker), marker);
+    process.kill(process.pid, 0);
+  });
 });
