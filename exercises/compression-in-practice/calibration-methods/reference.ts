@@ -58,3 +58,27 @@ export function calibrationMse(x: number[], threshold: number, bits: number): nu
   const squared = x.map((v) => (v - Math.min(qmax, Math.max(-qmax, roundHalfEven(v / scale))) * scale) ** 2);
   return squared.reduce((s, v) => s + v, 0) / x.length;
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainPercentileThreshold(x: number[], p: number): string[] {
+  const a = x.map(Math.abs).sort((u, v) => u - v);
+  const h = ((a.length - 1) * p) / 100;
+  const lo = Math.floor(h);
+  return [`${a.length} values; h = (${a.length} − 1) · ${p} / 100 = ${h}`, `between a[${lo}] = ${a[lo]} and a[${Math.min(a.length - 1, lo + 1)}] = ${a[Math.min(a.length - 1, lo + 1)]}: ${percentileThreshold(x, p)}`];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainEntropyThreshold(counts: number[], binWidth: number, levels: number): string[] {
+  const r = entropyThreshold(counts, binWidth, levels);
+  const p = counts.slice(0, levels);
+  for (let b = levels; b < counts.length; b++) p[levels - 1] += counts[b];
+  return [`candidate i = ${levels}: P = ${p.join(", ")} (the tail folded into the last bin), KL = ${r.divergences[0]}`, `least KL ${Math.min(...r.divergences)} at i = ${r.bins}: threshold ${r.bins} · ${binWidth} = ${r.threshold}`];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainCalibrationMse(x: number[], threshold: number, bits: number): string[] {
+  const qmax = 2 ** (bits - 1) - 1;
+  const scale = threshold / qmax;
+  const code = Math.min(qmax, Math.max(-qmax, roundHalfEven(x[0] / scale)));
+  return [`scale = ${threshold} / ${qmax} = ${scale}`, `x[0] = ${x[0]}: code ${code}, x̂ = ${code * scale}, squared error ${(x[0] - code * scale) ** 2}`, `mean over ${x.length} values: ${calibrationMse(x, threshold, bits)}`];
+}

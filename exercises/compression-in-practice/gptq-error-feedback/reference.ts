@@ -36,3 +36,19 @@ export function gptqVsRtn(w: number[], X: number[][], Hinv: number[][], scale: n
   const outputError = (wHat: number[]) => X.reduce((sum, x) => sum + x.reduce((s, v, i) => s + v * (w[i] - wHat[i]), 0) ** 2, 0);
   return { gptqError: outputError(gptq), rtnError: outputError(rtn) };
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainGptqQuantizeRow(w: number[], Hinv: number[][], scale: number, zero: number, maxq: number): string[] {
+  const { code, value } = quantize(w[0], scale, zero, maxq);
+  const e = (w[0] - value) / Hinv[0][0];
+  const lines = [`column 0: ${w[0]} → code ${code}, ŵ = ${value}; e = (${w[0]} − ${value}) / ${Hinv[0][0]} = ${e}`];
+  if (w.length > 1) lines.push(`column 1 becomes ${w[1]} − ${e} · ${Hinv[0][1]} = ${w[1] - e * Hinv[0][1]} before it is rounded`);
+  lines.push(`codes: ${gptqQuantizeRow(w, Hinv, scale, zero, maxq).codes.join(", ")}`);
+  return lines;
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainGptqVsRtn(w: number[], X: number[][], Hinv: number[][], scale: number, zero: number, maxq: number): string[] {
+  const r = gptqVsRtn(w, X, Hinv, scale, zero, maxq);
+  return [`GPTQ's ŵ: ${gptqQuantizeRow(w, Hinv, scale, zero, maxq).wHat.join(", ")}`, `Σ_t (x_t · (w − ŵ))²: GPTQ ${r.gptqError}, round-to-nearest ${r.rtnError}`];
+}

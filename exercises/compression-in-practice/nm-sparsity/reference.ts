@@ -30,3 +30,20 @@ export function pruningReport(w: number[], n: number, m: number, valueBits: numb
     unstructuredError: prunedEnergy(w, unstructured),
   };
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainNmMask(w: number[], n: number, m: number): string[] {
+  const group = w.slice(0, m);
+  const kept = byMagnitude(w, 0, m).slice(0, n);
+  return [`first group: ${group.join(", ")}; magnitudes ${group.map(Math.abs).join(", ")}`, `keep the ${n} largest magnitudes (lower index on ties): indices ${kept.join(", ")}`, `mask of the group: ${nmMask(w, n, m).slice(0, m).join(", ")}`];
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainPruningReport(w: number[], n: number, m: number, valueBits: number): string[] {
+  const r = pruningReport(w, n, m, valueBits);
+  return [
+    `kept fraction ${n} / ${m} = ${r.keptFraction}; metadata ${n} · ⌈log₂ ${m}⌉ / ${m} = ${r.metadataBitsPerWeight} bits per weight`,
+    `stored: ${valueBits} · ${n} / ${m} + ${r.metadataBitsPerWeight} = ${r.storedBitsPerWeight} bits per weight`,
+    `N:M error (Σ of the pruned w²) ${r.nmError}; unstructured, keeping ${(w.length / m) * n} anywhere: ${r.unstructuredError}`,
+  ];
+}

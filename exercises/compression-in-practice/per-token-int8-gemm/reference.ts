@@ -33,3 +33,17 @@ export function int8Linear(X: number[][], Wq: number[][], wScales: number[]) {
 export function int32SafeDepth(maxAbsA: number, maxAbsB: number): number {
   return Math.floor((2 ** 31 - 1) / (maxAbsA * maxAbsB));
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainQuantizePerToken(X: number[][]): string[] {
+  const { scales, zeroPoints, q } = quantizePerToken(X);
+  return X.slice(0, 2).map((row, t) => `token ${t}: lo = ${Math.min(0, ...row)}, hi = ${Math.max(0, ...row)}, scale = ${scales[t]}, zero point = ${zeroPoints[t]}, first codes ${q[t].slice(0, 4).join(", ")}`);
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainInt8Linear(X: number[][], Wq: number[][], wScales: number[]): string[] {
+  const { scales, zeroPoints } = quantizePerToken(X);
+  const { acc, y } = int8Linear(X, Wq, wScales);
+  const colSum = Wq.reduce((sum, row) => sum + row[0], 0);
+  return [`token 0, column 0: acc = Σ qx · qw = ${acc[0][0]}; Σ_k qw_k0 = ${colSum}; z = ${zeroPoints[0]}`, `y = ${scales[0]} · ${wScales[0]} · (${acc[0][0]} − (${zeroPoints[0]}) · ${colSum}) = ${y[0][0]}`];
+}

@@ -44,3 +44,21 @@ export function activationQuantError(X: number[][], W: number[][], alpha: number
     after: meanSquaredDifference(Y, matmul(fakeQuant(smoothed.X), smoothed.W)),
   };
 }
+
+/** Hint 3 on the learner's own case. */
+export function explainSmoothingScales(X: number[][], W: number[][], alpha: number): string[] {
+  const s = smoothingScales(X, W, alpha);
+  return W.slice(0, 3).map((wRow, j) => {
+    const actMax = Math.max(FLOOR, ...X.map((row) => Math.abs(row[j])));
+    const weightMax = Math.max(FLOOR, ...wRow.map(Math.abs));
+    return `channel ${j}: max|X_${j}| = ${actMax}, max|W_${j}| = ${weightMax}: s = ${actMax}^${alpha} / ${weightMax}^${1 - alpha} = ${s[j]}`;
+  });
+}
+
+/** Hint 3 on the learner's own case. */
+export function explainActivationQuantError(X: number[][], W: number[][], alpha: number): string[] {
+  const r = activationQuantError(X, W, alpha);
+  const smoothed = migrate(X, W, r.scales);
+  const maxOf = (m: number[][]) => Math.max(...m.map((row) => Math.max(...row.map(Math.abs))));
+  return [`before: Δ = ${maxOf(X)} / 127, output error ${r.before}`, `after smoothing: max|X̂| = ${maxOf(smoothed.X)}, Δ = ${maxOf(smoothed.X)} / 127, output error ${r.after}`];
+}
