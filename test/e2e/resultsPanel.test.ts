@@ -124,6 +124,16 @@ describe("results panel: what the learner reads (e2e)", function () {
     assert.ok(counted.every((m) => Number(m[2]) === counts.total), `Problems counts another total: ${texts.join(" | ")}`);
     assert.equal(counted.reduce((n, m) => n + Number(m[1]), 0), counts.failing);
     await saveScreenshot(page, "results-02-problems");
+    // Test Results print each failing case's input, expected and actual value (the last failing case is in view).
+    await page.locator(".panel .composite-bar .action-item", { hasText: /test results/i }).first().click({ timeout: budget(15_000) });
+    await page
+      .locator(".xterm-rows", { hasText: /input:\s+\(0\.5, 1, -2\)\s*expected: -2\s*actual:\s+-1/ })
+      .first()
+      .waitFor({ timeout: budget(15_000) })
+      .catch(async (error: Error) => {
+        throw new Error(`Test Results do not show the case's values: ${(await page.locator(".xterm-rows").allTextContents()).join(" ").slice(0, 600)} (${error.message})`);
+      });
+    await saveScreenshot(page, "results-02d-test-results");
     // Give the editor area its room back.
     await runCommand(page, "View: Hide Panel");
     // CodeLens above quantize: the same count, the share in that function.
