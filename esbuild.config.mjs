@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildKernels } from "./scripts/build-kernels.mjs";
+import { buildSchemaValidators } from "./scripts/build-schema-validators.mjs";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -41,6 +42,9 @@ const browserTargets = [
   { in: "media/playground/main.ts", out: "dist/webview/playground.js" },
   { in: "media/inspect/main.ts", out: "dist/webview/inspect.js" },
 ];
+
+// The pack schemas' validators, compiled by ajv now rather than on every run (src/packs/json/schemaValidator.ts).
+buildSchemaValidators();
 
 const contexts = [];
 for (const t of nodeTargets.filter((t) => fs.existsSync(t.in))) {

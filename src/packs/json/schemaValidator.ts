@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import * as generated from "./schemaValidators.generated";
 import packSchema from "../../../exercises/schema/pack.schema.json";
 import exerciseSchema from "../../../exercises/schema/exercise.schema.json";
 import { closestName } from "../nameSuggestions";
@@ -21,25 +22,17 @@ type SchemaNode = Record<string, unknown>;
  * failed `oneOf` (one per branch) are replaced by the errors of the branch the author evidently meant.
  */
 export class PackSchemaValidator {
-  private readonly ajv: Ajv;
-  private readonly validators: Record<SchemaKind, ValidateFunction>;
-  /** Where every sub-schema object lives ("<$id>#/definitions/…"), to re-validate against one oneOf branch. */
-  private readonly locations = new Map<object, string>();
-
-  constructor() {
-    // strictTypes off: a oneOf branch compiled alone has no "type"; its holder already requires an object.
-    this.ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
-    // VS Code shows this text instead of the raw regular expression; it is not a validation keyword.
-    this.ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
-    this.ajv.addSchema(packSchema);
-    this.ajv.addSchema(exerciseSchema);
-    indexSubschemas(packSchema, `${packSchema.$id}#`, this.locations);
-    indexSubschemas(exerciseSchema, `${exerciseSchema.$id}#`, this.locations);
-    this.validators = {
-      pack: this.compiled(packSchema.$id),
-      exercise: this.compiled(exerciseSchema.$id),
-    };
-  }
+  /**
+   * Compiled at build time (scripts/build-schema-validators.mjs), so no schema is compiled at run time;
+   * constructing a validator costs nothing.
+   */
+  private readonly validators: Record<SchemaKind, ValidateFunction> = { pack: generated.pack, exercise: generated.exercise };
+  /**
+   * Where every sub-schema lives ("<$id>#/definitions/…"), keyed by its JSON text: the generated code holds
+   * its own copies of the schemas, so a failed oneOf's parentSchema is found by content. Two sub-schemas with
+   * the same text validate alike, so either location serves. Built on the first failed oneOf.
+   */
+  private locations: Map<string, string> | undefined;
 
   validate(kind: SchemaKind, value: unknown): SchemaIssue[] {
     const validate = this.validators[kind];
@@ -47,10 +40,19 @@ export class PackSchemaValidator {
     return this.explain("", validate.errors ?? []);
   }
 
-  private compiled(ref: string): ValidateFunction {
-    const validate = this.ajv.getSchema(ref);
-    if (!validate) throw new Error(`PackSchemaValidator: schema ${ref} did not compile`);
+  private branch(ref: string): ValidateFunction {
+    const validate = generated.oneOfBranches[ref];
+    if (!validate) throw new Error(`PackSchemaValidator: no validator generated for ${ref}; run node scripts/build-schema-validators.mjs`);
     return validate;
+  }
+
+  private locationOf(schema: object): string | undefined {
+    if (!this.locations) {
+      this.locations = new Map();
+      indexSubschemas(packSchema, `${packSchema.$id}#`, this.locations);
+      indexSubschemas(exerciseSchema, `${exerciseSchema.$id}#`, this.locations);
+    }
+    return this.locations.get(JSON.stringify(schema));
   }
 
   /** Readable issues for ajv errors of `value`, whose pointers are relative to `base`. */
@@ -104,17 +106,18 @@ export class PackSchemaValidator {
       }
     }
     if (chosen < 0) chosen = candidates[0].i;
-    const holder = this.locations.get(failed.parentSchema as object);
+    const holder = this.locationOf(failed.parentSchema as object);
     if (holder === undefined) throw new Error(`PackSchemaValidator: no location for the schema at ${failed.schemaPath}`);
-    const validate = this.compiled(`${holder}/oneOf/${chosen}`);
+    const validate = this.branch(`${holder}/oneOf/${chosen}`);
     if (validate(data)) return [];
     return this.explain(pointer, validate.errors ?? []);
   }
 }
 
-function indexSubschemas(node: unknown, location: string, into: Map<object, string>): void {
+function indexSubschemas(node: unknown, location: string, into: Map<string, string>): void {
   if (typeof node !== "object" || node === null) return;
-  into.set(node, location);
+  const key = JSON.stringify(node);
+  if (!into.has(key)) into.set(key, location);
   for (const [key, child] of Object.entries(node)) indexSubschemas(child, `${location}/${escapePointer(key)}`, into);
 }
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import { PackSchemaValidator } from "../../../src/packs/json/schemaValidator";
 import { exercise, manifest } from "./fixturePack";
 
@@ -6,6 +7,11 @@ describe("PackSchemaValidator", function () {
   this.timeout(20_000);
   const validator = new PackSchemaValidator();
   const issues = (kind: "pack" | "exercise", value: unknown) => validator.validate(kind, value).map((i) => `${i.pointer} ${i.message}`);
+
+  it("runs validators generated from the current schemas (node scripts/build-schema-validators.mjs regenerates them)", async () => {
+    const { schemaValidatorsSource, SCHEMA_VALIDATORS_FILE } = await import("../../../scripts/build-schema-validators.mjs");
+    assert.ok(fs.readFileSync(SCHEMA_VALIDATORS_FILE, "utf8") === schemaValidatorsSource(), `${SCHEMA_VALIDATORS_FILE} is out of date with exercises/schema/*.json`);
+  });
 
   it("accepts the test pack's manifest and exercise", () => {
     assert.deepEqual(issues("pack", manifest()), []);
