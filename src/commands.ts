@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { addPack } from "./addPack";
 import { resolveExercise } from "./exerciseArgument";
 import { exportWork, type ExportWorkOptions } from "./handIn/exportWork";
+import { gradeClassCommand, type GradeClassOptions } from "./handIn/gradeClassCommand";
 import type { Tutor } from "./tutor";
 import { ResultsPanel, solutionEditorColumn } from "./webview/resultsPanel";
 import { welcomeModel } from "./webview/welcomeModel";
@@ -147,6 +148,8 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
   "compressionTutor.addPack": (tutor) => (arg) => addPack(tutor, arg),
 
   "compressionTutor.exportWork": (tutor) => (arg) => exportWork(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as ExportWorkOptions) : {}),
+
+  "compressionTutor.gradeClass": (tutor) => (arg) => gradeClassCommand(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as GradeClassOptions) : {}),
 
   "compressionTutor.refreshPacks": (tutor) => () => tutor.packs.reload(),
 

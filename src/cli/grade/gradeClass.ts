@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ExerciseSpec, PackSpec } from "../../protocol/exercise";
-import { Runner } from "../../runner";
+import { Runner, type RunnerOptions } from "../../runner";
 import { exerciseGradeFromReport, GRADE_RESULT_VERSION, missingExercise, summariseLearner, type ExerciseGrade, type GradeResult } from "./gradeResult";
 import { isInsideFolder } from "../../packs/node/loadPackFromDisk";
 import { findSubmission, type Learner } from "./submissions";
@@ -20,6 +20,8 @@ export interface GradeOptions {
   shard?: { index: number; count: number };
   onProgress?: (label: string) => void;
   log?: (line: string) => void;
+  /** How to start the sandbox where the defaults do not fit (VS Code: its own Node and the extension's host script). */
+  sandbox?: Pick<RunnerOptions, "execPath" | "env" | "hostScript">;
 }
 
 interface Task {
@@ -69,7 +71,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
   );
 
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length || 1));
-  const runners = Array.from({ length: jobs }, () => new Runner({ timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, log: options.log }));
+  const runners = Array.from({ length: jobs }, () => new Runner({ ...options.sandbox, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, log: options.log }));
   let next = 0;
   try {
     await Promise.all(
