@@ -34,9 +34,10 @@ export async function resolvePackSource(command: string, text: string, io: CliIo
   }
 }
 
-export async function loadPackForCli(command: string, packDir: string, io: CliIo): Promise<PackSpec> {
+/** `only`: load just the manifest and that exercise (a one-shot check need not read the rest of the pack). */
+export async function loadPackForCli(command: string, packDir: string, io: CliIo, only?: string): Promise<PackSpec> {
   const dir = await resolvePackSource(command, packDir, io);
-  const { pack, problems } = await loadPackFromDisk(dir);
+  const { pack, problems } = await loadPackFromDisk(dir, { only });
   const errors = problems.filter((p) => p.severity === "error");
   for (const warning of problems.filter((p) => p.severity === "warning")) io.stderr(`${formatProblem(warning, io.cwd)}\n`);
   if (errors.length > 0 || !pack) {
@@ -46,15 +47,19 @@ export async function loadPackForCli(command: string, packDir: string, io: CliIo
   return pack;
 }
 
-/** Splits `<pack-dir>/<exercise-id>` and finds the exercise. */
+/**
+ * Splits `<pack-dir>/<exercise-id>` and loads that exercise alone: the other exercises' problems do not stop
+ * it (`validate` reports them). An id the pack lacks costs a load of the whole pack, to list the ones it has.
+ */
 export async function loadExerciseForCli(command: string, reference: string, io: CliIo): Promise<{ pack: PackSpec; exercise: ExerciseSpec }> {
   const trimmed = reference.replace(/[\\/]+$/, "");
   const packDir = path.dirname(trimmed);
   const exerciseId = path.basename(trimmed);
-  const pack = await loadPackForCli(command, packDir, io);
+  const pack = await loadPackForCli(command, packDir, io, exerciseId);
   const exercise = pack.exercises.find((e) => e.id === exerciseId);
   if (!exercise) {
-    throw new UsageError(`${command}: the pack ${pack.id} has no exercise \`${exerciseId}\`; it has: ${pack.exercises.map((e) => e.id).join(", ")}`);
+    const whole = await loadPackForCli(command, packDir, io);
+    throw new UsageError(`${command}: the pack ${pack.id} has no exercise \`${exerciseId}\`; it has: ${whole.exercises.map((e) => e.id).join(", ")}`);
   }
   return { pack, exercise };
 }

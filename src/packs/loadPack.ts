@@ -17,6 +17,13 @@ export interface LoadPackOptions {
   limits?: Partial<PackLimits>;
   /** Reused across loads when given: compiling the schemas is the slow part of a small pack's load. */
   validator?: PackSchemaValidator;
+  /**
+   * Parse only this listed exercise (the CLI's one-shot `check`): the manifest is still read and validated,
+   * the other exercises' files are never opened, and the pack-wide folder checks (total size, unlisted
+   * folders) are left to `validate` and to loads of the whole pack. The result's `exercises` holds at most
+   * this one; an id the manifest does not list gives none.
+   */
+  only?: string;
 }
 
 /**
@@ -85,6 +92,7 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
   const generatedSoFar = { values: 0 };
   for (const [index, id] of listed.entries()) {
     if (typeof id !== "string" || !EXERCISE_ID.test(id)) continue; // reported by the schema
+    if (options.only !== undefined && id !== options.only) continue;
     const pointer = `/exercises/${index}`;
     if (seen.has(id)) {
       problems.atPointer(manifestFile, doc, pointer, "duplicate-id", `exercise "${id}" is listed twice; list each exercise once`);
@@ -99,9 +107,10 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
     if (exercise) exercises.push(exercise);
   }
 
-  await checkPackFolder(fs, root, seen, limits, (code, message, severity, pointer) =>
-    pointer ? problems.atPointer(manifestFile, doc, pointer, code, message, severity) : problems.inFile(manifestFile, code, message, severity),
-  );
+  if (options.only === undefined)
+    await checkPackFolder(fs, root, seen, limits, (code, message, severity, pointer) =>
+      pointer ? problems.atPointer(manifestFile, doc, pointer, code, message, severity) : problems.inFile(manifestFile, code, message, severity),
+    );
 
   // A listed exercise that is missing or broken costs only that exercise; a broken manifest or an oversized pack
   // costs the pack.

@@ -44,10 +44,13 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
   return "other";
 }
 
-/** Loads and statically validates the pack in `dir` (relative paths are resolved from the working directory). */
+/**
+ * Loads and statically validates the pack in `dir` (relative paths are resolved from the working directory);
+ * with `only`, just the manifest and that exercise (see LoadPackOptions.only).
+ */
 export async function loadPackFromDisk(
   dir: string,
-  options: { catalog?: CoreCatalog; limits?: Partial<PackLimits> } = {},
+  options: { catalog?: CoreCatalog; limits?: Partial<PackLimits>; only?: string } = {},
 ): Promise<{ pack?: PackSpec; problems: PackProblem[] }> {
-  return loadPack(nodePackFileSystem, path.resolve(dir), { catalog: options.catalog ?? builtInCoreCatalog(), limits: options.limits });
+  return loadPack(nodePackFileSystem, path.resolve(dir), { catalog: options.catalog ?? builtInCoreCatalog(), limits: options.limits, only: options.only });
 }

@@ -114,6 +114,27 @@ describe("loadPack(fs, root, options)", function () {
     assert.deepEqual(pack?.exercises.map((e) => e.id), ["dequantize"]);
   });
 
+  it("with `only`, reads the manifest and that exercise alone: a broken sibling neither stops it nor is read", async () => {
+    const files = {
+      ...packFiles(ROOT, { manifest: manifest({ exercises: ["dequantize", "softmax"] }) }),
+      [`${ROOT}/softmax/exercise.json`]: "{ not json",
+      [`${ROOT}/unlisted/exercise.json`]: "{}",
+    };
+    const only = (id: string) => loadPack(new MemoryFileSystem(files), ROOT, { catalog: CATALOG, only: id });
+    const one = await only("dequantize");
+    assert.deepEqual(brief(one.problems), []);
+    assert.deepEqual(one.pack?.exercises.map((e) => e.id), ["dequantize"]);
+    const broken = await only("softmax");
+    assert.deepEqual([...new Set(broken.problems.map((p) => p.file.replace(ROOT + "/", "")))], ["softmax/exercise.json"]);
+    assert.deepEqual(broken.pack?.exercises, []);
+    assert.deepEqual((await only("absent")).pack?.exercises, []);
+    const whole = await load(files);
+    assert.deepEqual([...new Set(whole.problems.map((p) => p.file.replace(ROOT + "/", "")))], ["pack.json", "softmax/exercise.json"]);
+    assert.ok(whole.problems.some((p) => p.code === "unlisted-exercise"));
+    const badManifest = await loadPack(new MemoryFileSystem(packFiles(ROOT, { manifest: manifest({ license: "" }) })), ROOT, { catalog: CATALOG, only: "dequantize" });
+    assert.equal(badManifest.pack, undefined);
+  });
+
   it("keeps the pack when a listed exercise has no folder, but not when the manifest itself is invalid", async () => {
     const missing = await load(packFiles(ROOT, { manifest: manifest({ exercises: ["dequantize", "later"] }) }));
     assert.deepEqual(missing.problems.map((p) => p.code), ["missing-exercise"]);
