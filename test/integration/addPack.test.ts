@@ -74,6 +74,12 @@ describe("Add Exercise Pack… from a .zip and from a git repository", function 
     added.push(first.folder);
     assert.ok(first.folder.startsWith(api.ctx.extension.globalStorageUri.fsPath), first.folder);
     assert.deepEqual(api.tutor.packs.find("zipped-pack", "dequantize")?.exercise.id, "dequantize");
+    // The learner starts: a solution file of their own and a hint opened.
+    const solution = await vscode.commands.executeCommand<vscode.Uri>("compressionTutor.openExercise", { packId: "zipped-pack", exerciseId: "dequantize" });
+    assert.ok(solution, "the exercise opened");
+    const mine = "export function dequantize(q: number, scale: number, zeroPoint: number): number {\n  return scale * (q - zeroPoint); // mine\n}\n";
+    await vscode.workspace.fs.writeFile(solution, new TextEncoder().encode(mine));
+    await api.tutor.progress.openNextHint("zipped-pack", "dequantize", 3);
 
     addSecondExercise(source);
     const prompt = path.join(source, "dequantize", "prompt.md");
@@ -85,6 +91,10 @@ describe("Add Exercise Pack… from a .zip and from a git repository", function 
     const folders = vscode.workspace.getConfiguration("compressionTutor").get<string[]>("packFolders", []);
     assert.ok(folders.includes(update.folder) && !folders.includes(first.folder), `the update replaces the old folder: ${folders.join(", ")}`);
     assert.ok(api.tutor.packs.find("zipped-pack", "dequantize-again"));
+    // Kept across the update, keyed by pack id and exercise id.
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(solution)), mine);
+    assert.equal(api.tutor.progress.get("zipped-pack", "dequantize")?.hintsOpened, 1);
+    await vscode.workspace.fs.delete(solution);
   });
 
   it("a local git repository (pinned to a branch) is cloned into global storage; pulling it again shows the change", async () => {
