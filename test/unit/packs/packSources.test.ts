@@ -15,6 +15,7 @@ import { loadPackForCli } from "../../../src/cli/loadPackForCli";
 import { UsageError } from "../../../src/cli/io";
 import { extractZip, PACK_ZIP_LIMITS, ZipRefusedError } from "../../../src/packs/node/extractZip";
 import { classifyPackSource } from "../../../src/packs/node/packSource";
+import { cloneRepository } from "../../../src/packs/node/cloneRepository";
 import { captureIo } from "./support/cliHarness";
 
 /** Every file under `dir` as zip entries under `prefix/`. */
@@ -179,6 +180,20 @@ describe("pack sources: a .zip or a git repository, under the folder rules", fun
       const started = performance.now();
       assert.equal(await refusal(withZip64Count(zipSync(many), 100_000), "many.zip"), "many.zip: holds 100,000 entries; at most 2,000 are allowed");
       assert.ok(performance.now() - started < 20_000);
+    });
+
+    it("through the CLI: validate names the refused archive and exits 2 (a usage error)", async () => {
+      fs.writeFileSync(path.join(scratch, "evil-pack.zip"), zipSync({ "pack.json": ok, "../../escape.ts": ok }));
+      await assert.rejects(
+        validateCommand(["evil-pack.zip", "--static"], captureIo(scratch).io),
+        (e: unknown) => e instanceof UsageError && e.message === 'validate: refused the pack archive evil-pack.zip: the entry "../../escape.ts" leaves the folder (a `..` segment); an archive may only hold paths inside it',
+      );
+    });
+
+    it("a git source that would be read as an option, or a ref that is not a name, is refused before git runs", async () => {
+      const cache = path.join(scratch, "cache");
+      await assert.rejects(cloneRepository({ url: "--upload-pack=touch /tmp/x" }, cache), /cannot start with "-"/);
+      await assert.rejects(cloneRepository({ url: "https://example.org/a.git", ref: "--upload-pack=x" }, cache), /is not a tag or branch name/);
     });
 
     it("a file that is not a zip", async () => {
