@@ -4,7 +4,7 @@
  * compile), and warm checks (p50/p95 over 50 checks, split into compile, run and compare), paced as a learner
  * saves and back to back; then the sandbox's engine per run, before (a fresh Worker) and after (a fresh
  * QuickJS runtime), interleaved (sandboxEngines.ts).
- * Targets (issue 7): warm p50 under 50 ms, cold under 600 ms.
+ * Targets: warm p50 at most 15 ms (issue 12), the first check of a new Runner under 600 ms (issue 7).
  *
  * Needs a build (`npm run build`): it runs the real dist/runner/host.js.
  * Run alone: `npx tsx bench/checkLatency.ts`.
@@ -29,6 +29,8 @@ export interface LatencyRow {
 const PACK = path.resolve(__dirname, "..", "exercises", "quantization-distillation");
 const EXERCISE = "affine-quantization";
 const WARM_CHECKS = 50;
+/** Issue 12: a warm check's p50 at most 15 ms (issue 7 had asked for 50). */
+export const WARM_TARGET_MS = 15;
 /**
  * The pause between paced warm checks: a learner saves at most a few times a second. Back-to-back checks
  * (no pause) are measured too: they show what a check costs when nothing can happen in between.
@@ -72,7 +74,13 @@ export async function runCheckLatencyBench(): Promise<LatencyRow[]> {
     const coldMs = performance.now() - coldStart;
     if (cold.status !== "passed") throw new Error(`checkLatency: the reference did not pass: ${cold.cases.find((c) => c.status !== "passed")?.message}`);
     rows.push(
-      { metric: `cold check (${EXERCISE}, ${cases} cases): total`, ms: round(coldMs), targetMs: 600, note: `${round(coldMs / rows[0].ms)} × node -e 0` },
+      {
+        // In-process: Node's start, the CLI bundle's load and the pack's load are not in it; coldCheck.ts times those.
+        metric: `first check of a new Runner, in-process (${EXERCISE}, ${cases} cases): total`,
+        ms: round(coldMs),
+        targetMs: 600,
+        note: `${round(coldMs / rows[0].ms)} × node -e 0 (wall; the whole process: see the cold check section)`,
+      },
       { metric: "cold: sandbox process start incl. esbuild-wasm init", ms: round(runner.sandboxInfo?.startMs ?? NaN), note: `esbuild-wasm init ${round(runner.sandboxInfo?.esbuildInitMs ?? NaN)} ms` },
       { metric: "cold: compile", ms: round(cold.timings.compileMs) },
       { metric: "cold: run", ms: round(cold.timings.runMs) },
@@ -92,7 +100,7 @@ export async function runCheckLatencyBench(): Promise<LatencyRow[]> {
       const series = (pick: (r: { totalMs: number; report: CheckReport }) => number): number[] => reports.map(pick);
       const what = `warm check (${label}${pauseMs > 0 ? `, ${pauseMs} ms apart` : ""})`;
       for (const [name, values, target] of [
-        ["total", series((r) => r.totalMs), 50],
+        ["total", series((r) => r.totalMs), WARM_TARGET_MS],
         ["compile", series((r) => r.report.timings.compileMs), undefined],
         ["run", series((r) => r.report.timings.runMs), undefined],
         ["compare", series((r) => r.report.timings.compareMs), undefined],

@@ -4,12 +4,14 @@
  * ratios hold better). Benchmarks are not tests: nothing here fails on a slow machine.
  *
  * Writes the table to stdout and to out/bench/latest.md (the README shows the latest one), and the raw rows to
- * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only core,latency,models,grading,extension,playground`.
+ * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only cold,core,latency,models,grading,extension,playground`.
+ * The last section lists every target with its figure and whether it holds in this run.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCheckLatencyBench } from "./checkLatency";
+import { runColdCheckBench } from "./coldCheck";
 import { CHECK_BUDGET_MS, runReferenceTimes } from "./sandboxEngines";
 import { runCoreKernelBench } from "./coreKernels";
 import { measureBundleSizes, recordedExtensionMetrics } from "./extensionStats";
@@ -42,15 +44,35 @@ function machine(): string {
 async function main(): Promise<void> {
   const sections: string[] = [`Machine: ${machine()}. Run: ${new Date().toISOString()}${quick ? " (--quick sizes)" : ""}.`];
   const raw: Record<string, unknown> = {};
+  const targets: { target: string; measured: string; holds: boolean | undefined }[] = [];
   const emit = (title: string, body: string) => {
     const section = `### ${title}\n\n${body}`;
     console.log(`\n${section}`);
     sections.push(section);
   };
 
+  if (selected("cold")) {
+    const cold = runColdCheckBench(quick ? 5 : 11, (line) => console.error(line));
+    raw.cold = cold;
+    const ms = (s: { median: number; min: number; max: number } | undefined) => (s ? `${formatNumber(s.median)} [${formatNumber(s.min)}–${formatNumber(s.max)}]` : "—");
+    emit(
+      `Cold check as a whole process (\`compression-tutor check\` of ${cold.exercise}'s reference, interleaved with \`node -e 0\`, ${cold.rounds} rounds; median [min–max]; load average ${cold.loadAverage.start.toFixed(1)} → ${cold.loadAverage.end.toFixed(1)})`,
+      table(
+        ["process", "CPU ms (incl. the sandbox process)", "wall ms"],
+        [
+          ["`node -e 0`", ms(cold.node.cpuMs), ms(cold.node.wallMs)],
+          ["`compression-tutor check`", ms(cold.check.cpuMs), ms(cold.check.wallMs)],
+          ["ratio of medians", cold.cpuRatio === undefined ? "—" : `${formatNumber(cold.cpuRatio)} ×`, `${formatNumber(cold.wallRatio)} ×`],
+        ],
+      ),
+    );
+    targets.push({ target: `cold check CPU ≤ ${cold.targetRatio} × \`node -e 0\``, measured: cold.cpuRatio === undefined ? "CPU time not measurable here" : `${formatNumber(cold.cpuRatio)} ×`, holds: cold.targetHolds });
+  }
   if (selected("latency")) {
     const rows = await runCheckLatencyBench();
     raw.latency = rows;
+    const warm = rows.find((r) => r.metric.includes("paced") && r.metric.endsWith("p50: total"));
+    if (warm?.targetMs) targets.push({ target: `warm check p50 ≤ ${warm.targetMs} ms (runner API, paced)`, measured: `${formatNumber(warm.ms)} ms`, holds: warm.ms <= warm.targetMs });
     emit("Check latency (runner API, affine-quantization, correct solution)", table(["metric", "ms", "target ms", "note"], rows.map((r) => [r.metric, r.ms, r.targetMs, r.note])));
     const references = await runReferenceTimes();
     raw.references = references;
@@ -119,6 +141,12 @@ inspect / cat = ${result.ratio.toFixed(2)} (${result.targetHolds ? "holds" : "mi
       : "No integration/e2e metrics recorded yet: run `npm test` first (they land in out/test-results/metrics.json).";
     emit("Extension", `${sizeTable}\n\n${metricTable}`);
   }
+
+  if (targets.length > 0)
+    emit(
+      `Targets (this run; load average ${os.loadavg()[0].toFixed(1)} at the end)`,
+      table(["target", "measured", "holds"], targets.map((t) => [t.target, t.measured, t.holds === undefined ? "—" : t.holds ? "yes" : "no"])),
+    );
 
   const dir = path.join(root, "out", "bench");
   fs.mkdirSync(dir, { recursive: true });

@@ -1,0 +1,121 @@
+/**
+ * A cold check as a user waits for it: the whole `compression-tutor check <file> --exercise <pack>/<id>` process
+ * (Node start, loading the CLI bundle, the pack, the sandbox process with esbuild-wasm and QuickJS, compile,
+ * run, compare, exit), against the bare cost of starting Node (`node -e 0`). The two are interleaved, one of
+ * each per round, so that the machine's load moves both alike; medians with min and max.
+ *
+ * CPU time is the user + system time of the process and every child it waited for (the sandbox process), read
+ * from /proc/self/stat's cutime and cstime around each spawnSync (Linux; elsewhere only wall time is shown). Its
+ * resolution is one clock tick (usually 10 ms), which is why the ratio is of medians over several rounds.
+ *
+ * Target (issue 12): the CPU time of a cold check at most 3 × that of `node -e 0`.
+ * Needs a build (`npm run build`). Run alone: `npx tsx bench/coldCheck.ts [rounds]`.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface ColdCheckResult {
+  exercise: string;
+  rounds: number;
+  node: { wallMs: Spread; cpuMs?: Spread };
+  check: { wallMs: Spread; cpuMs?: Spread };
+  cpuRatio?: number;
+  wallRatio: number;
+  targetRatio: number;
+  targetHolds?: boolean;
+  loadAverage: { start: number; end: number };
+}
+
+const root = path.resolve(__dirname, "..");
+const PACK = path.join(root, "exercises", "quantization-distillation");
+export const COLD_CHECK_EXERCISE = "affine-quantization";
+export const COLD_CHECK_TARGET_RATIO = 3;
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** Milliseconds of CPU used by this process's waited-for children so far, or undefined off Linux. */
+function childrenCpuMs(ticksPerSecond: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces, hence the split at ") "): cutime is the 14th, cstime the 15th.
+    const fields = fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+function clockTicks(): number {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+export function runColdCheckBench(rounds = 9, log: (line: string) => void = () => undefined): ColdCheckResult {
+  const cli = path.join(root, "dist", "cli.js");
+  if (!fs.existsSync(cli)) throw new Error(`coldCheck: ${cli} does not exist; run npm run build first`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-cold-"));
+  const solution = path.join(dir, `${COLD_CHECK_EXERCISE}.ts`);
+  fs.copyFileSync(path.join(PACK, COLD_CHECK_EXERCISE, "reference.ts"), solution);
+  const ticks = clockTicks();
+  const commands = {
+    node: ["-e", "0"],
+    check: [cli, "check", solution, "--exercise", path.join(PACK, COLD_CHECK_EXERCISE)],
+  };
+  const samples = { node: { wall: [] as number[], cpu: [] as number[] }, check: { wall: [] as number[], cpu: [] as number[] } };
+  const loadStart = os.loadavg()[0];
+  let cpuKnown = true;
+  try {
+    for (let round = 0; round < rounds; round++) {
+      // Alternate which goes first, so neither always follows the other's caches or load.
+      const order = round % 2 ? (["check", "node"] as const) : (["node", "check"] as const);
+      for (const which of order) {
+        const cpuBefore = childrenCpuMs(ticks);
+        const start = performance.now();
+        const run = spawnSync(process.execPath, commands[which], { encoding: "utf8" });
+        const wall = performance.now() - start;
+        const cpuAfter = childrenCpuMs(ticks);
+        if (run.status !== 0) throw new Error(`coldCheck: ${which} exited ${run.status}: ${(run.stderr || run.stdout).slice(0, 1000)}`);
+        samples[which].wall.push(wall);
+        if (cpuBefore === undefined || cpuAfter === undefined) cpuKnown = false;
+        else samples[which].cpu.push(cpuAfter - cpuBefore);
+      }
+      log(`cold check round ${round + 1}/${rounds}: node -e 0 ${samples.node.wall.at(-1)!.toFixed(0)} ms, check ${samples.check.wall.at(-1)!.toFixed(0)} ms wall`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const node = { wallMs: spread(samples.node.wall), ...(cpuKnown ? { cpuMs: spread(samples.node.cpu) } : {}) };
+  const check = { wallMs: spread(samples.check.wall), ...(cpuKnown ? { cpuMs: spread(samples.check.cpu) } : {}) };
+  const cpuRatio = node.cpuMs && check.cpuMs && node.cpuMs.median > 0 ? check.cpuMs.median / node.cpuMs.median : undefined;
+  return {
+    exercise: COLD_CHECK_EXERCISE,
+    rounds,
+    node,
+    check,
+    cpuRatio,
+    wallRatio: check.wallMs.median / node.wallMs.median,
+    targetRatio: COLD_CHECK_TARGET_RATIO,
+    targetHolds: cpuRatio === undefined ? undefined : cpuRatio <= COLD_CHECK_TARGET_RATIO,
+    loadAverage: { start: loadStart, end: os.loadavg()[0] },
+  };
+}
+
+if (require.main === module) {
+  const result = runColdCheckBench(Number(process.argv[2] ?? 9), (line) => console.error(line));
+  console.log(JSON.stringify(result, null, 2));
+}
