@@ -1,9 +1,10 @@
 /**
  * The runner: checks a learner's TypeScript file against an exercise. The learner's code is compiled and run
  * in a warm sandbox process (a fresh QuickJS runtime per run, a memory limit, time limits per call and per
- * run); only the raw returned values come back, checked on arrival (channel.ts). Expected values are produced here (compute core, literals) or in separate
- * sandbox runs of the exercise's own sources, and compared here, so nothing the learner's code does inside
- * the sandbox can turn a wrong answer into a pass.
+ * run); only the raw returned values come back, checked on arrival (channel.ts). Expected values are
+ * produced here (literals; the compute core in a Worker) or by the exercise's own sources in a second sandbox
+ * process that never runs a learner's code, and compared here, so nothing the learner's code does inside the
+ * sandbox can turn a wrong answer into a pass.
  *
  * Checks on one Runner run one at a time; run several Runners for parallel work (the CLI's `grade` does).
  */
@@ -102,6 +103,7 @@ function elapsed(start: number): number {
 
 export class Runner {
   private readonly sandbox: SandboxProcess;
+  private readonly referenceSandbox: SandboxProcess;
   private readonly expected: ExpectedValues;
   private offThreadCore: OffThreadCore | undefined;
   private readonly timeoutMs: number;
@@ -114,13 +116,17 @@ export class Runner {
     const wrong = outOfRange(this.timeoutMs, TIMEOUT_MS_RANGE) ?? outOfRange(this.memoryMb, MEMORY_MB_RANGE);
     if (wrong) throw new RangeError(wrong);
     const hostScript = options.hostScript ?? defaultHostScript();
-    this.sandbox = new SandboxProcess({
+    const sandboxOptions = {
       execPath: options.execPath ?? process.execPath,
       env: sandboxEnvironment(options.env),
       hostScript,
-      log: options.log ?? (() => undefined),
       nodePermissions: options.nodePermissions ?? true,
-    });
+    };
+    const log = options.log ?? (() => undefined);
+    this.sandbox = new SandboxProcess({ ...sandboxOptions, log });
+    // Expected values never come from a process that has run a learner's code: an exercise's own sources
+    // run in a sandbox process of their own (started with the first check that needs it).
+    this.referenceSandbox = new SandboxProcess({ ...sandboxOptions, log: (line) => log(`reference sandbox: ${line}`) });
     this.expected = new ExpectedValues(this.coreCompute(options, hostScript), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
   }
 
@@ -139,9 +145,9 @@ export class Runner {
     return inProcessCore(CORE_FUNCTIONS as CoreFunctions);
   }
 
-  /** Starts the sandbox process ahead of the first check (optional: `check` starts it too). */
-  start(): Promise<void> {
-    return this.sandbox.start();
+  /** Starts the sandbox processes ahead of the first check (optional: `check` starts them too). */
+  async start(): Promise<void> {
+    await Promise.all([this.sandbox.start(), this.referenceSandbox.start()]);
   }
 
   /** How the sandbox process started: esbuild-wasm and QuickJS initialisation times, permission model, start time. */
@@ -159,7 +165,7 @@ export class Runner {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([this.sandbox.dispose(), this.offThreadCore?.dispose()]);
+    await Promise.all([this.sandbox.dispose(), this.referenceSandbox.dispose(), this.offThreadCore?.dispose()]);
   }
 
   /** Compiles a file without running it, for diagnostics while the learner types. */
@@ -188,7 +194,7 @@ export class Runner {
   }
 
   private async runExerciseSource(entry: string, source: string, calls: SandboxCall[]): Promise<{ outcomes?: CallOutcome[]; compileError?: string }> {
-    const result = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, source]])));
+    const result = await this.referenceSandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, source]])));
     if (result.errors.length > 0) {
       const e = result.errors[0];
       return { compileError: `${e.file ?? entry}:${e.line ?? 1}: ${e.text}` };
@@ -228,6 +234,8 @@ export class Runner {
     }
 
     const calls = exercise.checks.flatMap((check) => check.cases.map((c) => ({ fn: check.function, args: c.input })));
+    // The reference sandbox boots while the learner's code compiles and runs (a no-op once it is running).
+    if (exercise.reference !== undefined || exercise.misconceptions !== undefined) this.referenceSandbox.start().catch(() => undefined);
     let learner: RunResult;
     try {
       learner = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, entryText]])));

@@ -40,4 +40,27 @@ describe("expected values and the sandbox", function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("an exercise's reference runs in a sandbox process that never ran the learner's code", async () => {
+    const lines: string[] = [];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-expected-"));
+    const runner = new Runner({ hostScript: await sandboxHostScript(), log: (line) => lines.push(line) });
+    try {
+      const file = path.join(dir, "s.ts");
+      fs.writeFileSync(file, "export function f(x: number): number { return 2 * x; }\n");
+      const ex = exercise("ref", [check({ function: "f", expected: { from: "reference" }, cases: [{ id: "a", name: "f(1)", input: [1] }] })], {
+        reference: "export function f(x: number): number { return x + x; }\n",
+      });
+      const report = await runner.check({ packId: "t", exercise: ex, solutionFile: file });
+      assert.equal(report.status, "passed", report.cases[0]?.message);
+      const pid = (prefix: string): string | undefined => lines.map((l) => new RegExp(`^${prefix}sandbox process (\\d+) ready`).exec(l)?.[1]).find(Boolean);
+      const learnerPid = pid("");
+      const referencePid = pid("reference sandbox: ");
+      assert.ok(learnerPid && referencePid, lines.join("\n"));
+      assert.notEqual(learnerPid, referencePid);
+    } finally {
+      await runner.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
