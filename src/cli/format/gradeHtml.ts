@@ -100,11 +100,13 @@ function misconceptionBlock(exercise: ExerciseSummary, index: number, learners: 
     fraction: learners === 0 ? 0 : m.learners / learners,
     valueText: `${m.learners} learner${m.learners === 1 ? "" : "s"}`,
   }));
-  const rows = exercise.misconceptions.map((m) => `<tr><th scope="row">${escapeHtml(m.id)}</th><td class="num">${m.learners}</td><td class="num">${m.cases}</td></tr>`);
+  const rows = exercise.misconceptions.map(
+    (m) => `<tr><th scope="row">${escapeHtml(m.id)}</th><td>${escapeHtml(m.message ?? "")}</td><td class="num">${m.learners}</td><td class="num">${m.cases}</td></tr>`,
+  );
   return (
     heading +
     barChart(`chart-misconceptions-${index}`, `Misconceptions in ${exercise.exerciseId}, by learners who made them`, bars, "bar-misconception") +
-    `<table aria-labelledby="misconceptions-${index}"><thead><tr><th scope="col">Misconception</th><th scope="col">Learners</th><th scope="col">Cases</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
+    `<table aria-labelledby="misconceptions-${index}"><thead><tr><th scope="col">Misconception</th><th scope="col">What it is</th><th scope="col">Learners</th><th scope="col">Cases</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
   );
 }
 

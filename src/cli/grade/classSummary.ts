@@ -13,6 +13,8 @@ export interface MisconceptionCount {
   learners: number;
   /** Cases matching it, over all learners. */
   cases: number;
+  /** What it is, in the pack's words (from the first case that named it; absent in results made before it was kept). */
+  message?: string;
 }
 
 export interface FailedCaseCount {
@@ -66,7 +68,7 @@ export function summariseClass(result: GradeResult): ClassSummary {
       const failedByLearner = new Set<string>();
       for (const c of grade.cases) {
         if (c.misconception) {
-          const entry = misconceptions.get(c.misconception) ?? { id: c.misconception, learners: 0, cases: 0 };
+          const entry = misconceptions.get(c.misconception) ?? { id: c.misconception, learners: 0, cases: 0, ...(c.misconceptionMessage ? { message: c.misconceptionMessage } : {}) };
           entry.cases++;
           if (!madeByLearner.has(c.misconception)) entry.learners++;
           madeByLearner.add(c.misconception);

@@ -18,6 +18,8 @@ export interface CaseGrade {
   status: CheckStatus;
   message: string;
   misconception?: string;
+  /** What the misconception is, in the pack's words (present with `misconception`). */
+  misconceptionMessage?: string;
   expected?: Json;
   actual?: Json;
 }
@@ -70,7 +72,7 @@ export function exerciseGradeFromReport(report: CheckReport, relativeFile: strin
       name: c.name,
       status: c.status,
       message: c.message,
-      ...(c.misconception ? { misconception: c.misconception.id } : {}),
+      ...(c.misconception ? { misconception: c.misconception.id, misconceptionMessage: c.misconception.message } : {}),
       ...(c.expected !== undefined ? { expected: c.expected } : {}),
       ...(c.actual !== undefined ? { actual: c.actual } : {}),
     })),

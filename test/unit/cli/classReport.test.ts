@@ -81,6 +81,7 @@ describe("the class report and misconception counts (grade --format html|json|ju
         ["truncate", 1],
       ],
     );
+    assert.match(affine.misconceptions[0].message ?? "", /rounds a tie upward/, "the pack's words come with the id");
     assert.ok(affine.mostFailedCases.length > 0 && affine.mostFailedCases[0].learners >= 4, JSON.stringify(affine.mostFailedCases));
     const scale = result.summary!.exercises[1];
     assert.deepEqual([scale.passed, scale.failed, scale.errors, scale.missing], [5, 2, 0, 1]);
