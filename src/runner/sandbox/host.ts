@@ -103,7 +103,7 @@ process.on("disconnect", () => process.exit(0));
 
 /**
  * esbuild-wasm's first build is several times slower than the next ones (its WebAssembly warms up), so one
- * small build runs while the sandbox is idle after starting. Not when a check is already waiting: the wasm
+ * small build (and one small QuickJS run) runs while the sandbox is idle after starting. Not when a check is already waiting: the wasm
  * runs on this thread, so a warm-up build would only delay that check's build, which warms esbuild up itself
  * (measured: the first check after start paid for both builds, ≈ 0.3–0.5 s more).
  */
@@ -117,6 +117,9 @@ async function warmUp(): Promise<void> {
     resolve: async (specifier, importer) => ({ ok: true, path: path.join(path.dirname(importer), `${specifier}.ts`) }),
     load: async (file) => ({ ok: true, contents: file.endsWith("helper.ts") ? "export const half: number = 0.5;" : source }),
   });
+  // QuickJS's first run pays for V8 compiling its WebAssembly lazily (about 100 ms): paid here instead.
+  if (runsReceived > 0) return;
+  await runBundle("exports.f = function (x) { return [x / 2, new Float32Array([x])]; };", [{ fn: "f", args: [1] }], { timeoutMs: 1000, memoryMb: 16 });
 }
 
 Promise.all([initialiseBundler(), loadEngine()])
