@@ -18,7 +18,7 @@ const SCHEMA_FILES = ["exercises/schema/pack.schema.json", "exercises/schema/exe
  * compiled alone has no "type" (its holder already requires an object).
  */
 export function newSchemaAjv() {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, code: { source: true, lines: false } });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, code: { source: true, lines: false }, inlineRefs: false });
   // VS Code shows this text instead of the raw regular expression; it is not a validation keyword.
   ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
   return ajv;

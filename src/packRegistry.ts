@@ -3,7 +3,6 @@ import { config } from "./config";
 import type { TutorContext } from "./context";
 import { DEFAULT_PACK_LIMITS } from "./packs/limits";
 import { loadPackInWorker } from "./packs/node/loadPackInWorker";
-import { loadPackWithWorkspaceFs } from "./packs/vscode/loadPackWithWorkspaceFs";
 import type { ExerciseSpec, PackSpec } from "./protocol/exercise";
 import type { PackProblem } from "./protocol/packProblem";
 import { builtInPackSegments } from "./packs/builtInPacks";
@@ -145,7 +144,9 @@ export class PackRegistry implements vscode.Disposable {
       const { pack, problems } =
         folder.scheme === "file"
           ? await loadPackInWorker(folder.fsPath, { workerScript: vscode.Uri.joinPath(this.ctx.extensionUri, ...PACK_WORKER).fsPath })
-          : await loadPackWithWorkspaceFs(folder);
+          : // Loaded on first use: the loader brings the schema validators and the markdown parser, which a
+            // local workspace never needs on the extension host (its packs load in the Worker).
+            await (await import("./packs/vscode/loadPackWithWorkspaceFs")).loadPackWithWorkspaceFs(folder);
       return { folder, origin, pack, problems: [...problems] };
     } catch (error) {
       this.ctx.log.error(`loading the pack at ${folder.fsPath} failed: ${String(error)}`);

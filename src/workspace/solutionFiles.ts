@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as vscode from "vscode";
-import { isInsideFolder } from "../packs/node/loadPackFromDisk";
+import { isInsideFolder } from "../packs/node/isInsideFolder";
 import { config } from "../config";
 import type { TutorContext } from "../context";
 import { backupFileName, backupSegments, parseSolutionPath, type SolutionKey, solutionSegments } from "./solutionPaths";

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { ExerciseSpec, PackSpec } from "../../protocol/exercise";
 import { Runner, type RunnerOptions } from "../../runner";
 import { exerciseGradeFromReport, GRADE_RESULT_VERSION, missingExercise, summariseLearner, type ExerciseGrade, type GradeResult } from "./gradeResult";
-import { isInsideFolder } from "../../packs/node/loadPackFromDisk";
+import { isInsideFolder } from "../../packs/node/isInsideFolder";
 import { findSubmission, type Learner } from "./submissions";
 
 export interface GradeOptions {

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isInsideFolder } from "../../packs/node/loadPackFromDisk";
+import { isInsideFolder } from "../../packs/node/isInsideFolder";
 import { extractZip, ZipRefusedError, type ZipLimits } from "../../packs/node/extractZip";
 import { handInSolutionPath } from "../../protocol/handIn";
 import { UsageError } from "../io";

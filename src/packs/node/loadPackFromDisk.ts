@@ -7,6 +7,7 @@ import type { CoreCatalog } from "../coreCatalog";
 import type { PackEntryKind, PackFileSystem } from "../fileSystem";
 import type { PackLimits } from "../limits";
 import { loadPack } from "../loadPack";
+import { isInsideFolder } from "./isInsideFolder";
 
 /** The pack loader's file system on node:fs, for the CLI and the runner. */
 export const nodePackFileSystem: PackFileSystem = {
@@ -27,15 +28,6 @@ export const nodePackFileSystem: PackFileSystem = {
   join: (base, ...segments) => path.join(base, ...segments),
   isInside: isInsideFolder,
 };
-
-/**
- * True when `file` is `folder` itself or lies inside it (both absolute and already resolved). By path segments:
- * "/a/bc" is not inside "/a/b".
- */
-export function isInsideFolder(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-}
 
 function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): PackEntryKind {
   if (entry.isSymbolicLink()) return "symlink";
