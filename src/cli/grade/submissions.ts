@@ -24,7 +24,7 @@ export interface Learner {
 }
 
 /** A hand-in holds one learner's solutions, reports and progress: small text, never megabytes. */
-export const HAND_IN_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 };
+export const HAND_IN_ZIP_LIMITS: ZipLimits = { maxArchiveBytes: 64 * 1024 * 1024, maxEntries: 2_000, maxEntryBytes: 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 };
 
 export function listLearners(submissionsDir: string): Learner[] {
   if (!fs.existsSync(submissionsDir) || !fs.statSync(submissionsDir).isDirectory()) {

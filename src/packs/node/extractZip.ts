@@ -13,6 +13,8 @@ import yauzl from "yauzl";
 import { DEFAULT_PACK_LIMITS, formatBytes } from "../limits";
 
 export interface ZipLimits {
+  /** Largest archive file (checked before it is opened or hashed). */
+  maxArchiveBytes: number;
   /** Most entries (files and folders). */
   maxEntries: number;
   /** Largest uncompressed entry. */
@@ -22,7 +24,7 @@ export interface ZipLimits {
 }
 
 /** A pack may hold 2 MiB; its archive no more, and no more entries than a teaching pack could use. */
-export const PACK_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: DEFAULT_PACK_LIMITS.maxPackBytes, maxTotalBytes: DEFAULT_PACK_LIMITS.maxPackBytes };
+export const PACK_ZIP_LIMITS: ZipLimits = { maxArchiveBytes: 64 * 1024 * 1024, maxEntries: 2_000, maxEntryBytes: DEFAULT_PACK_LIMITS.maxPackBytes, maxTotalBytes: DEFAULT_PACK_LIMITS.maxPackBytes };
 
 /** A refused or unreadable archive; the message names the archive and the entry. */
 export class ZipRefusedError extends Error {}
@@ -53,6 +55,12 @@ function entryKind(entry: yauzl.Entry, name: string): "file" | "directory" | "sy
   return madeOnUnix && mode === S_IFDIR ? "directory" : "file";
 }
 
+/** Throws ZipRefusedError when the archive file itself is larger than `limits` allow. */
+export function checkArchiveSize(zipFile: string, limits: ZipLimits): void {
+  const size = fs.statSync(zipFile).size;
+  if (size > limits.maxArchiveBytes) throw new ZipRefusedError(`${path.basename(zipFile)}: the archive is ${size.toLocaleString("en")} bytes, more than the ${formatBytes(limits.maxArchiveBytes)} allowed`);
+}
+
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     // decodeStrings false: names are judged here (with the reasons above), not refused by yauzl's own wording;
@@ -76,6 +84,7 @@ export async function extractZip(zipFile: string, targetDir: string, limits: Zip
   const refuse = (why: string): never => {
     throw new ZipRefusedError(`${shown}: ${why}`);
   };
+  checkArchiveSize(zipFile, limits);
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(zipFile);

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { cloneRepository, isRepositoryUrl, splitRef } from "./cloneRepository";
-import { extractZip, PACK_ZIP_LIMITS, ZipRefusedError } from "./extractZip";
+import { checkArchiveSize, extractZip, PACK_ZIP_LIMITS, ZipRefusedError } from "./extractZip";
 
 export type PackSource = { kind: "folder"; path: string } | { kind: "zip"; path: string } | { kind: "git"; url: string; ref?: string };
 
@@ -43,6 +43,12 @@ export function packRootIn(folder: string): string {
  * archive is unchanged, and a changed archive gets a folder of its own.
  */
 export async function extractPackZip(zipFile: string, cacheRoot: string): Promise<string> {
+  try {
+    checkArchiveSize(zipFile, PACK_ZIP_LIMITS); // before the whole file is read to be hashed
+  } catch (error) {
+    if (error instanceof ZipRefusedError) throw new PackSourceError(`refused the pack archive ${error.message}`);
+    throw error;
+  }
   const digest = createHash("sha256").update(fs.readFileSync(zipFile)).digest("hex").slice(0, 16);
   const base = path.basename(zipFile).replace(/\.zip$/i, "").replace(/[^\w.-]/g, "_");
   const folder = path.join(cacheRoot, "zip", `${base}-${digest}`);

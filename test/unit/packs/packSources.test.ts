@@ -196,6 +196,13 @@ describe("pack sources: a .zip or a git repository, under the folder rules", fun
       await assert.rejects(cloneRepository({ url: "https://example.org/a.git", ref: "--upload-pack=x" }, cache), /is not a tag or branch name/);
     });
 
+    it("an archive file larger than 64 MiB, refused before it is read", async () => {
+      const big = path.join(scratch, "huge.zip");
+      fs.writeFileSync(big, "");
+      fs.truncateSync(big, PACK_ZIP_LIMITS.maxArchiveBytes + 1); // sparse: costs no disk
+      await assert.rejects(validateCommand(["huge.zip"], captureIo(scratch).io), /^Error: validate: refused the pack archive huge\.zip: the archive is 67,108,865 bytes, more than the 64 MiB allowed$/);
+    });
+
     it("a file that is not a zip", async () => {
       assert.match(await refusal(new TextEncoder().encode("not a zip"), "plain.zip"), /^plain\.zip: not a readable \.zip archive/);
     });
