@@ -11,7 +11,7 @@ import path from "node:path";
 import { zipSync, type Zippable } from "fflate";
 import { newPackCommand } from "../../../src/cli/commands/newPack";
 import { validateCommand } from "../../../src/cli/commands/validate";
-import { loadPackForCli } from "../../../src/cli/loadPackForCli";
+import { loadExerciseForCli, loadPackForCli } from "../../../src/cli/loadPackForCli";
 import { UsageError } from "../../../src/cli/io";
 import { extractZip, PACK_ZIP_LIMITS, ZipRefusedError } from "../../../src/packs/node/extractZip";
 import { classifyPackSource } from "../../../src/packs/node/packSource";
@@ -108,11 +108,14 @@ describe("pack sources: a .zip or a git repository, under the folder rules", fun
     assert.equal(await validateCommand(["week-1.zip", "--static"], out.io), 0, out.stdout() + out.stderr());
     assert.match(out.stdout(), /is valid: 1 exercise/);
     assert.match(out.stderr(), /week-1\.zip → .*cache\/zip\/week-1-[0-9a-f]{16}\/week-1/);
-    const loaded = await loadPackForCli("check", zipFile, captureIo(scratch).io);
+    const loaded = await loadPackForCli("grade", zipFile, captureIo(scratch).io);
     assert.deepEqual(
       loaded.exercises.map((e) => e.id),
       ["dequantize"],
     );
+    // check --exercise week-1.zip/dequantize
+    const { exercise } = await loadExerciseForCli("check", "week-1.zip/dequantize", captureIo(scratch).io);
+    assert.equal(exercise.id, "dequantize");
   });
 
   it("validate, and the pack loader of check and grade, take a local git repository made here, pinned with #tag", async () => {
