@@ -2,24 +2,25 @@
  * `compression-tutor`: the instructors' and calculators' command line (dist/cli.js). Dispatches to one
  * command per file in commands/; user mistakes print one sentence and exit 2, never a stack trace.
  */
-import { calcCommand } from "./commands/calc";
-import { checkCommand } from "./commands/check";
-import { gradeCommand } from "./commands/grade";
-import { inspectCommand } from "./commands/inspect";
-import { mergeCommand } from "./commands/merge";
-import { newPackCommand } from "./commands/newPack";
-import { validateCommand } from "./commands/validate";
 import { SandboxStartError } from "../runner";
 import { EXIT_CANNOT_RUN, EXIT_OK, nodeIo, UsageError, type CliCommand, type CliIo } from "./io";
 
+/**
+ * Each command's module is evaluated when that command runs, so a one-shot `check` does not pay for grade's,
+ * inspect's or calc's modules at start-up (they stay in the one bundle; only their evaluation waits). A
+ * require rather than import(): the bundle is CommonJS, and so are the sources the tests run through tsx.
+ */
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
-  check: { run: checkCommand, summary: "check one solution file against an exercise" },
-  grade: { run: gradeCommand, summary: "grade a class's submissions (JSON, JUnit, CSV), optionally one shard of it" },
-  merge: { run: mergeCommand, summary: "merge the JSON results of grading shards into one report" },
-  validate: { run: validateCommand, summary: "validate an exercise pack" },
-  "new-pack": { run: newPackCommand, summary: "create a new exercise pack" },
-  calc: { run: calcCommand, summary: "quantization and distillation calculators" },
-  inspect: { run: inspectCommand, summary: "a model file's tensors and what each quantization scheme would do to them" },
+  check: { run: (a, io) => (require("./commands/check") as typeof import("./commands/check")).checkCommand(a, io), summary: "check one solution file against an exercise" },
+  grade: { run: (a, io) => (require("./commands/grade") as typeof import("./commands/grade")).gradeCommand(a, io), summary: "grade a class's submissions (JSON, JUnit, CSV), optionally one shard of it" },
+  merge: { run: (a, io) => (require("./commands/merge") as typeof import("./commands/merge")).mergeCommand(a, io), summary: "merge the JSON results of grading shards into one report" },
+  validate: { run: (a, io) => (require("./commands/validate") as typeof import("./commands/validate")).validateCommand(a, io), summary: "validate an exercise pack" },
+  "new-pack": { run: (a, io) => (require("./commands/newPack") as typeof import("./commands/newPack")).newPackCommand(a, io), summary: "create a new exercise pack" },
+  calc: { run: (a, io) => (require("./commands/calc") as typeof import("./commands/calc")).calcCommand(a, io), summary: "quantization and distillation calculators" },
+  inspect: {
+    run: (a, io) => (require("./commands/inspect") as typeof import("./commands/inspect")).inspectCommand(a, io),
+    summary: "a model file's tensors and what each quantization scheme would do to them",
+  },
 };
 
 export const MAIN_HELP = `Usage: compression-tutor <command> [options]
