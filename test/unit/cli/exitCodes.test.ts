@@ -52,6 +52,21 @@ describe("compression-tutor exit codes and messages", function () {
     assert.match(run.stderr, /has no exercise `int5-scale`; it has: affine-quantization, int4-scale/);
   });
 
+  it("check reads only the asked exercise: a broken sibling does not stop it, a broken asked one does", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-sibling-"));
+    try {
+      fs.cpSync(builtInPack, dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "int4-scale", "exercise.json"), "{ broken");
+      const ok = await runCli(["check", path.join(builtInPack, "affine-quantization", "reference.ts"), "--exercise", path.join(dir, "affine-quantization")]);
+      assert.equal(ok.code, 0, ok.stderr);
+      const broken = await runCli(["check", path.join(builtInPack, "int4-scale", "reference.ts"), "--exercise", path.join(dir, "int4-scale")]);
+      assert.equal(broken.code, 2);
+      assert.match(broken.stderr, /is invalid[\s\S]*int4-scale\/exercise\.json:1:/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("check against an invalid pack exits 2 with its problems as file:line:column", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-bad-pack-"));
     fs.writeFileSync(path.join(dir, "pack.json"), '{ "id": "bad", "exercises": [ }');
