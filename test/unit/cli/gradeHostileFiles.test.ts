@@ -91,13 +91,18 @@ describe("compression-tutor grade with hostile submissions and outputs", functio
     fs.mkdirSync(locked, { mode: 0o555 });
     fs.chmodSync(work, 0o755);
     const before = treeSnapshot(work);
+    // tsx keeps a compile cache in $TMPDIR, which under npm test is a folder only root may write.
+    const nobodyTmp = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-nobody-"));
+    fs.chmodSync(nobodyTmp, 0o777);
     const run = spawnSync(process.execPath, ["--require", "tsx/cjs", path.join(repoRoot, "src", "cli", "main.ts"), "grade", pack, submissions, "--out", path.join(locked, "grades.json")], {
       cwd: repoRoot,
+      env: { ...process.env, TMPDIR: nobodyTmp },
       uid: 65534,
       gid: 65534,
       encoding: "utf8",
       timeout: 60_000,
     });
+    fs.rmSync(nobodyTmp, { recursive: true, force: true });
     assert.equal(run.status, 2, run.stderr);
     assert.equal(run.stdout, "");
     assert.equal(run.stderr.trimEnd(), `compression-tutor grade: cannot write --out ${path.join(locked, "grades.json")}: the folder ${locked} is not writable`);
