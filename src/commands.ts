@@ -1,8 +1,7 @@
 import * as vscode from "vscode";
-import { addPack } from "./addPack";
 import { resolveExercise } from "./exerciseArgument";
-import { exportWork, type ExportWorkOptions } from "./handIn/exportWork";
-import { gradeClassCommand, type GradeClassOptions } from "./handIn/gradeClassCommand";
+import type { ExportWorkOptions } from "./handIn/exportWork";
+import type { GradeClassOptions } from "./handIn/gradeClassCommand";
 import type { Tutor } from "./tutor";
 import { ResultsPanel, solutionEditorColumn } from "./webview/resultsPanel";
 import { welcomeModel } from "./webview/welcomeModel";
@@ -145,11 +144,14 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
   },
 
   /** A folder or .zip (a Uri or a path) or a git repository (a URL or a path with #ref); asks when given nothing. */
-  "compressionTutor.addPack": (tutor) => (arg) => addPack(tutor, arg),
+  // Loaded on first use (zip reader, git, the grader, the report), so activation does not pay for them.
+  "compressionTutor.addPack": (tutor) => async (arg) => (await import("./addPack")).addPack(tutor, arg),
 
-  "compressionTutor.exportWork": (tutor) => (arg) => exportWork(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as ExportWorkOptions) : {}),
+  "compressionTutor.exportWork": (tutor) => async (arg) =>
+    (await import("./handIn/exportWork")).exportWork(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as ExportWorkOptions) : {}),
 
-  "compressionTutor.gradeClass": (tutor) => (arg) => gradeClassCommand(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as GradeClassOptions) : {}),
+  "compressionTutor.gradeClass": (tutor) => async (arg) =>
+    (await import("./handIn/gradeClassCommand")).gradeClassCommand(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as GradeClassOptions) : {}),
 
   "compressionTutor.refreshPacks": (tutor) => () => tutor.packs.reload(),
 
