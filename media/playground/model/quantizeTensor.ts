@@ -1,7 +1,9 @@
 /**
  * One quantization scheme applied to a whole tensor, group by group, with the core doing every step that it
  * has: observer ranges (`minMax`), scale and zero point (`affineQParams` / `symmetricQParams`), rounding and
- * clamping (`fakeQuantize`), NF4 (`nf4QuantizeBlocks`), FP8 (`fp8Round`), Q4_0 (`q4_0Quantize`). What the
+ * clamping (`fakeQuantize`), and refusals. NF4, FP8 and Q4_0 are the core's formulas (`nf4QuantizeBlocks`,
+ * `fp8Round`, `q4_0Quantize`) as one loop per block, because the core's per-call checks and arrays cost
+ * hundreds of ms at a million values; the unit tests hold each equal to the core bit for bit. What the
  * core has no function for is written here and says so: clipping a group's range before the observer, and
  * stochastic rounding.
  */
@@ -12,12 +14,11 @@ import {
   affineQParams,
   bitsPerWeight,
   fakeQuantize,
+  float16Round,
   fp8Decode,
   integerRange,
   minMax,
-  nf4DequantizeBlocks,
   nf4QuantizeBlocks,
-  q4_0Dequantize,
   q4_0Quantize,
   symmetricQParams,
   type Fp8Format,
@@ -27,6 +28,8 @@ import {
 import { seededUniform } from "./random";
 import type { Tensor } from "./samples";
 import type { Granularity, QuantizationState } from "./state";
+
+const f32 = Math.fround;
 
 /** The fields of the state that define how a tensor is quantized (not which tensor). */
 export type Scheme = Pick<
@@ -141,10 +144,45 @@ function reconstructInteger(x: Float32Array, scheme: Scheme, length: number, out
   return grid;
 }
 
+const NF4_CODES = Float64Array.from(NF4_CODEBOOK);
+
+/**
+ * `out[i] = NF4_CODEBOOK[code] · absmax` for one block, the code nearest to x[i] / absmax as the core's
+ * nf4QuantizeBlocks picks it (the lower code on an exact tie, code 7 (= 0) for an all-zero block): a
+ * four-step search for the two codes around the value replaces the core's scan of all 16, and no codes or
+ * Float64Array are allocated. Returns the block's absmax, or NaN if the block holds a value that is not
+ * finite (the caller then lets the core refuse it with its own message).
+ */
+export function nf4BlockInto(x: ArrayLike<number>, start: number, end: number, out: { [i: number]: number }): number {
+  let absmax = 0;
+  for (let i = start; i < end; i++) absmax = Math.max(absmax, Math.abs(x[i]));
+  if (!Number.isFinite(absmax)) return NaN;
+  if (absmax === 0) {
+    for (let i = start; i < end; i++) out[i] = NF4_CODES[7] * 0;
+    return 0;
+  }
+  for (let i = start; i < end; i++) {
+    const v = x[i] / absmax;
+    // lo: the largest of codes 0..14 at or below v (v ≥ −1 = code 0), so v lies in [code lo, code lo + 1].
+    let lo = v >= NF4_CODES[7] ? 7 : 0;
+    if (v >= NF4_CODES[lo + 4]) lo += 4;
+    if (v >= NF4_CODES[lo + 2]) lo += 2;
+    if (lo < 14 && v >= NF4_CODES[lo + 1]) lo += 1;
+    // The same distances the core compares; the strict < keeps the lower code on a tie, as the core does.
+    const code = Math.abs(v - NF4_CODES[lo + 1]) < Math.abs(v - NF4_CODES[lo]) ? lo + 1 : lo;
+    out[i] = NF4_CODES[code] * absmax;
+  }
+  return absmax;
+}
+
 function reconstructNf4(x: Float32Array, length: number, out: Float32Array): number[] {
-  const { codes, absmax } = nf4QuantizeBlocks(x, length);
-  out.set(nf4DequantizeBlocks(codes, absmax, length));
-  return NF4_CODEBOOK.map((c) => c * absmax[0]);
+  let first = 0;
+  for (let start = 0; start < x.length; start += length) {
+    const absmax = nf4BlockInto(x, start, Math.min(x.length, start + length), out);
+    if (Number.isNaN(absmax)) nf4QuantizeBlocks(x, length); // throws the core's message naming the value
+    if (start === 0) first = absmax;
+  }
+  return NF4_CODEBOOK.map((c) => c * first);
 }
 
 const fp8Grids = new Map<Fp8Format, number[]>();
@@ -214,17 +252,49 @@ function reconstructFp8(x: Float32Array, scheme: Scheme, format: Fp8Format, leng
   return grid;
 }
 
+/**
+ * llama.cpp Q4_0 for one block of 32 at x[start..end) (a short last block reads as padded with zeros), written
+ * to out[start..end): the core's q4_0Quantize then q4_0Dequantize step for step (float32 arithmetic, codes
+ * from the inverse of the unrounded d, x̂ from the float16 d), without its per-block checks and arrays.
+ * Returns the float16 d, or NaN when the core would refuse the block (a value not finite, d beyond float16):
+ * the caller then lets the core say why.
+ */
+export function q4_0BlockInto(x: ArrayLike<number>, start: number, end: number, out: { [i: number]: number }): number {
+  let amax = 0;
+  let max = 0;
+  for (let i = start; i < end; i++) {
+    const a = Math.abs(f32(x[i]));
+    if (amax < a) {
+      amax = a;
+      max = f32(x[i]);
+    }
+    if (!(a < Infinity)) return NaN;
+  }
+  const d = f32(max / -8);
+  const id = d !== 0 ? f32(1 / d) : 0;
+  const half = float16Round(d);
+  if (!Number.isFinite(half)) return NaN;
+  const dq = f32(half);
+  for (let i = start; i < end; i++) {
+    const code = Math.min(15, Math.trunc(f32(f32(f32(x[i]) * id) + 8.5)));
+    out[i] = (code - 8) * dq;
+  }
+  return half;
+}
+
 /** llama.cpp Q4_0 over blocks of 32; a last partial block is padded with zeros and the padding dropped. */
 function reconstructQ4_0(x: Float32Array, out: Float32Array): number[] {
-  const block = new Float32Array(GGML_BLOCK_SIZE);
   let grid: number[] = [];
   for (let start = 0; start < x.length; start += GGML_BLOCK_SIZE) {
     const end = Math.min(x.length, start + GGML_BLOCK_SIZE);
-    block.fill(0);
-    block.set(x.subarray(start, end));
-    const { d, q } = q4_0Quantize(block);
-    out.set(q4_0Dequantize(d, q).subarray(0, end - start), start);
-    if (start === 0) grid = Array.from({ length: 16 }, (_, code) => (code - 8) * Math.fround(d)).sort((a, b) => a - b);
+    const d = q4_0BlockInto(x, start, end, out);
+    if (Number.isNaN(d)) {
+      // The core refuses this block: let it throw its own message.
+      const block = new Float32Array(GGML_BLOCK_SIZE);
+      block.set(x.subarray(start, end));
+      q4_0Quantize(block);
+    }
+    if (start === 0) grid = Array.from({ length: 16 }, (_, code) => (code - 8) * f32(d)).sort((a, b) => a - b);
   }
   return grid;
 }

@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import {
   FP8_FORMATS,
+  NF4_CODEBOOK,
   affineQParams,
   fakeQuantize,
   fp8Decode,
@@ -17,7 +18,7 @@ import {
   q4_0Quantize,
   symmetricQParams,
 } from "../../../src/core";
-import { absPercentile, bytesPerWeight, fp8RoundInto, groupLength, reconstruct, type Scheme } from "../../../media/playground/model/quantizeTensor";
+import { absPercentile, bytesPerWeight, fp8RoundInto, groupLength, nf4BlockInto, q4_0BlockInto, reconstruct, type Scheme } from "../../../media/playground/model/quantizeTensor";
 import { seededNormal } from "../../../media/playground/model/random";
 import { sampleTensor, type Tensor } from "../../../media/playground/model/samples";
 import { defaultState } from "../../../media/playground/model/state";
@@ -177,4 +178,79 @@ describe("playground fp8RoundInto(format)", () => {
       assert.deepEqual(Array.from(scaled), [0.3, -7, 1e9].map((x) => 0.01 * fp8Round(x / 0.01, format)));
     });
   }
+});
+
+/** The core's NF4 of one block, dequantized, as float32 (what the playground keeps). */
+function coreNf4(block: number[]): Float32Array {
+  const { codes, absmax } = nf4QuantizeBlocks(block, block.length);
+  return Float32Array.from(nf4DequantizeBlocks(codes, absmax, block.length));
+}
+
+describe("playground nf4BlockInto(x, start, end, out)", () => {
+  it("equals the core's NF4 at every code, every midpoint, either side of each, signed zeros and an all-zero block", () => {
+    const probes: number[] = [...NF4_CODEBOOK, -0, 0];
+    for (let c = 0; c + 1 < 16; c++) {
+      const mid = (NF4_CODEBOOK[c] + NF4_CODEBOOK[c + 1]) / 2;
+      probes.push(mid, mid + 2 ** -52, mid - 2 ** -52, mid * (1 + 2 ** -30), mid * (1 - 2 ** -30));
+    }
+    const random = seededNormal(11);
+    for (let i = 0; i < 5000; i++) probes.push(Math.max(-1, Math.min(1, random() / 3)));
+    // One block per probe beside ±1 (so absmax = 1 and x / absmax = the probe), plus blocks scaled by 0.37.
+    for (const scale of [1, 0.37, 3e-30]) {
+      for (const p of probes) {
+        const block = [p * scale, scale, -scale];
+        const out = new Float32Array(3);
+        nf4BlockInto(block, 0, 3, out);
+        const expected = coreNf4(block);
+        for (let i = 0; i < 3; i++) assert.ok(Object.is(out[i], expected[i]), `NF4 of ${block[i]} in [${block}]: ${out[i]}, the core gives ${expected[i]}`);
+      }
+    }
+    const zeros = new Float32Array(4).fill(NaN);
+    assert.equal(nf4BlockInto([0, -0, 0, 0], 0, 4, zeros), 0);
+    assert.deepEqual(Array.from(zeros), Array.from(coreNf4([0, -0, 0, 0])));
+  });
+
+  it("gives NaN for a block the core refuses, and reconstruct throws the core's message", () => {
+    assert.ok(Number.isNaN(nf4BlockInto([1, NaN], 0, 2, new Float32Array(2))));
+    assert.ok(Number.isNaN(nf4BlockInto([1, -Infinity], 0, 2, new Float32Array(2))));
+    const bad: Tensor = { name: "bad", shape: [4], values: Float32Array.from([1, 2, Infinity, 3]) };
+    assert.throws(() => reconstruct(bad, { ...base, format: "nf4", granularity: "group", groupSize: 64 }), /nf4QuantizeBlocks/);
+  });
+});
+
+describe("playground q4_0BlockInto(x, start, end, out)", () => {
+  it("equals the core's Q4_0 on ties of magnitude, signed zeros, the + 8.5 edge, codes clamped at 15, tiny and large scales", () => {
+    const random = seededNormal(13);
+    const blocks: number[][] = [
+      new Array(32).fill(0),
+      [-0, ...new Array(31).fill(0)],
+      [-4, 4, ...new Array(30).fill(1)],
+      [4, -4, ...new Array(30).fill(-1)],
+      Array.from({ length: 32 }, (_, i) => (i - 16) / 2),
+      Array.from({ length: 32 }, (_, i) => ((i % 17) - 8) * 0.125),
+      Array.from({ length: 32 }, () => random() * 1e-6),
+      Array.from({ length: 32 }, () => random() * 5e4),
+    ];
+    for (let b = 0; b < 300; b++) blocks.push(Array.from({ length: 32 }, () => random() * 10 ** ((b % 7) - 3)));
+    for (const block of blocks) {
+      for (const length of [32, 17]) {
+        const x = Float32Array.from(block.slice(0, length));
+        const out = new Float32Array(length).fill(NaN);
+        const d = q4_0BlockInto(x, 0, length, out);
+        const padded = new Float32Array(32);
+        padded.set(x);
+        const core = q4_0Quantize(padded);
+        const expected = q4_0Dequantize(core.d, core.q).subarray(0, length);
+        assert.ok(Object.is(d, core.d), `d of [${block}]: ${d}, the core gives ${core.d}`);
+        for (let i = 0; i < length; i++) assert.ok(Object.is(out[i], expected[i]), `Q4_0 of ${x[i]} in [${block}]: ${out[i]}, the core gives ${expected[i]}`);
+      }
+    }
+  });
+
+  it("gives NaN where the core refuses (d beyond float16, a value not finite), and reconstruct throws the core's message", () => {
+    assert.ok(Number.isNaN(q4_0BlockInto(new Float32Array(32).fill(1e6), 0, 32, new Float32Array(32))));
+    assert.ok(Number.isNaN(q4_0BlockInto([1, NaN], 0, 2, new Float32Array(2))));
+    const big: Tensor = { name: "big", shape: [40], values: new Float32Array(40).fill(1e6) };
+    assert.throws(() => reconstruct(big, { ...base, format: "q4_0" }), /q4_0Quantize.*float16/);
+  });
 });
