@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { buildKernels } from "./scripts/build-kernels.mjs";
 import { buildSchemaValidators } from "./scripts/build-schema-validators.mjs";
 
+const esbuildWasmVersion = JSON.parse(fs.readFileSync(fileURLToPath(import.meta.resolve("esbuild-wasm/package.json")), "utf8")).version;
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
@@ -61,6 +62,8 @@ for (const t of nodeTargets.filter((t) => fs.existsSync(t.in))) {
       // jsonc-parser's "main" is a UMD build whose require("./impl/…") calls esbuild cannot follow; its ESM
       // build bundles. Every Node bundle that reaches the packs parser (extension and CLI alike) needs this.
       mainFields: ["module", "main"],
+      // The runner keys stored bundles by the esbuild-wasm version that built them (src/runner/sandbox/bundleOptions.ts).
+      define: { __ESBUILD_WASM_VERSION__: JSON.stringify(esbuildWasmVersion) },
     }),
   );
 }

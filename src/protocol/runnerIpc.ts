@@ -51,6 +51,11 @@ export interface RunRequest {
   memoryMb: number;
   /** Compile only (for diagnostics while typing): nothing is run. */
   compileOnly?: boolean;
+  /**
+   * A bundle of the entry the runner already has (its bundle store, keyed by the entry's name and text): the
+   * sandbox runs it instead of compiling, so esbuild-wasm is not started for it.
+   */
+  bundle?: { code: string; sourceMap?: string };
 }
 
 /** The runner's answers to the sandbox's `resolve`/`load` questions. */
@@ -75,9 +80,15 @@ export interface RunResult {
   consoleChars: number;
   /** Whether the learner's module itself failed while loading (top-level code threw or timed out). */
   loadFailure?: CallOutcome;
+  /**
+   * The bundle's code, sent only when this run compiled the entry file alone (it imports nothing) without
+   * errors or warnings, so that the runner may store it under the entry's name and text.
+   */
+  bundleCode?: string;
 }
 
 export type FromSandboxMessage =
+  /** `esbuildInitMs` is 0 when esbuild-wasm was not started (it starts on the first build that is needed). */
   | { type: "ready"; esbuildInitMs: number; engineInitMs: number; permission: boolean }
   | RunResult
   | { type: "resolve"; id: number; question: number; specifier: string; importer: string }

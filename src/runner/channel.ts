@@ -147,7 +147,7 @@ function checkCompileMessages(value: unknown, what: string, size: Size): void {
 }
 
 function checkRunResult(m: Record<string, unknown>, size: Size, expectedCalls: (id: number) => number | undefined): void {
-  record(m, "the run result", ["type", "id", "compileMs", "runMs", "errors", "warnings", "outcomes", "sourceMap", "consoleChars", "loadFailure"] satisfies (keyof RunResult)[]);
+  record(m, "the run result", ["type", "id", "compileMs", "runMs", "errors", "warnings", "outcomes", "sourceMap", "consoleChars", "loadFailure", "bundleCode"] satisfies (keyof RunResult)[]);
   const id = m.id as number;
   finite(m.compileMs, "compileMs");
   finite(m.runMs, "runMs");
@@ -155,6 +155,7 @@ function checkRunResult(m: Record<string, unknown>, size: Size, expectedCalls: (
   checkCompileMessages(m.errors, "errors", size);
   checkCompileMessages(m.warnings, "warnings", size);
   optionalText(m.sourceMap, "the source map", size, 16_000_000);
+  optionalText(m.bundleCode, "the bundle", size, 16_000_000);
   if (m.loadFailure !== undefined) checkOutcome(m.loadFailure, "the load failure", size);
   if (m.outcomes !== undefined) {
     const calls = expectedCalls(id);

@@ -24,6 +24,7 @@ import { ExpectedValues, type ProducedValue } from "./expectedValues";
 import { learnerFiles } from "./learnerFiles";
 import { orderCases } from "./orderCases";
 import { megabytes, MEMORY_MB_RANGE, outOfRange, REPORT_VALUE_CHARS_PER_CASE, REPORT_VALUE_CHARS_PER_CHECK, TIMEOUT_MS_RANGE } from "./limits";
+import { BundleStore, type BundleShelf } from "./bundleStore";
 import { SandboxProcess, SandboxStartError } from "./sandboxProcess";
 import { workedExampleFor } from "./workedExample";
 
@@ -46,6 +47,13 @@ export interface RunnerOptions {
   log?: (line: string) => void;
   /** The compute core's functions by name; expected values with `from: "core"` call them. Default: the real core. */
   core?: CoreFunctions;
+  /**
+   * A folder for compiled bundles on disk (bundleStore.ts), so that a file compiled before (by name and text)
+   * is not compiled again in a new process. Default: none (bundles are kept in the sandbox process only).
+   */
+  bundleStoreDir?: string;
+  /** The runner serves one check and is disposed (the CLI's `check`): its sandboxes warm nothing up. */
+  oneShot?: boolean;
 }
 
 export interface CheckRequest {
@@ -105,6 +113,7 @@ export class Runner {
   private readonly sandbox: SandboxProcess;
   private readonly referenceSandbox: SandboxProcess;
   private readonly expected: ExpectedValues;
+  private readonly bundleStore: BundleStore | undefined;
   private offThreadCore: OffThreadCore | undefined;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
@@ -121,8 +130,10 @@ export class Runner {
       env: sandboxEnvironment(options.env),
       hostScript,
       nodePermissions: options.nodePermissions ?? true,
+      oneShot: options.oneShot,
     };
     const log = options.log ?? (() => undefined);
+    this.bundleStore = options.bundleStoreDir === undefined ? undefined : new BundleStore(options.bundleStoreDir, log);
     this.sandbox = new SandboxProcess({ ...sandboxOptions, log });
     // Expected values never come from a process that has run a learner's code: an exercise's own sources
     // run in a sandbox process of their own (started with the first check that needs it).
@@ -193,8 +204,23 @@ export class Runner {
     return { timeoutMs: this.timeoutMs, memoryMb: this.memoryMb };
   }
 
+  /**
+   * Runs `entry` in the shelf's own sandbox (learner code in one, the exercise's sources in the other), with
+   * its bundle from the store when this name and text were compiled before, and stores a fresh clean build.
+   */
+  private async runStored(shelf: BundleShelf, entry: string, text: string, calls: SandboxCall[]): Promise<RunResult> {
+    const sandbox = shelf === "learner" ? this.sandbox : this.referenceSandbox;
+    const key = this.bundleStore && BundleStore.keyOf(shelf, entry, text);
+    const stored = key === undefined ? undefined : this.bundleStore?.read(key);
+    const result = await sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, text]])), stored);
+    if (key !== undefined && !stored && result.bundleCode !== undefined && result.errors.length === 0 && result.warnings.length === 0) {
+      this.bundleStore?.write(key, { code: result.bundleCode, sourceMap: result.sourceMap });
+    }
+    return result;
+  }
+
   private async runExerciseSource(entry: string, source: string, calls: SandboxCall[]): Promise<{ outcomes?: CallOutcome[]; compileError?: string }> {
-    const result = await this.referenceSandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, source]])));
+    const result = await this.runStored("exercise", entry, source, calls);
     if (result.errors.length > 0) {
       const e = result.errors[0];
       return { compileError: `${e.file ?? entry}:${e.line ?? 1}: ${e.text}` };
@@ -238,7 +264,7 @@ export class Runner {
     if (exercise.reference !== undefined || exercise.misconceptions !== undefined) this.referenceSandbox.start().catch(() => undefined);
     let learner: RunResult;
     try {
-      learner = await this.sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, entryText]])));
+      learner = await this.runStored("learner", entry, entryText, calls);
     } catch (crash) {
       if (crash instanceof SandboxStartError) throw crash;
       // The sandbox process stopped, stopped answering, or sent something the channel refused: the message

@@ -25,6 +25,8 @@ export interface SandboxProcessOptions {
   log: (line: string) => void;
   /** Switch Node's permission model on where this Node has it (see RunnerOptions.nodePermissions). */
   nodePermissions: boolean;
+  /** The process serves one command and exits with it: it warms nothing up (see host.ts). */
+  oneShot?: boolean;
 }
 
 /** The flags that switch Node's permission model on, or none where this Node lacks it. */
@@ -87,7 +89,7 @@ export class SandboxProcess {
     if (this.ready) return this.ready;
     const started = performance.now();
     const flags = this.options.nodePermissions ? permissionFlags(this.options.execPath, path.dirname(this.options.hostScript)) : [];
-    const child = spawn(this.options.execPath, [...flags, this.options.hostScript], {
+    const child = spawn(this.options.execPath, [...flags, this.options.hostScript, ...(this.options.oneShot ? ["--one-shot"] : [])], {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
       env: this.options.env,
@@ -107,7 +109,7 @@ export class SandboxProcess {
         const message = checked.message;
         if (message.type === "ready") {
           this.startInfo = { esbuildInitMs: message.esbuildInitMs, engineInitMs: message.engineInitMs, permission: message.permission, startMs: performance.now() - started };
-          this.options.log(`sandbox process ${child.pid} ready in ${Math.round(this.startInfo.startMs)} ms (esbuild-wasm ${Math.round(message.esbuildInitMs)} ms, QuickJS ${Math.round(message.engineInitMs)} ms, permission model ${message.permission ? "on" : "off"})`);
+          this.options.log(`sandbox process ${child.pid} ready in ${Math.round(this.startInfo.startMs)} ms (esbuild-wasm ${message.esbuildInitMs > 0 ? `${Math.round(message.esbuildInitMs)} ms` : "starts on the first build"}, QuickJS ${Math.round(message.engineInitMs)} ms, permission model ${message.permission ? "on" : "off"})`);
           resolve();
         } else this.onMessage(message);
       });
@@ -173,7 +175,7 @@ export class SandboxProcess {
   }
 
   /** Compiles `entry` and calls the given exports in a fresh QuickJS runtime; never sees expected values. */
-  async run(entry: string, calls: SandboxCall[], limits: { timeoutMs: number; memoryMb: number; compileOnly?: boolean }, files: SandboxFiles): Promise<RunResult> {
+  async run(entry: string, calls: SandboxCall[], limits: { timeoutMs: number; memoryMb: number; compileOnly?: boolean }, files: SandboxFiles, bundle?: RunRequest["bundle"]): Promise<RunResult> {
     try {
       await this.start();
     } catch (error) {
@@ -183,7 +185,7 @@ export class SandboxProcess {
     const child = this.child;
     if (!child) throw new Error("the sandbox process is not running");
     const id = this.nextId++;
-    const request: RunRequest = { type: "run", id, entry, calls, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, compileOnly: limits.compileOnly };
+    const request: RunRequest = { type: "run", id, entry, calls, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, compileOnly: limits.compileOnly, bundle };
     return new Promise<RunResult>((resolve, reject) => {
       // A backstop for a sandbox that stops answering: QuickJS's interrupt handler stops each call at its
       // limit and the whole run at its limit, so this fires only when the process itself is stuck.

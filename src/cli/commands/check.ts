@@ -4,12 +4,14 @@
  * error, timeout), 2 could not run (bad arguments, invalid pack, missing file).
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Runner } from "../../runner";
 import { formatCheckText } from "../format/checkText";
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from "../io";
 import { loadExerciseForCli } from "../loadPackForCli";
 import { parseOptions, positiveInteger } from "../parseOptions";
+import { defaultCacheRoot } from "../../packs/node/packSource";
 import { MEMORY_MB_RANGE, TIMEOUT_MS_RANGE } from "../../runner/limits";
 
 export const CHECK_HELP = `Usage: compression-tutor check <solution.ts> --exercise <pack-dir>/<exercise-id> [options]
@@ -47,7 +49,9 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const memoryMb = positiveInteger("check", "memory-mb", values["memory-mb"], 256, MEMORY_MB_RANGE);
 
   const { pack, exercise } = await loadExerciseForCli("check", values.exercise, io);
-  const runner = new Runner({ timeoutMs, memoryMb });
+  // One check, then exit: no warm-ups; bundles compiled before (the exercise's sources above all) come from
+  // the user's cache folder instead of a new esbuild-wasm start.
+  const runner = new Runner({ timeoutMs, memoryMb, oneShot: true, bundleStoreDir: path.join(defaultCacheRoot(process.env, os.homedir()), "bundles") });
   try {
     const report = await runner.check({ packId: pack.id, exercise, solutionFile: solution });
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckText(report, io.cwd));

@@ -31,9 +31,14 @@ export class BundleCache {
     return found;
   }
 
+  /** Whether `result` is a clean build of the entry file alone, so that its name and text alone determine it. */
+  static keeps(result: BundleResult): boolean {
+    return result.singleFile && result.code !== undefined && result.errors.length === 0 && result.warnings.length === 0;
+  }
+
   /** Keeps `result` if it is a clean build of the entry file alone; otherwise does nothing. */
   offer(key: string, result: BundleResult): void {
-    if (!result.singleFile || result.code === undefined || result.errors.length > 0 || result.warnings.length > 0) return;
+    if (!BundleCache.keeps(result)) return;
     this.bundles.set(key, result);
     if (this.bundles.size > MAX_ENTRIES) this.bundles.delete(this.bundles.keys().next().value as string);
   }

@@ -42,8 +42,12 @@ function questionsFor(runId: number): FileQuestions {
 
 const bundleCache = new BundleCache();
 
-/** Compiles the run's entry, or takes its bundle from the cache when this exact file was compiled before. */
-async function compile(request: RunRequest): Promise<BundleResult> {
+/**
+ * Compiles the run's entry, or takes its bundle from the request (the runner's store) or from this process's
+ * cache when this exact file was compiled before. `fresh` is true only for a build made by this run.
+ */
+async function compile(request: RunRequest): Promise<BundleResult & { fresh?: boolean }> {
+  if (request.bundle) return { code: request.bundle.code, sourceMap: request.bundle.sourceMap, errors: [], warnings: [], singleFile: true };
   const questions = questionsFor(request.id);
   const entryText = await questions.load(request.entry);
   // An unreadable entry is reported by the build itself, with esbuild's wording and position.
@@ -56,7 +60,7 @@ async function compile(request: RunRequest): Promise<BundleResult> {
     load: (file) => (file === request.entry ? Promise.resolve(entryText) : questions.load(file)),
   });
   bundleCache.offer(key, bundled);
-  return bundled;
+  return { ...bundled, fresh: true };
 }
 
 /** Whether any run has arrived yet; once one has, the learner's own first build warms esbuild up instead. */
@@ -77,6 +81,7 @@ async function handleRun(request: RunRequest): Promise<void> {
     sourceMap: bundled.sourceMap,
     consoleChars: 0,
   };
+  if (bundled.fresh && BundleCache.keeps(bundled)) result.bundleCode = bundled.code;
   if (bundled.code !== undefined && bundled.errors.length === 0 && !request.compileOnly) {
     const runStart = performance.now();
     const run = await runBundle(bundled.code, request.calls, { timeoutMs: request.timeoutMs, memoryMb: request.memoryMb });
@@ -112,6 +117,8 @@ const WARM_UP_DELAY_MS = 150;
 async function warmUp(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, WARM_UP_DELAY_MS));
   if (runsReceived > 0) return;
+  await initialiseBundler();
+  if (runsReceived > 0) return;
   const source = 'import { half } from "./helper";\nexport function f(x: number): number { return x / 2 + half; }\n';
   await bundle("/warm-up/solution.ts", {
     resolve: async (specifier, importer) => ({ ok: true, path: path.join(path.dirname(importer), `${specifier}.ts`) }),
@@ -122,10 +129,15 @@ async function warmUp(): Promise<void> {
   await runBundle("exports.f = function (x) { return [x / 2, new Float32Array([x])]; };", [{ fn: "f", args: [1] }], { timeoutMs: 1000, memoryMb: 16 });
 }
 
-Promise.all([initialiseBundler(), loadEngine()])
-  .then(([esbuildInitMs, engineInitMs]) => {
-    send({ type: "ready", esbuildInitMs, engineInitMs, permission: "permission" in process });
-    warmUp().catch(() => undefined);
+/** `--one-shot`: the process serves one command (a CLI `check`) and will not idle, so nothing is warmed up. */
+const oneShot = process.argv.includes("--one-shot");
+
+// esbuild-wasm is not started here: the first build that is needed starts it (bundler.ts), so a run whose
+// bundle the runner already has never pays for it.
+loadEngine()
+  .then((engineInitMs) => {
+    send({ type: "ready", esbuildInitMs: 0, engineInitMs, permission: "permission" in process });
+    if (!oneShot) warmUp().catch(() => undefined);
   })
   .catch((error: unknown) => {
     send({ type: "fatal", message: `could not start esbuild-wasm or QuickJS in the sandbox: ${String(error)}` });

@@ -1,0 +1,107 @@
+/**
+ * The runner's bundle store: bundles compiled once are run by the next process without esbuild-wasm, and a
+ * stored entry is believed only when it is keyed by its content and lies, privately, where the runner wrote it.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Runner } from "../../../src/runner";
+import { BundleStore } from "../../../src/runner/bundleStore";
+import { check, exercise } from "./support/exercises";
+import { sandboxHostScript } from "./support/buildSandbox";
+
+const reference = "export function memoryGB(p: number, bits: number): number { return (p * bits) / 8 / 1e9; }\n";
+const memory = exercise(
+  "memory",
+  [check({ function: "memoryGB", expected: { from: "reference" }, tolerance: { rel: 1e-12 }, cases: [{ id: "13b", name: "memoryGB(13e9, 16)", input: [13e9, 16] }, { id: "2t", name: "memoryGB(2e12, 16)", input: [2e12, 16] }] })],
+  { reference },
+);
+
+describe("BundleStore", function () {
+  this.timeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-bundle-store-"));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  const freshStore = (): { folder: string; store: BundleStore } => {
+    const folder = path.join(dir, `store-${++n}`, "bundles");
+    return { folder, store: new BundleStore(folder) };
+  };
+
+  it("keys by shelf, file name and text, so a learner's copy of a reference never shares the reference's entry", () => {
+    const key = BundleStore.keyOf("exercise", "/p/ex/reference.ts", reference);
+    assert.match(key, /^[0-9a-f]{64}$/);
+    assert.notEqual(BundleStore.keyOf("learner", "/home/alice/reference.ts", reference), key);
+    assert.notEqual(BundleStore.keyOf("exercise", "/p/ex/other.ts", reference), key);
+    assert.notEqual(BundleStore.keyOf("exercise", "/p/ex/reference.ts", `${reference} `), key);
+    assert.equal(BundleStore.keyOf("exercise", "/elsewhere/reference.ts", reference), key);
+  });
+
+  it("gives back what it stored, in a folder only this user may write", () => {
+    const { folder, store } = freshStore();
+    const key = BundleStore.keyOf("learner", "a.ts", "x");
+    assert.equal(store.read(key), undefined);
+    store.write(key, { code: "exports.f = 1;", sourceMap: "{}" });
+    assert.deepEqual(store.read(key), { code: "exports.f = 1;", sourceMap: "{}" });
+    if (process.platform !== "win32") {
+      assert.equal(fs.statSync(folder).mode & 0o777, 0o700);
+      assert.equal(fs.statSync(path.join(folder, `${key}.json`)).mode & 0o777, 0o600);
+    }
+    assert.deepEqual(fs.readdirSync(folder), [`${key}.json`], "no temporary file is left behind");
+  });
+
+  it("refuses an entry whose inside names another key, a malformed entry, a non-key name", () => {
+    const { folder, store } = freshStore();
+    const key = BundleStore.keyOf("exercise", "reference.ts", "y");
+    const other = BundleStore.keyOf("exercise", "reference.ts", "z");
+    store.write(other, { code: "exports.f = 2;" });
+    fs.copyFileSync(path.join(folder, `${other}.json`), path.join(folder, `${key}.json`));
+    assert.equal(store.read(key), undefined, "renamed entry");
+    fs.writeFileSync(path.join(folder, `${key}.json`), '{"key": 1', { mode: 0o600 });
+    assert.equal(store.read(key), undefined, "truncated entry");
+    assert.equal(store.read("../../etc/passwd"), undefined);
+  });
+
+  it("does not use a folder or an entry that others may write, nor a symbolic link planted as an entry", function () {
+    if (process.platform === "win32") this.skip();
+    const { folder, store } = freshStore();
+    const key = BundleStore.keyOf("exercise", "reference.ts", "w");
+    store.write(key, { code: "exports.f = 3;" });
+    fs.chmodSync(path.join(folder, `${key}.json`), 0o666);
+    assert.equal(store.read(key), undefined, "entry writable by others");
+    fs.chmodSync(path.join(folder, `${key}.json`), 0o600);
+    const linked = BundleStore.keyOf("exercise", "reference.ts", "v");
+    fs.symlinkSync(path.join(folder, `${key}.json`), path.join(folder, `${linked}.json`));
+    assert.equal(store.read(linked), undefined, "symbolic link");
+    fs.chmodSync(folder, 0o777);
+    assert.equal(new BundleStore(folder).read(key), undefined, "folder writable by others");
+  });
+
+  it("lets the next runner check without compiling: the same verdict and positions from the stored bundles", async () => {
+    const { folder } = freshStore();
+    const file = path.join(dir, "gb.ts");
+    fs.writeFileSync(file, "export function memoryGB(p: number, bits: number): number {\n  if (p > 1e12) throw new Error(\"too big\");\n  return (p * bits) / 8 / 1e9;\n}\n");
+    const hostScript = await sandboxHostScript();
+    const reports = [];
+    for (let i = 0; i < 2; i++) {
+      const runner = new Runner({ hostScript, timeoutMs: 3000, bundleStoreDir: folder, oneShot: true });
+      try {
+        reports.push(await runner.check({ packId: "t", exercise: memory, solutionFile: file }));
+      } finally {
+        await runner.dispose();
+      }
+    }
+    const [first, second] = reports;
+    assert.equal(fs.readdirSync(folder).length, 2, "the learner's bundle and the reference's, each on its own shelf");
+    assert.ok(second.timings.compileMs < 20, `the second check compiled for ${second.timings.compileMs} ms`);
+    assert.equal(second.status, first.status);
+    const withoutTimes = (cases: typeof first.cases): unknown[] => cases.map(({ durationMs: _, ...rest }) => rest);
+    assert.deepEqual(withoutTimes(second.cases), withoutTimes(first.cases));
+    const byId = (id: string) => second.cases.find((c) => c.id === id);
+    assert.equal(byId("13b")?.status, "passed");
+    assert.equal(byId("13b")?.expected, 26);
+    assert.equal(byId("2t")?.status, "error");
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+    assert.ok(second.diagnostics.some((d) => d.line === 2), JSON.stringify(second.diagnostics));
+  });
+});
