@@ -154,7 +154,7 @@ function paintQuantization(started: number, control: string): void {
   const { view, missing } = computed;
   for (const chart of Object.values(quantization.charts)) chart.resize();
   quantization.paintCurrent(view);
-  performance.measure("playground-update", { start: started, detail: { tab: "quantization", control, values: view.tensor.count } });
+  performance.measure("playground-update", { start: started, detail: { tab: "quantization", control, values: view.tensor.count, format: q.format } });
   // The sweep: one more quantization per task, newest state first; a later move cancels this one.
   const generation = ++sweepGeneration;
   const remaining = missing.slice();

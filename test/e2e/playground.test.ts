@@ -34,7 +34,7 @@ const keptTensor = path.join(path.dirname(kept), "playground-tensor.f32");
 const MODEL_TENSOR = { name: "layers.0.mlp.down_proj.weight", shape: [4, 64], values: Array.from({ length: 256 }, (_, i) => Math.fround(0.05 * Math.sin(i * 0.7) * (1 + (i % 64 === 5 ? 9 : 0)))) };
 const TENSOR_KEY = "ctrl+alt+shift+y";
 
-type Measure = { duration: number; detail: { tab: string; control: string; values: number } };
+type Measure = { duration: number; detail: { tab: string; control: string; values: number; format?: string } };
 
 describe("playground (e2e)", () => {
   let browser: Browser;
@@ -320,7 +320,7 @@ describe("playground (e2e)", () => {
     }
   });
 
-  it("a slider move is computed and painted within a frame at 64k values and within 100 ms at 1M", async function () {
+  it("a slider move, and a move to each format, is computed and painted within a frame at 64k values and within 100 ms at 1M", async function () {
     this.timeout(300_000);
     const measures = async (values: number) =>
       (await frame.evaluate(() => performance.getEntriesByName("playground-update").map((m) => ({ duration: m.duration, detail: (m as PerformanceMeasure).detail })))).filter(
@@ -329,6 +329,10 @@ describe("playground (e2e)", () => {
     const sweeps = async (values: number) =>
       (await frame.evaluate(() => performance.getEntriesByName("playground-sweep").map((m) => ({ duration: m.duration, detail: (m as PerformanceMeasure).detail })))).filter(
         (m: Measure) => m.detail.values === values && m.detail.control === "q-clip-ratio",
+      );
+    const formatMoves = async (values: number) =>
+      (await frame.evaluate(() => performance.getEntriesByName("playground-update").map((m) => ({ duration: m.duration, detail: (m as PerformanceMeasure).detail })))).filter(
+        (m: Measure) => m.detail.values === values && m.detail.control === "q-format",
       );
     const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const waitForSweep = () => frame.waitForFunction(() => document.querySelector("table.comparison")?.getAttribute("aria-busy") === "false", undefined, { timeout: 60_000 });
@@ -358,6 +362,21 @@ describe("playground (e2e)", () => {
       figures[`e2e.playground.update${key}MaxMs`] = Math.max(...updateMs);
       figures[`e2e.playground.sweep${key}MedianMs`] = median(sweepMs);
       await press("#q-clipping", "ArrowUp");
+      await waitForSweep();
+      // Every other format: a format move computes and paints the whole tensor under it (NF4, FP8 and Q4_0 are
+      // block loops of their own), two or three times each; the slowest counts.
+      for (const k of ["ArrowDown", "ArrowDown", "ArrowDown", "ArrowDown", "ArrowUp", "ArrowUp", "ArrowUp", "ArrowDown", "ArrowDown", "ArrowDown"]) {
+        await press("#q-format", k);
+        await waitForSweep();
+      }
+      const formatMeasures = (await formatMoves(size)).filter((m) => m.detail.format !== "int");
+      for (const format of ["nf4", "fp8-e4m3", "fp8-e5m2", "q4_0"]) {
+        const ms = formatMeasures.filter((m) => m.detail.format === format).map((m) => m.duration);
+        assert.ok(ms.length >= 2, `${format} at ${key}: ${ms.length} format moves measured`);
+        figures[`e2e.playground.format${key}_${format}MaxMs`] = Math.max(...ms);
+      }
+      await press("#q-format", "Home");
+      await waitForSweep();
     }
     q.clipping = "none";
     for (const [name, ms] of Object.entries(figures)) recordMetric(name, Math.round(ms * 10) / 10);
@@ -366,6 +385,9 @@ describe("playground (e2e)", () => {
     const slack = Number(process.env.PERF_SLACK ?? 3);
     assert.ok(figures["e2e.playground.update64kMedianMs"] <= 16 * slack, `64k update median ${figures["e2e.playground.update64kMedianMs"]} ms`);
     assert.ok(figures["e2e.playground.update1MMedianMs"] <= 100 * slack, `1M update median ${figures["e2e.playground.update1MMedianMs"]} ms`);
+    for (const [name, ms] of Object.entries(figures).filter(([k]) => k.startsWith("e2e.playground.format"))) {
+      assert.ok(ms <= (name.includes("64k") ? 16 : 100) * slack, `${name.replace("e2e.playground.", "")} ${ms} ms`);
+    }
   });
 
   it('"Open in playground" in the results panel opens the preset of the exercise shown there', async function () {
