@@ -4,7 +4,9 @@ import { Worker } from "node:worker_threads";
 import type { TutorContext } from "../context";
 import type { FromInspectMessage, FromInspectWorker, InspectSchemeName, ToInspectMessage, ToInspectWorker } from "../protocol/inspectMessages";
 import { PLAYGROUND_MAX_VALUES } from "../protocol/playgroundMessages";
-import { inspectHtml, inspectWebviewOptions } from "./inspectHtml";
+import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
+
+const INSPECT_PAGE: WebviewPage = { asset: "inspect", title: "Compression Tutor: Inspect Model File", loading: "Reading the model file…" };
 
 export const INSPECT_VIEW_TYPE = "compressionTutor.inspect";
 export const INSPECT_SCHEMES: InspectSchemeName[] = ["int8-per-tensor", "int8-per-channel", "int4-g128", "nf4-b64", "fp8-e4m3", "q4_0", "q8_0"];
@@ -25,8 +27,8 @@ export class InspectPanel implements vscode.Disposable {
     private readonly ctx: TutorContext,
     readonly file: string,
   ) {
-    panel.webview.options = inspectWebviewOptions(ctx.extensionUri);
-    panel.webview.html = inspectHtml(panel.webview, ctx.extensionUri);
+    panel.webview.options = webviewOptions(ctx.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, INSPECT_PAGE);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: FromInspectMessage) => this.onMessage(message)),
@@ -53,7 +55,7 @@ export class InspectPanel implements vscode.Disposable {
   /** Opens a panel for `file` (replacing the one before) and starts its inspection. */
   static open(ctx: TutorContext, file: string): InspectPanel {
     InspectPanel.current?.dispose();
-    const panel = vscode.window.createWebviewPanel(INSPECT_VIEW_TYPE, vscode.l10n.t("Inspect {0}", path.basename(file)), vscode.ViewColumn.Active, inspectWebviewOptions(ctx.extensionUri));
+    const panel = vscode.window.createWebviewPanel(INSPECT_VIEW_TYPE, vscode.l10n.t("Inspect {0}", path.basename(file)), vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
     const p = (InspectPanel.current = new InspectPanel(panel, ctx, file));
     p.start();
     return p;

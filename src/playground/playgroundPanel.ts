@@ -2,7 +2,9 @@ import * as vscode from "vscode";
 import type { TutorContext } from "../context";
 import type { FromPlaygroundMessage, PlaygroundTensor, ToPlaygroundMessage } from "../protocol/playgroundMessages";
 import { type PlaygroundRequest, parsePlaygroundArgument } from "./playgroundArgument";
-import { playgroundHtml, playgroundWebviewOptions } from "./playgroundHtml";
+import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
+
+const PLAYGROUND_PAGE: WebviewPage = { asset: "playground", title: "Compression Tutor: Playground", loading: "Loading the playground…" };
 
 export const PLAYGROUND_VIEW_TYPE = "compressionTutor.playground";
 /** Settings are a few hundred bytes; anything far larger is not ours. */
@@ -29,8 +31,8 @@ export class PlaygroundPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly ctx: TutorContext,
   ) {
-    panel.webview.options = playgroundWebviewOptions(ctx.extensionUri);
-    panel.webview.html = playgroundHtml(panel.webview, ctx.extensionUri);
+    panel.webview.options = webviewOptions(ctx.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, PLAYGROUND_PAGE);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       // A hidden webview loses its page (no retainContextWhenHidden): hold messages until it says `ready` again.
@@ -49,7 +51,7 @@ export class PlaygroundPanel implements vscode.Disposable {
     let current = PlaygroundPanel.current;
     if (current) current.panel.reveal(undefined, false);
     else {
-      const panel = vscode.window.createWebviewPanel(PLAYGROUND_VIEW_TYPE, vscode.l10n.t("Playground"), vscode.ViewColumn.Active, playgroundWebviewOptions(ctx.extensionUri));
+      const panel = vscode.window.createWebviewPanel(PLAYGROUND_VIEW_TYPE, vscode.l10n.t("Playground"), vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
       current = PlaygroundPanel.current = new PlaygroundPanel(panel, ctx);
     }
     if (request.tensor) {

@@ -1,13 +1,25 @@
 import * as vscode from "vscode";
 import { randomBytes } from "node:crypto";
 
+/** What differs between the webviews' pages: their built assets' name, their title and what shows while loading. */
+export interface WebviewPage {
+  /** dist/webview/<asset>.js and <asset>.css, built from media/<asset>/. */
+  asset: "results" | "inspect" | "playground";
+  title: string;
+  loading: string;
+  /** Whether screen readers announce the page's changes (the results panel's verdicts). */
+  live?: boolean;
+}
+
 /**
- * The results panel's HTML shell: no data in it (the webview asks for its state), a strict CSP with a
- * per-load nonce, and only built assets from dist/webview.
+ * Every webview's HTML shell: no data in it (the page asks for its state in a message), a strict CSP
+ * (`default-src 'none'`, one script carrying a fresh nonce per load, styles, fonts and images only from the
+ * built assets, no inline styles, no eval, no workers: the pages' work runs on their own thread or in the
+ * extension's Workers).
  */
-export function resultsHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
   const nonce = randomBytes(16).toString("base64");
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, "dist", "webview", name));
+  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(builtAssets(extensionUri), name));
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,
@@ -21,17 +33,21 @@ export function resultsHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset("results.css")}">
-<title>Compression Tutor</title>
+<link rel="stylesheet" href="${asset(`${page.asset}.css`)}">
+<title>${page.title}</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="muted">Loading…</p></main>
-<script nonce="${nonce}" src="${asset("results.js")}"></script>
+<main id="app"${page.live ? ' aria-live="polite"' : ""}><p${page.live ? ' class="muted"' : ""}>${page.loading}</p></main>
+<script nonce="${nonce}" src="${asset(`${page.asset}.js`)}"></script>
 </body>
 </html>`;
 }
 
-/** Webview options shared by a new panel and a revived one. */
-export function resultsWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, "dist", "webview")] };
+/** Webview options shared by every panel, new or revived: scripts on, local resources limited to the built assets. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [builtAssets(extensionUri)] };
+}
+
+function builtAssets(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, "dist", "webview");
 }

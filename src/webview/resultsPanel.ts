@@ -1,7 +1,9 @@
 import * as vscode from "vscode";
 import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protocol/webviewMessages";
 import type { TutorContext } from "../context";
-import { resultsHtml, resultsWebviewOptions } from "./html";
+import { webviewHtml, webviewOptions, type WebviewPage } from "./html";
+
+const RESULTS_PAGE: WebviewPage = { asset: "results", title: "Compression Tutor", loading: "Loading…", live: true };
 
 type ShowFocus = Extract<ToWebviewMessage, { type: "show" }>["focus"];
 
@@ -36,8 +38,8 @@ export class ResultsPanel implements vscode.Disposable {
     private readonly ctx: TutorContext,
     private model: PanelModel,
   ) {
-    panel.webview.options = resultsWebviewOptions(ctx.extensionUri);
-    panel.webview.html = resultsHtml(panel.webview, ctx.extensionUri);
+    panel.webview.options = webviewOptions(ctx.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, RESULTS_PAGE);
     this.disposables.push(
       this.received,
       panel.onDidDispose(() => this.dispose()),
@@ -55,7 +57,7 @@ export class ResultsPanel implements vscode.Disposable {
       RESULTS_VIEW_TYPE,
       model.title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      resultsWebviewOptions(ctx.extensionUri),
+      webviewOptions(ctx.extensionUri),
     );
     ResultsPanel.current = new ResultsPanel(panel, ctx, model);
     ResultsPanel.current.pendingFocus = focus;
