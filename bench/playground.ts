@@ -1,7 +1,8 @@
 /**
  * The playground's speed: the time from a slider move to the current scheme painted (goal: one frame, 16 ms, at
- * 64k values; 100 ms at 1M) and to the last point of the sweep, as the e2e run measured them in the browser
- * (performance measures in the webview, recorded in out/test-results/metrics.json), beside the pure model's
+ * 64k values; 100 ms at 1M), the same for a move to each non-integer format, and to the last point of the
+ * sweep, as the e2e run measured them in the browser (performance measures in the webview, recorded in
+ * out/test-results/metrics.json), beside the pure model's
  * compute time here in Node, per format, median of several moves.
  */
 import { QuantizationLab } from "../media/playground/model/quantizationView";
@@ -45,6 +46,9 @@ export function runPlaygroundBench(root: string, quick = false): PlaygroundBench
     rows.push({ measurement: "slider move → current scheme painted (median)", values, ms: browser[`e2e.playground.update${key}MedianMs`], targetMs: target, where: "browser (e2e)" });
     rows.push({ measurement: "slider move → current scheme painted (max)", values, ms: browser[`e2e.playground.update${key}MaxMs`], targetMs: undefined, where: "browser (e2e)" });
     rows.push({ measurement: "clip-ratio move → whole sweep painted (median)", values, ms: browser[`e2e.playground.sweep${key}MedianMs`], targetMs: undefined, where: "browser (e2e)" });
+    for (const format of ["nf4", "fp8-e4m3", "fp8-e5m2", "q4_0"]) {
+      rows.push({ measurement: `format move → ${format} painted (max of 2–3)`, values, ms: browser[`e2e.playground.format${key}_${format}MaxMs`], targetMs: target, where: "browser (e2e)" });
+    }
   }
   const sizes = quick ? [65536] : [65536, 1048576];
   const bitsMoves: Partial<Scheme>[] = [{ bits: 4 }, { bits: 5 }, { bits: 6 }, { bits: 5 }, { bits: 4 }, { bits: 3 }, { bits: 4 }];

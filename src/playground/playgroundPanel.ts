@@ -4,6 +4,13 @@ import type { FromPlaygroundMessage, PlaygroundTensor, ToPlaygroundMessage } fro
 import { type PlaygroundRequest, parsePlaygroundArgument } from "./playgroundArgument";
 import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
 
+/**
+ * The shared strict shell, without worker-src: the math runs on the page's own thread. A move computes one
+ * scheme (at 1M values every format within 100 ms, NF4, FP8 and Q4_0 as block loops held equal to the core),
+ * and the sweep is cut into tasks of one scheme each. A Worker would need more: a script under the webview's
+ * resource URI is another origin than the page, which `new Worker` refuses, so it would have to be a blob:
+ * worker (`worker-src blob:`), a wider policy for no move that misses its goal.
+ */
 const PLAYGROUND_PAGE: WebviewPage = { asset: "playground", title: "Compression Tutor: Playground", loading: "Loading the playground…" };
 
 export const PLAYGROUND_VIEW_TYPE = "compressionTutor.playground";
