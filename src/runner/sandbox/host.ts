@@ -7,6 +7,7 @@
  * learner file itself (it asks the runner).
  */
 import path from "node:path";
+import v8 from "node:v8";
 import type { FileAnswer, FromSandboxMessage, RunRequest, RunResult, ToSandboxMessage } from "../../protocol/runnerIpc";
 import { BundleCache } from "./bundleCache";
 import { bundle, initialiseBundler, type BundleResult, type FileQuestions } from "./bundler";
@@ -132,6 +133,9 @@ async function warmUp(): Promise<void> {
 /** `--one-shot`: the process serves one command (a CLI `check`) and will not idle, so nothing is warmed up. */
 const oneShot = process.argv.includes("--one-shot");
 
+// Liftoff only, for QuickJS's module as for esbuild's (why: bundler.ts): V8 optimising a module in the
+// background costs more CPU than a check of a few hundred calls gains. Set before either module is compiled.
+v8.setFlagsFromString("--liftoff-only");
 // esbuild-wasm is not started here: the first build that is needed starts it (bundler.ts), so a run whose
 // bundle the runner already has never pays for it.
 loadEngine()
