@@ -3,6 +3,8 @@
  * a solution with one typical mistake exits 1 and says what is wrong.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { builtInPack, runCli } from "./support/runCli";
 
@@ -22,6 +24,17 @@ const seed: { id: string; says: RegExp }[] = [
 
 describe("compression-tutor check on the seed exercises", function () {
   this.timeout(180_000);
+  // `check` stores compiled bundles in the cache folder: a folder of this test's own, not the user's.
+  const saved = process.env.COMPRESSION_TUTOR_CACHE;
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), "compression-tutor-check-cache-"));
+  before(() => {
+    process.env.COMPRESSION_TUTOR_CACHE = cache;
+  });
+  after(() => {
+    if (saved === undefined) delete process.env.COMPRESSION_TUTOR_CACHE;
+    else process.env.COMPRESSION_TUTOR_CACHE = saved;
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
 
   for (const { id, says } of seed) {
     it(`check ${id}/reference.ts exits 0; a wrong solution exits 1 and says why`, async () => {
