@@ -89,6 +89,31 @@ describe("layering (DESIGN.md folder rules)", () => {
     );
   });
 
+  // docs/architecture.md's folder table and the README's name every src/ folder, and no folder that is gone.
+  for (const doc of ["docs/architecture.md", "README.md"]) {
+    it(`${doc}'s folder table names every src/ folder, and only those`, () => {
+      const tableRows = fs
+        .readFileSync(path.join(root, doc), "utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("| `"));
+      const named = new Set(tableRows.flatMap((row) => [...row.split("|")[1].matchAll(/`src\/([\w-]+)\/`/g)].map((m) => m[1])));
+      const folders = fs
+        .readdirSync(path.join(root, "src"), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
+      assert.deepEqual(
+        folders.filter((f) => !named.has(f)),
+        [],
+        `${doc} has no row for these src/ folders`,
+      );
+      assert.deepEqual(
+        [...named].filter((f) => !folders.includes(f)),
+        [],
+        `${doc} names src/ folders that do not exist`,
+      );
+    });
+  }
+
   it("a core file importing vscode is reported", () => {
     const area = areaOf(path.join(root, "src/core/x.ts"), "vscode");
     assert.equal(area, "vscode");
