@@ -211,7 +211,27 @@ function fp8Values(format: Fp8Format): number[] {
 export function fp8RoundInto(format: Fp8Format): (x: ArrayLike<number>, start: number, end: number, scale: number, out: { [i: number]: number }) => void {
   const magnitudes = Float64Array.from(fp8Values(format).filter((v) => v >= 0));
   const maxFinite = FP8_FORMATS[format].maxFinite;
-  const last = magnitudes.length - 1;
+  // The bracket [magnitudes[lo], magnitudes[lo + 1]) of |v| comes from a table indexed by the float64
+  // exponent and top 3 mantissa bits of |v| (the high word of its bits; little-endian, as every browser and
+  // Node here is). FP8 keeps at most 3 mantissa bits, so every FP8 value starts such a bucket and none lies
+  // inside one: the whole bucket has one bracket.
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const keyOf = (a: number): number => {
+    bits[0] = a;
+    return words[1] >>> 17;
+  };
+  const smallest = magnitudes[1];
+  const firstKey = keyOf(smallest);
+  const brackets = new Uint8Array(keyOf(maxFinite) - firstKey + 1);
+  for (let k = 0; k < brackets.length; k++) {
+    words[0] = 0;
+    words[1] = (firstKey + k) << 17;
+    const bucketStart = bits[0];
+    let lo = 0;
+    while (lo + 1 < magnitudes.length && magnitudes[lo + 1] <= bucketStart) lo++;
+    brackets[k] = lo;
+  }
   return (x, start, end, scale, out) => {
     for (let i = start; i < end; i++) {
       const v = x[i] / scale;
@@ -219,13 +239,8 @@ export function fp8RoundInto(format: Fp8Format): (x: ArrayLike<number>, start: n
       let m: number;
       if (!(a < maxFinite)) m = a === a ? maxFinite : NaN;
       else {
-        let lo = 0;
-        let hi = last;
-        while (hi - lo > 1) {
-          const mid = (lo + hi) >> 1;
-          if (magnitudes[mid] <= a) lo = mid;
-          else hi = mid;
-        }
+        const lo = a < smallest ? 0 : brackets[keyOf(a) - firstKey];
+        const hi = lo + 1;
         const half = (magnitudes[lo] + magnitudes[hi]) / 2;
         m = a < half ? magnitudes[lo] : a > half ? magnitudes[hi] : magnitudes[lo % 2 === 0 ? lo : hi];
       }
