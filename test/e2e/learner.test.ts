@@ -9,13 +9,13 @@ import * as assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { launchBrowser, type PageWatch, watchPage } from "./lib/browser";
+import type { PageWatch } from "./lib/browser";
 import { USER_DATA, WORKSPACE } from "./lib/env";
 import { reportedActivationMs } from "./lib/runningExtensions";
 import { saveScreenshot } from "./lib/screenshots";
 import { recordMetric } from "../../scripts/test/results";
 import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
-import { activityBarItem, openWorkbench, runCommand, setColorTheme } from "./lib/workbench";
+import { activityBarItem, exerciseTreeRow, openLearnerSession, pasteAndSave, runCommand, setColorTheme } from "./lib/workbench";
 import { RIGHT_AFFINE_SOLUTION as RIGHT, WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
 import { budget } from "./lib/budget";
 
@@ -27,34 +27,16 @@ describe("learner: first exercise from the tree to a pass (e2e)", function () {
   let page: Page;
   let watch: PageWatch;
 
-  const treeRow = (title: string) => page.locator(`.sidebar .monaco-list-row[aria-label^="${title}"]`).first();
+  const treeRow = (title: string) => exerciseTreeRow(page, title);
   const verdict = async (frame: Frame) => frame.locator("#verdict").innerText();
-
-  /** Replaces the text of the solution editor and saves it, as a learner pasting their code and pressing Ctrl+S would. */
-  async function replaceSolution(text: string): Promise<void> {
-    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-    const editor = page.locator(".editor-group-container .monaco-editor .view-lines").first();
-    await editor.click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.press("Control+V");
-    await page.keyboard.press("Control+S");
-    // The saved file is the proof that the editor holds exactly this text.
-    const deadline = Date.now() + 10_000;
-    while (fs.readFileSync(SOLUTION, "utf8") !== text) {
-      if (Date.now() > deadline) throw new Error(`the saved solution differs from what was pasted:\n${fs.readFileSync(SOLUTION, "utf8")}`);
-      await page.waitForTimeout(200);
-    }
-  }
+  const replaceSolution = (text: string) => pasteAndSave(page, SOLUTION, text);
 
   async function panel(): Promise<Frame> {
     return findWebviewFrame(page, "Affine quantization", budget(30_000));
   }
 
   before(async () => {
-    browser = await launchBrowser();
-    page = await openWorkbench(browser);
-    watch = watchPage(page);
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    ({ browser, page, watch } = await openLearnerSession());
   });
 
   after(async () => {

@@ -9,11 +9,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { ROOT } from "../../scripts/lib/paths";
-import { launchBrowser, type PageWatch, watchPage } from "./lib/browser";
+import type { PageWatch } from "./lib/browser";
 import { WORKSPACE } from "./lib/env";
 import { saveScreenshot } from "./lib/screenshots";
 import { findWebviewFrame, paintedCanvasPixels } from "./lib/webview";
-import { activityBarItem, openWorkbench } from "./lib/workbench";
+import { activityBarItem, exerciseTreeRow, openLearnerSession, pasteAndSave } from "./lib/workbench";
 
 const PACK = "compression-in-practice";
 const PACK_DIR = path.join(ROOT, "exercises", PACK);
@@ -41,22 +41,8 @@ describe("the compression-in-practice pack in the workbench (e2e)", () => {
   let watch: PageWatch;
   const manifest = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "pack.json"), "utf8")) as Manifest;
   const titleOf = (id: string) => (JSON.parse(fs.readFileSync(path.join(PACK_DIR, id, "exercise.json"), "utf8")) as { title: string }).title;
-  const treeRow = (label: string) => page.locator(`.sidebar .monaco-list-row[aria-label^="${label}"]`).first();
-
-  /** Replaces the text of the active editor and saves it, as a learner pasting their code and pressing Ctrl+S would. */
-  async function replaceSolution(file: string, text: string): Promise<void> {
-    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-    const editor = page.locator(".editor-group-container .monaco-editor .view-lines").first();
-    await editor.click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.press("Control+V");
-    await page.keyboard.press("Control+S");
-    const deadline = Date.now() + 15_000;
-    while (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
-      if (Date.now() > deadline) throw new Error(`the saved solution ${file} differs from what was pasted`);
-      await page.waitForTimeout(200);
-    }
-  }
+  const treeRow = (label: string) => exerciseTreeRow(page, label);
+  const replaceSolution = (file: string, text: string) => pasteAndSave(page, file, text);
 
   /** Brings the Exercises view back if the side bar was closed; a click on the active container would close it. */
   async function showTreeRow(label: string): Promise<void> {
@@ -68,10 +54,7 @@ describe("the compression-in-practice pack in the workbench (e2e)", () => {
   }
 
   before(async () => {
-    browser = await launchBrowser();
-    page = await openWorkbench(browser);
-    watch = watchPage(page);
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    ({ browser, page, watch } = await openLearnerSession());
   });
 
   after(async () => {

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { budget } from "./budget";
+import { launchBrowser, type PageWatch, watchPage } from "./browser";
 import { CS_URL, WORKSPACE } from "./env";
 
 /** The title of the extension's activity-bar container; its icon appears once the extension host has scanned extensions. */
@@ -80,5 +82,47 @@ async function openPalette(page: Page): Promise<void> {
       .then(() => true, () => false);
     if (shown) return;
     if (attempt >= 2) throw new Error("F1 did not open the command palette");
+  }
+}
+
+/** The Exercises view's row whose label starts with `label` (a pack's or an exercise's title; the label goes on with its status). */
+export function exerciseTreeRow(page: Page, label: string) {
+  return page.locator(`.sidebar .monaco-list-row[aria-label^="${label}"]`).first();
+}
+
+/**
+ * Replaces the text of the active editor and saves it, as a learner pasting their code and pressing Ctrl+S would
+ * (the page needs clipboard permissions). Returns once `file` on disk holds exactly `text`: the saved file is the
+ * proof that the editor holds it.
+ */
+export async function pasteAndSave(page: Page, file: string, text: string): Promise<void> {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  const editor = page.locator(".editor-group-container .monaco-editor .view-lines").first();
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+  await page.keyboard.press("Control+S");
+  const saved = () => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
+  const deadline = Date.now() + budget(15_000);
+  while (saved() !== text) {
+    if (Date.now() > deadline) throw new Error(`the saved solution ${file} differs from what was pasted:\n${saved() ?? "(no file)"}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * A browser showing the workbench, its page watched (console, requests leaving the machine) and allowed the
+ * clipboard, through which pasteAndSave types. The browser is closed again if the workbench does not open.
+ */
+export async function openLearnerSession(): Promise<{ browser: Browser; page: Page; watch: PageWatch }> {
+  const browser = await launchBrowser();
+  try {
+    const page = await openWorkbench(browser);
+    const watch = watchPage(page);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    return { browser, page, watch };
+  } catch (error) {
+    await browser.close();
+    throw error;
   }
 }
