@@ -19,6 +19,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 import { BUNDLE_OPTIONS, esbuildWasmVersion } from "./sandbox/bundleOptions";
 
 export type BundleShelf = "learner" | "exercise";
@@ -68,6 +69,38 @@ export class BundleStore {
   }
 
   read(key: string): StoredBundle | undefined {
+    const entry = this.readRecord(key);
+    if (!entry) return undefined;
+    const { code, sourceMap } = entry;
+    if (typeof code !== "string" || (sourceMap !== undefined && typeof sourceMap !== "string")) return undefined;
+    return { code, sourceMap };
+  }
+
+  write(key: string, bundle: StoredBundle): void {
+    this.writeRecord(key, { code: bundle.code, sourceMap: bundle.sourceMap });
+  }
+
+  /**
+   * Values an exercise's reference or the compute core produced, under a key the runner computed from
+   * everything that determines them (expectedValues.ts). Serialised with v8 so that NaN, -0 and undefined
+   * survive as they do on the channel.
+   */
+  readValues(key: string): unknown[] | undefined {
+    const entry = this.readRecord(key);
+    if (!entry || typeof entry.values !== "string") return undefined;
+    try {
+      const values = v8.deserialize(Buffer.from(entry.values, "base64")) as unknown;
+      return Array.isArray(values) ? values : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  writeValues(key: string, values: unknown[]): void {
+    this.writeRecord(key, { values: v8.serialize(values).toString("base64") });
+  }
+
+  private readRecord(key: string): Record<string, unknown> | undefined {
     if (!/^[0-9a-f]{64}$/.test(key) || !this.folderIsOurs()) return undefined;
     let fd: number | undefined;
     try {
@@ -76,10 +109,8 @@ export class BundleStore {
       const stat = fs.fstatSync(fd);
       if (!stat.isFile() || !ownedAndPrivate(stat) || stat.size > MAX_ENTRY_BYTES) return undefined;
       const entry = JSON.parse(fs.readFileSync(fd, "utf8")) as unknown;
-      if (typeof entry !== "object" || entry === null) return undefined;
-      const { key: storedKey, code, sourceMap } = entry as Record<string, unknown>;
-      if (storedKey !== key || typeof code !== "string" || (sourceMap !== undefined && typeof sourceMap !== "string")) return undefined;
-      return { code, sourceMap };
+      if (typeof entry !== "object" || entry === null || (entry as Record<string, unknown>).key !== key) return undefined;
+      return entry as Record<string, unknown>;
     } catch {
       return undefined;
     } finally {
@@ -87,9 +118,9 @@ export class BundleStore {
     }
   }
 
-  write(key: string, bundle: StoredBundle): void {
+  private writeRecord(key: string, fields: Record<string, unknown>): void {
     if (!/^[0-9a-f]{64}$/.test(key)) return;
-    const text = JSON.stringify({ key, code: bundle.code, sourceMap: bundle.sourceMap });
+    const text = JSON.stringify({ key, ...fields });
     if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return;
     try {
       if (this.folderChecked === undefined) {
@@ -101,7 +132,7 @@ export class BundleStore {
       fs.writeFileSync(temporary, text, { mode: 0o600, flag: "wx" });
       fs.renameSync(temporary, path.join(this.dir, `${key}.json`));
     } catch (error) {
-      this.log(`could not store a bundle in ${this.dir}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`could not store an entry in ${this.dir}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

@@ -8,6 +8,7 @@
  *
  * Checks on one Runner run one at a time; run several Runners for parallel work (the CLI's `grade` does).
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
@@ -105,6 +106,15 @@ function sandboxEnvironment(extra: NodeJS.ProcessEnv | undefined): NodeJS.Proces
   return { ...env, ...(extra ?? {}) };
 }
 
+/** sha256 of the files' contents (a missing file counts as empty): what the built code is, for store keys. */
+function hashOfFiles(files: string[]): string {
+  const hash = createHash("sha256");
+  for (const file of files) {
+    hash.update(file.length > 0 && fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
 function elapsed(start: number): number {
   return Math.round((performance.now() - start) * 100) / 100;
 }
@@ -114,6 +124,7 @@ export class Runner {
   private readonly referenceSandbox: SandboxProcess;
   private readonly expected: ExpectedValues;
   private readonly bundleStore: BundleStore | undefined;
+  private readonly oneShot: boolean;
   private offThreadCore: OffThreadCore | undefined;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
@@ -133,12 +144,15 @@ export class Runner {
       oneShot: options.oneShot,
     };
     const log = options.log ?? (() => undefined);
+    this.oneShot = options.oneShot ?? false;
     this.bundleStore = options.bundleStoreDir === undefined ? undefined : new BundleStore(options.bundleStoreDir, log);
     this.sandbox = new SandboxProcess({ ...sandboxOptions, log });
     // Expected values never come from a process that has run a learner's code: an exercise's own sources
     // run in a sandbox process of their own (started with the first check that needs it).
     this.referenceSandbox = new SandboxProcess({ ...sandboxOptions, log: (line) => log(`reference sandbox: ${line}`) });
-    this.expected = new ExpectedValues(this.coreCompute(options, hostScript), (entry, source, calls) => this.runExerciseSource(entry, source, calls));
+    const core = this.coreCompute(options, hostScript);
+    const kept = this.bundleStore && { store: this.bundleStore, coreVersion: this.offThreadCore && hashOfFiles([path.join(path.dirname(hostScript), "core.js")]), engineVersion: hashOfFiles([hostScript, path.join(path.dirname(hostScript), "quickjs.wasm")]) };
+    this.expected = new ExpectedValues(core, (entry, source, calls) => this.runExerciseSource(entry, source, calls), kept);
   }
 
   /**
@@ -261,7 +275,8 @@ export class Runner {
 
     const calls = exercise.checks.flatMap((check) => check.cases.map((c) => ({ fn: check.function, args: c.input })));
     // The reference sandbox boots while the learner's code compiles and runs (a no-op once it is running).
-    if (exercise.reference !== undefined || exercise.misconceptions !== undefined) this.referenceSandbox.start().catch(() => undefined);
+    // Not for a one-shot check: its exercise's values may all come from the store, and then it is never needed.
+    if (!this.oneShot && (exercise.reference !== undefined || exercise.misconceptions !== undefined)) this.referenceSandbox.start().catch(() => undefined);
     let learner: RunResult;
     try {
       learner = await this.runStored("learner", entry, entryText, calls);

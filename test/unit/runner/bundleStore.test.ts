@@ -1,6 +1,6 @@
 /**
  * The runner's bundle store: bundles compiled once are run by the next process without esbuild-wasm, and a
- * stored entry is believed only when it is keyed by its content and lies, privately, where the runner wrote it.
+ * the values an exercise's reference produced are not produced again; a stored entry is believed only when it is keyed by its content and lies, privately, where the runner wrote it.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -8,6 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { Runner } from "../../../src/runner";
 import { BundleStore } from "../../../src/runner/bundleStore";
+import { ExpectedValues } from "../../../src/runner/expectedValues";
+import type { CallOutcome } from "../../../src/protocol/runnerIpc";
 import { check, exercise } from "./support/exercises";
 import { sandboxHostScript } from "./support/buildSandbox";
 
@@ -77,14 +79,37 @@ describe("BundleStore", function () {
     assert.equal(new BundleStore(folder).read(key), undefined, "folder writable by others");
   });
 
-  it("lets the next runner check without compiling: the same verdict and positions from the stored bundles", async () => {
+  it("keeps a reference's values only when every call returned, and keys them by the arguments (NaN is not null)", async () => {
+    const { store } = freshStore();
+    const kept = { store, engineVersion: "test" };
+    let runs = 0;
+    const produce = (outcomes: CallOutcome[]) => new ExpectedValues(async () => [], async () => (runs++, { outcomes }), kept);
+    const nanCheck = { ...memory.checks[0], cases: [{ id: "n", name: "nan", input: [Number.NaN, 16] }] };
+    const nullCheck = { ...memory.checks[0], cases: [{ id: "n", name: "null", input: [null, 16] }] };
+    const returned: CallOutcome[] = [{ kind: "returned", value: -0, durationMs: 1 }];
+    assert.deepEqual(await produce(returned).valuesFor({ from: "reference" }, memory, nanCheck, "x"), [{ ok: true, value: -0 }]);
+    assert.deepEqual(await produce(returned).valuesFor({ from: "reference" }, memory, nanCheck, "x"), [{ ok: true, value: -0 }]);
+    assert.equal(runs, 1, "the second process took the stored values");
+    await produce(returned).valuesFor({ from: "reference" }, memory, nullCheck, "x");
+    assert.equal(runs, 2, "other arguments, another key");
+    const threw: CallOutcome[] = [{ kind: "threw", message: "no", durationMs: 1 }];
+    const other = { ...memory, reference: `${reference}// changed\n` };
+    assert.equal((await produce(threw).valuesFor({ from: "reference" }, other, nanCheck, "x"))[0].ok, false);
+    assert.equal((await produce(returned).valuesFor({ from: "reference" }, other, nanCheck, "x"))[0].ok, true);
+    assert.equal(runs, 4, "a failure was not stored");
+  });
+
+  it("lets the next runner check without compiling or running the reference: the same verdict, positions and expected values", async () => {
     const { folder } = freshStore();
     const file = path.join(dir, "gb.ts");
     fs.writeFileSync(file, "export function memoryGB(p: number, bits: number): number {\n  if (p > 1e12) throw new Error(\"too big\");\n  return (p * bits) / 8 / 1e9;\n}\n");
     const hostScript = await sandboxHostScript();
     const reports = [];
+    const logs: string[][] = [];
     for (let i = 0; i < 2; i++) {
-      const runner = new Runner({ hostScript, timeoutMs: 3000, bundleStoreDir: folder, oneShot: true });
+      const log: string[] = [];
+      logs.push(log);
+      const runner = new Runner({ hostScript, timeoutMs: 3000, bundleStoreDir: folder, oneShot: true, log: (line) => log.push(line) });
       try {
         reports.push(await runner.check({ packId: "t", exercise: memory, solutionFile: file }));
       } finally {
@@ -92,7 +117,9 @@ describe("BundleStore", function () {
       }
     }
     const [first, second] = reports;
-    assert.equal(fs.readdirSync(folder).length, 2, "the learner's bundle and the reference's, each on its own shelf");
+    assert.equal(fs.readdirSync(folder).length, 3, "the learner's bundle and the reference's, each on its own shelf, and the reference's values");
+    assert.ok(logs[0].some((line) => line.startsWith("reference sandbox: sandbox process")), logs[0].join("\n"));
+    assert.ok(!logs[1].some((line) => line.startsWith("reference sandbox:")), `the second check started the exercise's sandbox:\n${logs[1].join("\n")}`);
     assert.ok(second.timings.compileMs < 20, `the second check compiled for ${second.timings.compileMs} ms`);
     assert.equal(second.status, first.status);
     const withoutTimes = (cases: typeof first.cases): unknown[] => cases.map(({ durationMs: _, ...rest }) => rest);
