@@ -364,15 +364,18 @@ describe("playground (e2e)", () => {
       await press("#q-clipping", "ArrowUp");
       await waitForSweep();
       // Every other format: a format move computes and paints the whole tensor under it (NF4, FP8 and Q4_0 are
-      // block loops of their own), two or three times each; the slowest counts.
-      for (const k of ["ArrowDown", "ArrowDown", "ArrowDown", "ArrowDown", "ArrowUp", "ArrowUp", "ArrowUp", "ArrowDown", "ArrowDown", "ArrowDown"]) {
+      // block loops of their own), three or four times each; the median is held to the goal, the slowest recorded.
+      const down = ["ArrowDown", "ArrowDown", "ArrowDown"];
+      const up = ["ArrowUp", "ArrowUp", "ArrowUp"];
+      for (const k of ["ArrowDown", ...down, ...up, ...down, ...up, ...down]) {
         await press("#q-format", k);
         await waitForSweep();
       }
       const formatMeasures = (await formatMoves(size)).filter((m) => m.detail.format !== "int");
       for (const format of ["nf4", "fp8-e4m3", "fp8-e5m2", "q4_0"]) {
         const ms = formatMeasures.filter((m) => m.detail.format === format).map((m) => m.duration);
-        assert.ok(ms.length >= 2, `${format} at ${key}: ${ms.length} format moves measured`);
+        assert.ok(ms.length >= 3, `${format} at ${key}: ${ms.length} format moves measured`);
+        figures[`e2e.playground.format${key}_${format}MedianMs`] = median(ms);
         figures[`e2e.playground.format${key}_${format}MaxMs`] = Math.max(...ms);
       }
       await press("#q-format", "Home");
@@ -385,7 +388,7 @@ describe("playground (e2e)", () => {
     const slack = Number(process.env.PERF_SLACK ?? 3);
     assert.ok(figures["e2e.playground.update64kMedianMs"] <= 16 * slack, `64k update median ${figures["e2e.playground.update64kMedianMs"]} ms`);
     assert.ok(figures["e2e.playground.update1MMedianMs"] <= 100 * slack, `1M update median ${figures["e2e.playground.update1MMedianMs"]} ms`);
-    for (const [name, ms] of Object.entries(figures).filter(([k]) => k.startsWith("e2e.playground.format"))) {
+    for (const [name, ms] of Object.entries(figures).filter(([k]) => k.startsWith("e2e.playground.format") && k.endsWith("MedianMs"))) {
       assert.ok(ms <= (name.includes("64k") ? 16 : 100) * slack, `${name.replace("e2e.playground.", "")} ${ms} ms`);
     }
   });
