@@ -46,6 +46,8 @@ export class BundleStore {
   constructor(
     private readonly dir: string,
     private readonly log: (line: string) => void = () => undefined,
+    /** Past this many entries, a write removes the least recently written quarter (each is a few kilobytes). */
+    private readonly maxEntries = 2000,
   ) {}
 
   static keyOf(shelf: BundleShelf, entry: string, text: string): string {
@@ -100,6 +102,14 @@ export class BundleStore {
     this.writeRecord(key, { values: v8.serialize(values).toString("base64") });
   }
 
+  /** Keeps the folder bounded: every edit a learner checks adds an entry. */
+  private prune(): void {
+    const names = fs.readdirSync(this.dir).filter((name) => /^[0-9a-f]{64}\.json$/.test(name));
+    if (names.length <= this.maxEntries) return;
+    const byAge = names.map((name) => ({ name, mtime: fs.statSync(path.join(this.dir, name)).mtimeMs })).sort((a, b) => a.mtime - b.mtime);
+    for (const { name } of byAge.slice(0, names.length - Math.floor(this.maxEntries * 0.75))) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
   private readRecord(key: string): Record<string, unknown> | undefined {
     if (!/^[0-9a-f]{64}$/.test(key) || !this.folderIsOurs()) return undefined;
     let fd: number | undefined;
@@ -131,6 +141,7 @@ export class BundleStore {
       const temporary = path.join(this.dir, `${key}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
       fs.writeFileSync(temporary, text, { mode: 0o600, flag: "wx" });
       fs.renameSync(temporary, path.join(this.dir, `${key}.json`));
+      this.prune();
     } catch (error) {
       this.log(`could not store an entry in ${this.dir}: ${error instanceof Error ? error.message : String(error)}`);
     }

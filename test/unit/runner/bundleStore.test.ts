@@ -52,6 +52,20 @@ describe("BundleStore", function () {
     assert.deepEqual(fs.readdirSync(folder), [`${key}.json`], "no temporary file is left behind");
   });
 
+  it("stays bounded: past its size it removes the least recently written entries", () => {
+    const folder = path.join(dir, `store-${++n}`, "bundles");
+    const store = new BundleStore(folder, () => undefined, 8);
+    const keys = Array.from({ length: 9 }, (_, i) => BundleStore.keyOf("learner", "a.ts", `edit ${i}`));
+    keys.forEach((key, i) => {
+      store.write(key, { code: `exports.f = ${i};` });
+      // Distinct write times even on a coarse clock.
+      fs.utimesSync(path.join(folder, `${key}.json`), 1000 + i, 1000 + i);
+    });
+    assert.equal(fs.readdirSync(folder).length, 6);
+    assert.equal(store.read(keys[0]), undefined);
+    assert.deepEqual(store.read(keys[8]), { code: "exports.f = 8;", sourceMap: undefined });
+  });
+
   it("refuses an entry whose inside names another key, a malformed entry, a non-key name", () => {
     const { folder, store } = freshStore();
     const key = BundleStore.keyOf("exercise", "reference.ts", "y");
