@@ -252,8 +252,9 @@ describe("playground (e2e)", () => {
       if (Date.now() > deadline) throw new Error(`${kept} does not hold the last settings`);
       await page.waitForTimeout(100);
     }
-    await page.reload();
+    await runCommand(page, "Developer: Reload Window");
     await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+    await page.locator(".tabs-container .tab", { hasText: "Playground" }).first().click({ timeout: 60_000 });
     frame = await findWebviewFrame(page, TITLE, 60_000);
     // The revived webview paints its own saved state first, then takes the extension's copy when that is newer.
     await frame.locator('#tab-distillation[aria-selected="true"]').waitFor({ timeout: 30_000 });
@@ -431,8 +432,11 @@ describe("playground (e2e)", () => {
       if (Date.now() > deadline) throw new Error("the extension did not keep the tensor and the settings");
       await page.waitForTimeout(100);
     }
-    await page.reload();
+    // The workbench's own reload flushes the editor layout and webview state before it goes (a bare page
+    // reload can outrun that write on a busy machine), and a revived webview renders only once its tab shows.
+    await runCommand(page, "Developer: Reload Window");
     await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+    await page.locator(".tabs-container .tab", { hasText: "Playground" }).first().click({ timeout: 60_000 });
     frame = await findWebviewFrame(page, TITLE, 60_000);
     await frame.waitForFunction(() => /layers\.0/.test((document.querySelector("#q-sample option[value=custom]") as HTMLElement | null)?.innerText ?? ""), undefined, { timeout: 30_000 });
     await frame.waitForFunction(() => (document.querySelector("#q-granularity") as HTMLSelectElement | null)?.value === "channel", undefined, { timeout: 30_000 });
