@@ -23,7 +23,7 @@ const steps: Step[] = [
   {
     name: "unit",
     layer: "unit",
-    command: ["npx", "mocha", "--require", "tsx/cjs", "--reporter", "./scripts/test/resultsReporter.ts", "--reporter-option", `file=${resultsFile("unit")}`, "--reporter-option", "layer=unit", "test/unit/**/*.test.ts"],
+    command: ["npx", "mocha", "--require", "tsx/cjs", "--require", "./test/unit/support/isolatedCache.ts", "--reporter", "./scripts/test/resultsReporter.ts", "--reporter-option", `file=${resultsFile("unit")}`, "--reporter-option", "layer=unit", "test/unit/**/*.test.ts"],
   },
   // Each built-in pack's cases against mutants of its references (through the built dist/mutants.js): fails below 95 %.
   { name: "mutants", command: ["node", "dist/cli.js", "validate", "exercises/quantization-distillation", "--mutants", "--min-score", "95"] },
