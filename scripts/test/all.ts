@@ -91,7 +91,7 @@ async function main(): Promise<number> {
   console.log(`bundles: ${bundleSizes()}`);
   console.log(`layers: ${perLayer.join(", ")}; wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const stepNote = failedSteps.length > 0 ? ` (failed steps: ${failedSteps.join(", ")})` : "";
-  console.log(`test: ${passed} passed, ${failed} failed${pending ? `, ${pending} pending` : ""}${stepNote}`);
+  console.log(`test: ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ""}${stepNote}`);
   return failedSteps.length === 0 && failed === 0 ? 0 : 1;
 }
 
