@@ -114,9 +114,7 @@ describe("learner: first exercise from the tree to a pass (e2e)", function () {
   });
 
   it("after a window reload the exercise is still passed and the results panel comes back with its chart", async () => {
-    // The workbench's own reload flushes its storage (progress in globalState, the editor layout, the webview's
-    // state) before it goes; a bare page reload can outrun those writes.
-    await runCommand(page, "Developer: Reload Window");
+    await page.reload();
     await page.locator(".monaco-workbench").waitFor({ timeout: budget(60_000) });
     await activityBarItem(page, "Compression Tutor").waitFor({ timeout: budget(60_000) });
     // Progress comes from the stored state, not from a new check: the tree says "passed" straight away.
