@@ -150,17 +150,18 @@ describe("learner: first exercise from the tree to a pass (e2e)", function () {
     it(`the panel is readable and its chart redrawn in ${theme}`, async () => {
       await setColorTheme(page, theme);
       const frame = await panel();
-      // The theme change redraws the panel: wait until its chart is painted again.
-      await frame.waitForFunction(() => {
+      // The theme change redraws the panel: wait until its chart is painted again, and judge that painted frame
+      // (a second read could land in the middle of a later redraw and see an empty canvas).
+      const handle = await frame.waitForFunction(() => {
         const canvas = document.querySelector("canvas");
         const context = canvas?.getContext("2d");
         if (!canvas || !context || canvas.width === 0) return false;
         const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
         let painted = 0;
         for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
-        return painted > 1000;
+        return painted > 1000 ? painted : false;
       }, undefined, { timeout: budget(15_000) });
-      const painted = await paintedCanvasPixels(frame, "canvas");
+      const painted = (await handle.jsonValue()) as number;
       assert.ok(painted > 1000, `the chart looks blank in ${theme}`);
       await saveScreenshot(page, name);
     });
