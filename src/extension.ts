@@ -9,6 +9,7 @@ import { TutorDiagnostics } from "./diagnostics/tutorDiagnostics";
 import { PackRegistry } from "./packRegistry";
 import { registerPlayground } from "./playground/registerPlayground";
 import { registerInspect } from "./inspect/registerInspect";
+import { ProgressJournal } from "./progress/progressJournal";
 import { ProgressStore } from "./progress/progressStore";
 import { ProgressStatusItem } from "./status/progressStatusItem";
 import { TutorTestController } from "./testing/tutorTestController";
@@ -42,7 +43,7 @@ export function activate(extension: vscode.ExtensionContext): TutorApi {
   const ctx = new TutorContext(extension);
   const packs = ctx.push(new PackRegistry(ctx));
   const solutions = new SolutionFiles(ctx);
-  const progress = ctx.push(new ProgressStore(extension.globalState));
+  const progress = ctx.push(new ProgressStore(extension.globalState, new ProgressJournal(extension.globalStorageUri.fsPath, (message) => ctx.log.warn(message))));
   const diagnostics = ctx.push(new TutorDiagnostics());
   const checks = ctx.push(new CheckService(ctx, packs, solutions, progress, diagnostics));
   const presenter = ctx.push(new ExercisePresenter(ctx, packs, solutions, progress, checks));

@@ -114,6 +114,34 @@ export function mergeSyncedSummary(local: Record<string, ExerciseProgress>, sync
   return merged;
 }
 
+/**
+ * Merges two complete copies of the progress (globalState's and the journal on disk, which can differ when a
+ * window closed before one of them was written): per exercise the later check's case lists win, and a pass or an
+ * opened hint is never lost.
+ */
+export function mergeProgress(a: Record<string, ExerciseProgress>, b: Record<string, ExerciseProgress>): Record<string, ExerciseProgress> {
+  const merged: Record<string, ExerciseProgress> = { ...a };
+  for (const [key, theirs] of Object.entries(b)) {
+    const mine = merged[key];
+    if (!mine) {
+      merged[key] = theirs;
+      continue;
+    }
+    const newer = (theirs.lastCheckedAt ?? "") > (mine.lastCheckedAt ?? "") ? theirs : mine;
+    merged[key] = { ...newer, everPassed: mine.everPassed || theirs.everPassed, hintsOpened: Math.max(mine.hintsOpened, theirs.hintsOpened) };
+  }
+  return merged;
+}
+
+/** Whether two copies hold the same progress (so a merge has nothing to write back). */
+export function sameProgress(a: Record<string, ExerciseProgress>, b: Record<string, ExerciseProgress>): boolean {
+  return JSON.stringify(sortedEntries(a)) === JSON.stringify(sortedEntries(b));
+}
+
+function sortedEntries(all: Record<string, ExerciseProgress>): [string, ExerciseProgress][] {
+  return Object.entries(all).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
 /** The storage key of one exercise. */
 export function progressKey(packId: string, exerciseId: string): string {
   return `${packId}/${exerciseId}`;

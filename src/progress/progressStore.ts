@@ -2,13 +2,16 @@ import * as vscode from "vscode";
 import type { CheckReport } from "../protocol/checkReport";
 import {
   type ExerciseProgress,
+  mergeProgress,
   mergeSyncedSummary,
   openNextHint,
   progressKey,
   recordReport,
+  sameProgress,
   type SyncedSummary,
   toSyncedSummary,
 } from "./progressModel";
+import type { ProgressJournal } from "./progressJournal";
 
 /** Case-level detail: stays on this machine (it can be large). */
 const DETAIL_KEY = "compressionTutor.progress.v1";
@@ -16,15 +19,37 @@ const DETAIL_KEY = "compressionTutor.progress.v1";
 const SYNCED_KEY = "compressionTutor.progressSummary.v1";
 
 /**
- * The learner's progress in globalState, so it survives reloads, workspace switches and pack updates.
+ * The learner's progress in globalState, so it survives reloads, workspace switches and pack updates, and in a
+ * journal file beside it (see progressJournal.ts: a browser-hosted window can lose globalState's latest writes).
  * Fires `onDidChange` after every write so the tree and the status bar can redraw.
  */
 export class ProgressStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }) {
+  /** Settles once what the journal held that globalState lacked has been written back (tests wait on it). */
+  readonly restored: Promise<void>;
+
+  constructor(
+    private readonly state: vscode.Memento & { setKeysForSync(keys: readonly string[]): void },
+    private readonly journal?: ProgressJournal,
+  ) {
     state.setKeysForSync([SYNCED_KEY]);
+    this.restored = this.restoreFromJournal();
+  }
+
+  /** Brings back a change the journal kept but globalState lost, and the other way round. */
+  private async restoreFromJournal(): Promise<void> {
+    if (!this.journal) return;
+    const stored = this.all();
+    const merged = mergeProgress(stored, this.journal.read());
+    if (!sameProgress(merged, stored)) {
+      await this.state.update(DETAIL_KEY, merged);
+      await this.state.update(SYNCED_KEY, toSyncedSummary(merged));
+      this.changed.fire();
+    }
+    // What globalState holds now, which includes any change made while the lines above waited.
+    await this.journal.write(this.all());
   }
 
   private all(): Record<string, ExerciseProgress> {
@@ -47,8 +72,11 @@ export class ProgressStore implements vscode.Disposable {
     const all = this.all();
     const key = progressKey(packId, exerciseId);
     all[key] = change(all[key]);
+    // The journal first: it is the copy that survives a page going away mid-write.
+    const journaled = this.journal?.write(all);
     await this.state.update(DETAIL_KEY, all);
     await this.state.update(SYNCED_KEY, toSyncedSummary(all));
+    await journaled;
     this.changed.fire();
     return all[key];
   }

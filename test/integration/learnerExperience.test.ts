@@ -6,6 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { TutorApi } from "../../src/extension";
+import { ProgressJournal } from "../../src/progress/progressJournal";
 import { ProgressStore } from "../../src/progress/progressStore";
 import { statusOf } from "../../src/progress/progressModel";
 import type { CheckReport } from "../../src/protocol/checkReport";
@@ -188,6 +189,24 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
     const progress = fresh.get(PACK, EXERCISE);
     assert.ok(progress?.everPassed);
     assert.equal(statusOf(progress, api.tutor.packs.find(PACK, EXERCISE)!.exercise).kind, "passed");
+    fresh.dispose();
+  });
+
+  it("progress survives a page that lost globalState's last writes: the journal in global storage brings the pass back", async () => {
+    const journal = new ProgressJournal(api.ctx.extension.globalStorageUri.fsPath);
+    assert.ok(journal.read()[`${PACK}/${EXERCISE}`]?.everPassed, "the journal file does not hold the pass");
+    // A memento that lost every write (what a browser window closed mid-write leaves behind).
+    const values = new Map<string, unknown>();
+    const lost = {
+      keys: () => [...values.keys()],
+      get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+      update: async (key: string, value: unknown) => void values.set(key, value),
+      setKeysForSync: () => {},
+    } as unknown as vscode.Memento & { setKeysForSync(keys: readonly string[]): void };
+    const fresh = new ProgressStore(lost, journal);
+    await fresh.restored;
+    assert.ok(fresh.get(PACK, EXERCISE)?.everPassed, "the restored store lost the pass");
+    assert.ok(values.size > 0, "the pass was not written back to globalState");
     fresh.dispose();
   });
 
