@@ -49,8 +49,6 @@ export interface RunRequest {
   /** Wall-clock limit for loading the bundle and for each call. */
   timeoutMs: number;
   memoryMb: number;
-  /** Compile only (for diagnostics while typing): nothing is run. */
-  compileOnly?: boolean;
   /**
    * A bundle of the entry the runner already has (its bundle store, keyed by the entry's name and text): the
    * sandbox runs it instead of compiling, so esbuild-wasm is not started for it.
@@ -63,7 +61,7 @@ export type FileAnswer =
   | { type: "fileAnswer"; id: number; question: number; ok: true; path: string; contents?: string }
   | { type: "fileAnswer"; id: number; question: number; ok: false; message: string };
 
-export type ToSandboxMessage = RunRequest | FileAnswer | { type: "shutdown" };
+export type ToSandboxMessage = RunRequest | FileAnswer;
 
 export interface RunResult {
   type: "runResult";
@@ -76,8 +74,6 @@ export interface RunResult {
   outcomes?: CallOutcome[];
   /** The bundle's source map (JSON text), to map runtime stack frames back to the learner's files. */
   sourceMap?: string;
-  /** Characters the learner's code printed (kept out of every output; reported for the curious). */
-  consoleChars: number;
   /** Whether the learner's module itself failed while loading (top-level code threw or timed out). */
   loadFailure?: CallOutcome;
   /**

@@ -147,11 +147,10 @@ function checkCompileMessages(value: unknown, what: string, size: Size): void {
 }
 
 function checkRunResult(m: Record<string, unknown>, size: Size, expectedCalls: (id: number) => number | undefined): void {
-  record(m, "the run result", ["type", "id", "compileMs", "runMs", "errors", "warnings", "outcomes", "sourceMap", "consoleChars", "loadFailure", "bundleCode"] satisfies (keyof RunResult)[]);
+  record(m, "the run result", ["type", "id", "compileMs", "runMs", "errors", "warnings", "outcomes", "sourceMap", "loadFailure", "bundleCode"] satisfies (keyof RunResult)[]);
   const id = m.id as number;
   finite(m.compileMs, "compileMs");
   finite(m.runMs, "runMs");
-  finite(m.consoleChars, "consoleChars");
   checkCompileMessages(m.errors, "errors", size);
   checkCompileMessages(m.warnings, "warnings", size);
   optionalText(m.sourceMap, "the source map", size, 16_000_000);

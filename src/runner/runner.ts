@@ -67,12 +67,6 @@ export interface CheckRequest {
   signal?: AbortSignal;
 }
 
-export interface CompileOnlyResult {
-  ok: boolean;
-  diagnostics: ReportDiagnostic[];
-  compileMs: number;
-}
-
 export const DEFAULT_TIMEOUT_MS = 2000;
 export const DEFAULT_MEMORY_MB = 256;
 
@@ -191,27 +185,6 @@ export class Runner {
 
   async dispose(): Promise<void> {
     await Promise.all([this.sandbox.dispose(), this.referenceSandbox.dispose(), this.offThreadCore?.dispose()]);
-  }
-
-  /** Compiles a file without running it, for diagnostics while the learner types. */
-  compileOnly(solutionFile: string, source?: string): Promise<CompileOnlyResult> {
-    const next = this.queue.then(
-      () => this.compileNow(solutionFile, source),
-      () => this.compileNow(solutionFile, source),
-    );
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  private async compileNow(solutionFile: string, source: string | undefined): Promise<CompileOnlyResult> {
-    const entry = path.resolve(solutionFile);
-    const text = source ?? (await fsp.readFile(entry, "utf8"));
-    const result = await this.sandbox.run(entry, [], { ...this.limits(), compileOnly: true }, learnerFiles(entry, new Map([[entry, text]])));
-    return {
-      ok: result.errors.length === 0,
-      diagnostics: [...result.errors, ...result.warnings].map((m) => compileDiagnostic(m, entry)),
-      compileMs: Math.round(result.compileMs * 100) / 100,
-    };
   }
 
   private limits(): { timeoutMs: number; memoryMb: number } {

@@ -80,15 +80,13 @@ async function handleRun(request: RunRequest): Promise<void> {
     errors: bundled.errors,
     warnings: bundled.warnings,
     sourceMap: bundled.sourceMap,
-    consoleChars: 0,
   };
   if (bundled.fresh && BundleCache.keeps(bundled)) result.bundleCode = bundled.code;
-  if (bundled.code !== undefined && bundled.errors.length === 0 && !request.compileOnly) {
+  if (bundled.code !== undefined && bundled.errors.length === 0) {
     const runStart = performance.now();
     const run = await runBundle(bundled.code, request.calls, { timeoutMs: request.timeoutMs, memoryMb: request.memoryMb });
     result.runMs = performance.now() - runStart;
     result.outcomes = run.outcomes;
-    result.consoleChars = run.consoleChars;
     result.loadFailure = run.loadFailure;
   }
   send(result);
@@ -101,8 +99,6 @@ process.on("message", (message: ToSandboxMessage) => {
     answer?.(message);
   } else if (message.type === "run") {
     handleRun(message).catch((error: unknown) => send({ type: "fatal", id: message.id, message: `run ${message.id} failed in the sandbox: ${String(error).slice(0, 2000)}` }));
-  } else if (message.type === "shutdown") {
-    process.exit(0);
   }
 });
 process.on("disconnect", () => process.exit(0));

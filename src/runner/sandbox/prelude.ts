@@ -31,9 +31,9 @@ export const PRELUDE_SOURCE = String.raw`(function () {
   const StringOf = String, PromiseResolve = Promise.resolve.bind(Promise), then = Promise.prototype.then;
   const MAX_DEPTH = 64;
 
-  let chars = 0;
-  const count = (...args) => { for (let i = 0; i < args.length; i++) chars += typeof args[i] === "string" ? args[i].length : 8; };
-  G.console = { log: count, info: count, warn: count, error: count, debug: count, trace: count, dir: count, table: count };
+  // Learner code may log; what it prints goes nowhere (kept out of every output).
+  const ignore = () => undefined;
+  G.console = { log: ignore, info: ignore, warn: ignore, error: ignore, debug: ignore, trace: ignore, dir: ignore, table: ignore };
   const module = { exports: {} };
 
   class Refused { constructor(message) { this.message = message; } }
@@ -163,8 +163,7 @@ export const PRELUDE_SOURCE = String.raw`(function () {
     }
   }
   const settled = () => (settledText === undefined ? "" : settledText);
-  const consoleChars = () => chars;
   /** The buffer of the i-th typed array of the last encoded result, for the sandbox to copy. */
   const view = (i) => views[i].buffer;
-  return { load, call, settled, consoleChars, view };
+  return { load, call, settled, view };
 })`;

@@ -30,7 +30,6 @@ export interface EngineLimits {
 
 export interface EngineRun {
   outcomes: CallOutcome[];
-  consoleChars: number;
   loadFailure?: CallOutcome;
 }
 
@@ -199,7 +198,6 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
 
   const outcomes: (CallOutcome | undefined)[] = calls.map(() => undefined);
   const fill = (fillWith: (index: number) => CallOutcome): CallOutcome[] => outcomes.map((o, i) => o ?? fillWith(i));
-  let consoleChars = 0;
 
   // The prelude and the bundle's wrapper are evaluated under the load deadline. The wrapper opens on the
   // bundle's first line, so stack lines match the bundle's source map without an offset.
@@ -207,24 +205,16 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
   const preludeResult = context.evalCode(PRELUDE_SOURCE, "compression-tutor-prelude.js", { type: "global", strict: true });
   if (preludeResult.error) {
     const message = "the sandbox could not start its JavaScript engine";
-    return { outcomes: fill(() => ({ kind: "crashed", message })), consoleChars, loadFailure: { kind: "crashed", message } };
+    return { outcomes: fill(() => ({ kind: "crashed", message })), loadFailure: { kind: "crashed", message } };
   }
   const bridge = context.unwrapResult(context.callFunction(preludeResult.value, context.undefined));
   const bridgeFn = (name: string): QuickJSHandle => context.getProp(bridge, name);
-  const [load, call, settled, consoleCount, view] = ["load", "call", "settled", "consoleChars", "view"].map(bridgeFn);
+  const [load, call, settled, view] = ["load", "call", "settled", "view"].map(bridgeFn);
   /** Copies a typed array's buffer out of the runtime's memory; the decoder checks offset and length against it. */
   const viewBytes = (index: number): Uint8Array => {
     const buffer = context.callFunction(view, context.undefined, context.newNumber(index));
     if (buffer.error) throw new Error("the typed array is gone");
     return context.getArrayBuffer(buffer.value).value.slice();
-  };
-  const readConsole = (): void => {
-    try {
-      const r = context.callFunction(consoleCount, context.undefined);
-      if (!r.error) consoleChars = context.getNumber(r.value);
-    } catch {
-      // keep the last count
-    }
   };
 
   const stopped = (stop: Stop, loading: boolean, index: number): EngineRun => {
@@ -232,10 +222,10 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
     const earlier = stop.kind === "timeout" ? "not run: an earlier case timed out" : `not run: an earlier case ${message.split(";")[0]}`;
     if (loading) {
       const notRun = stop.kind === "timeout" ? `not run: your file did not finish loading within ${limits.timeoutMs} ms` : `not run: your file ${message.split(";")[0]} while loading`;
-      return { outcomes: fill(() => ({ kind: "not-run", message: notRun })), consoleChars, loadFailure: outcomeOfStop(stop, message) };
+      return { outcomes: fill(() => ({ kind: "not-run", message: notRun })), loadFailure: outcomeOfStop(stop, message) };
     }
     outcomes[index] = outcomeOfStop(stop, message);
-    return { outcomes: fill(() => ({ kind: "not-run", message: earlier })), consoleChars };
+    return { outcomes: fill(() => ({ kind: "not-run", message: earlier })) };
   };
 
   const loadStart = performance.now();
@@ -246,14 +236,13 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
     if (stop) return stopped(stop, true, 0);
     const dumped = context.dump(wrapper.error) as { message?: string; name?: string };
     const outcome: CallOutcome = { kind: "threw", message: `${dumped?.name ?? "SyntaxError"}: ${dumped?.message ?? "the engine cannot parse your file"}`, durationMs: performance.now() - loadStart };
-    return { outcomes: fill(() => ({ kind: "not-run", message: "not run: your file threw while loading" })), consoleChars, loadFailure: outcome };
+    return { outcomes: fill(() => ({ kind: "not-run", message: "not run: your file threw while loading" })), loadFailure: outcome };
   }
   const loaded = session.callForText(load, wrapper.value);
-  readConsole();
   if ("stop" in loaded) return stopped(loaded.stop, true, 0);
   if (loaded.text !== "loaded") {
     const outcome = decodeOutcome(loaded.text, "your file", round(performance.now() - loadStart), new RunBudget());
-    return { outcomes: fill(() => ({ kind: "not-run", message: "not run: your file threw while loading" })), consoleChars, loadFailure: outcome };
+    return { outcomes: fill(() => ({ kind: "not-run", message: "not run: your file threw while loading" })), loadFailure: outcome };
   }
 
   const budget = new RunBudget();
@@ -279,8 +268,7 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
         continue;
       } else answered = { text: settledText };
     }
-    readConsole();
-    if ("stop" in answered) return stopped(answered.stop, false, index);
+      if ("stop" in answered) return stopped(answered.stop, false, index);
     try {
       outcomes[index] = explained(decodeOutcome(answered.text, c.fn, round(performance.now() - callStart), budget, viewBytes), limits);
     } catch (error) {
@@ -288,7 +276,7 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
       outcomes[index] = { kind: "crashed", message: `the sandbox could not copy what ${c.fn} returned (${error instanceof Error ? error.message : String(error)})` };
     }
   }
-  return { outcomes: fill((i) => ({ kind: "crashed", message: `call ${i} produced no result` })), consoleChars };
+  return { outcomes: fill((i) => ({ kind: "crashed", message: `call ${i} produced no result` })) };
 }
 
 /**

@@ -72,7 +72,7 @@ describe("the sandbox channel and the result decoder under random values", funct
   it("checkSandboxMessage never throws, and accepts a runResult only for a run it waits for, with plain values", () => {
     fc.assert(
       fc.property(fc.oneof(hostileValue, plainValue), fc.integer({ min: 1, max: 3 }), fc.boolean(), (value, id, waiting) => {
-        const message = { type: "runResult", id, compileMs: 1, runMs: 1, errors: [], warnings: [], consoleChars: 0, outcomes: [{ kind: "returned", value, durationMs: 1 }] };
+        const message = { type: "runResult", id, compileMs: 1, runMs: 1, errors: [], warnings: [], outcomes: [{ kind: "returned", value, durationMs: 1 }] };
         const checked = checkSandboxMessage(message, (asked) => (waiting && asked === id ? 1 : undefined));
         if (!waiting) assert.equal(checked.ok, false);
         if (checked.ok) assert.equal(refusalOfValue(value), undefined);
@@ -101,7 +101,7 @@ describe("the sandbox channel and the result decoder under random values", funct
     assert.match(refusalOfValue(deep) ?? "", /nested more than 66 levels/);
     assert.match(refusalOfValue(["x".repeat(50_000_000)]) ?? "", /larger than/);
     assert.match(refusalOfValue(new Array(9_000_000).fill(0)) ?? "", /more than 8,000,000 values/);
-    const forged = { type: "runResult", id: 7, compileMs: 0, runMs: 0, errors: [], warnings: [], consoleChars: 0, outcomes: { __proto__: [] } };
+    const forged = { type: "runResult", id: 7, compileMs: 0, runMs: 0, errors: [], warnings: [], outcomes: { __proto__: [] } };
     assert.match(String((checkSandboxMessage(forged, () => 1) as { why?: string }).why), /outcomes is not a list/);
     assert.match(String((checkSandboxMessage({ ...forged, id: 8, outcomes: [] }, (id) => (id === 7 ? 1 : undefined)) as { why?: string }).why), /names run 8, which the runner is not waiting for/);
   });

@@ -139,15 +139,6 @@ describe("Runner.check", function () {
     assert.match(report.cases[0].message, /does not export a function named `answer`/);
   });
 
-  it("compileOnly reports diagnostics without running top-level code", async () => {
-    const file = write("toplevel.ts", "while (true) {}\nexport function answer(x: number): number {\n  return x *;\n}\n");
-    const result = await runner.compileOnly(file);
-    assert.equal(result.ok, false);
-    assert.equal(result.diagnostics[0].line, 3);
-    const clean = await runner.compileOnly(file, "while (true) {}\nexport const answer = (x: number) => 2 * x;\n");
-    assert.deepEqual([clean.ok, clean.diagnostics.length], [true, 0]);
-  });
-
   it("runs a file that declares its own top-level `Math` and `Array` and reads what it put on `globalThis`", async () => {
     const text = [
       "const Math = { twice: (x: number): number => 2 * x };",

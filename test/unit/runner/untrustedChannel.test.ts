@@ -22,7 +22,7 @@ process.on("message", (run) => {
   if (run.type !== "run") return;
   const send = (m) => process.send(m);
   const ok = (value) => ({ kind: "returned", value, durationMs: 1 });
-  const result = (extra) => ({ type: "runResult", id: run.id, compileMs: 1, runMs: 1, errors: [], warnings: [], consoleChars: 0, ...extra });
+  const result = (extra) => ({ type: "runResult", id: run.id, compileMs: 1, runMs: 1, errors: [], warnings: [], ...extra });
   (${answer})(run, send, ok, result);
 });
 process.on("disconnect", () => process.exit(0));
