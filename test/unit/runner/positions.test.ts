@@ -38,6 +38,19 @@ describe("SourceMapLookup", () => {
   it("originalPositionFor on a line without mappings is undefined", () => {
     assert.equal(new SourceMapLookup(map).originalPositionFor(7, 1), undefined);
   });
+  it("originalPositionFor before the line's first segment takes that segment", () => {
+    const late = JSON.stringify({ version: 3, sources: ["a.ts"], names: [], mappings: "IAAA,IAEE" });
+    assert.deepEqual(new SourceMapLookup(late).originalPositionFor(1, 1), { source: "a.ts", line: 1, column: 1 });
+  });
+  it("originalPositionFor on the second source and a later line follows the VLQ deltas", () => {
+    // line 1: column 0 → a.ts 1:0; line 2: column 2 → b.ts 5:4 (source +1, line +4, column +4)
+    const two = JSON.stringify({ version: 3, sources: ["a.ts", "b.ts"], names: [], mappings: "AAAA;ECII" });
+    assert.deepEqual(new SourceMapLookup(two).originalPositionFor(2, 9), { source: "b.ts", line: 5, column: 5 });
+  });
+  it("new SourceMapLookup refuses mappings that are not VLQ text and text that is not JSON", () => {
+    assert.throws(() => new SourceMapLookup(JSON.stringify({ version: 3, sources: ["a.ts"], names: [], mappings: "!!!,@@" })), /not VLQ/);
+    assert.throws(() => new SourceMapLookup("{"));
+  });
 });
 
 describe("firstBundleFrame", () => {
