@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import type { CheckService } from "../checkService";
-import { config } from "../config";
+import type { CheckService } from "../services/checkService";
+import { config } from "../extension/config";
 import type { SolutionFiles } from "../workspace/solutionFiles";
 import { caseCountText, functionCaseCountText } from "../protocol/caseCounts";
 import { exportedFunctions } from "./exportedFunctions";

@@ -6,7 +6,7 @@
 import * as vscode from "vscode";
 import { describeStatus, progressKey, statusOf, type ExerciseProgress } from "../progress/progressModel";
 import { handInFileName } from "../protocol/handIn";
-import type { Tutor } from "../tutor";
+import type { Tutor } from "../extension/tutor";
 import { buildHandInArchive, type HandInWork } from "./handInArchive";
 
 /** globalState key of the learner's name, asked once. */

@@ -8,9 +8,9 @@ import { formatGradeHtml } from "../cli/format/gradeHtml";
 import { gradeClass } from "../cli/grade/gradeClass";
 import type { GradeResult } from "../cli/grade/gradeResult";
 import { listLearners, openHandIns } from "../cli/grade/submissions";
-import { config } from "../config";
-import { isWorkspaceTrusted } from "../trust";
-import type { Tutor } from "../tutor";
+import { config } from "../extension/config";
+import { isWorkspaceTrusted } from "../extension/trust";
+import type { Tutor } from "../extension/tutor";
 
 export interface GradeClassOptions {
   packId?: string;

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { TutorContext } from "../context";
+import type { TutorContext } from "../extension/tutorContext";
 import type { FromInspectMessage, FromInspectWorker, InspectSchemeName, ToInspectMessage, ToInspectWorker } from "../protocol/inspectMessages";
 import { PLAYGROUND_MAX_VALUES } from "../protocol/playgroundMessages";
 import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { TutorContext } from "../context";
+import type { TutorContext } from "../extension/tutorContext";
 import { INSPECT_VIEW_TYPE, InspectPanel } from "./inspectPanel";
 
 /**

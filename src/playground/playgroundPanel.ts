@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { TutorContext } from "../context";
+import type { TutorContext } from "../extension/tutorContext";
 import type { FromPlaygroundMessage, PlaygroundTensor, ToPlaygroundMessage } from "../protocol/playgroundMessages";
 import { type PlaygroundRequest, parsePlaygroundArgument } from "./playgroundArgument";
 import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { TutorContext } from "../context";
+import type { TutorContext } from "../extension/tutorContext";
 import { ResultsPanel } from "../webview/resultsPanel";
 import { parsePlaygroundArgument } from "./playgroundArgument";
 import { PLAYGROUND_VIEW_TYPE, PlaygroundPanel } from "./playgroundPanel";

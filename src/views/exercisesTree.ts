@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { LoadedPack, PackRegistry } from "../packRegistry";
+import type { LoadedPack, PackRegistry } from "../services/packRegistry";
 import { describeStatus, type ExerciseStatus, statusOf } from "../progress/progressModel";
 import type { ProgressStore } from "../progress/progressStore";
 import type { ExerciseSpec, PackSpec } from "../protocol/exercise";

@@ -1,14 +1,14 @@
 import * as vscode from "vscode";
-import type { CheckService } from "../checkService";
-import { config } from "../config";
-import type { TutorContext } from "../context";
-import type { PackRegistry } from "../packRegistry";
+import type { CheckService } from "../services/checkService";
+import { config } from "../extension/config";
+import type { TutorContext } from "../extension/tutorContext";
+import type { PackRegistry } from "../services/packRegistry";
 import { statusOf } from "../progress/progressModel";
 import type { ProgressStore } from "../progress/progressStore";
 import type { FromWebviewMessage, ToWebviewMessage } from "../protocol/webviewMessages";
 import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
-import { isWorkspaceTrusted } from "../trust";
+import { isWorkspaceTrusted } from "../extension/trust";
 import { exercisePanelModel } from "./exercisePanelModel";
 import { ResultsPanel, solutionEditorColumn } from "./resultsPanel";
 

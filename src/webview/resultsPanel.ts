@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protocol/webviewMessages";
-import type { TutorContext } from "../context";
+import type { TutorContext } from "../extension/tutorContext";
 import { webviewHtml, webviewOptions, type WebviewPage } from "./html";
 
 const RESULTS_PAGE: WebviewPage = { asset: "results", title: "Compression Tutor", loading: "Loading…", live: true };

@@ -2,8 +2,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import * as vscode from "vscode";
 import { isInsideFolder } from "../packs/node/isInsideFolder";
-import { config } from "../config";
-import type { TutorContext } from "../context";
+import { config } from "../extension/config";
+import type { TutorContext } from "../extension/tutorContext";
 import { backupFileName, backupSegments, parseSolutionPath, type SolutionKey, solutionSegments } from "./solutionPaths";
 
 /** Where solutions go when no folder is open: remembered after the learner picks it once. */

@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import type { TutorApi } from "../../src/extension";
+import type { TutorApi } from "../../src/extension/activate";
 import { ProgressJournal } from "../../src/progress/progressJournal";
 import { ProgressStore } from "../../src/progress/progressStore";
 import { statusOf } from "../../src/progress/progressModel";

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import fs from "node:fs";
 import * as vscode from "vscode";
 import { createWorkspacePackFileSystem, loadPackWithWorkspaceFs } from "../../src/packs/vscode/loadPackWithWorkspaceFs";
-import type { TutorApi } from "../../src/extension";
+import type { TutorApi } from "../../src/extension/activate";
 import { activateTutor } from "./harness/extension";
 
 const workspace = (): vscode.Uri => vscode.workspace.workspaceFolders![0].uri;

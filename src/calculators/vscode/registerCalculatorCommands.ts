@@ -6,7 +6,7 @@
  * `CalculatorResult`, or undefined when cancelled; bad arguments reject with the field's message.
  */
 import * as vscode from "vscode";
-import type { TutorContext } from "../../context";
+import type { TutorContext } from "../../extension/tutorContext";
 import { CALCULATOR_IDS, type CalculatorId, type CalculatorResult } from "../calculator";
 import { CALCULATORS } from "../calculators";
 import type { RawValue } from "../readInputs";

@@ -1,6 +1,6 @@
 /** Shows a result as a notification with "Copy" and "Open in Results Panel", and builds the panel's model. */
 import * as vscode from "vscode";
-import type { TutorContext } from "../../context";
+import type { TutorContext } from "../../extension/tutorContext";
 import type { PanelModel } from "../../protocol/webviewMessages";
 import { ResultsPanel } from "../../webview/resultsPanel";
 import type { CalculatorResult } from "../calculator";

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { TutorApi } from "../../../src/extension";
+import type { TutorApi } from "../../../src/extension/activate";
 
 /** The extension's id in VS Code: `<publisher>.<name>` from package.json. */
 export const EXTENSION_ID = "compression-tutor.compression-tutor";

@@ -114,6 +114,28 @@ describe("layering (DESIGN.md folder rules)", () => {
     });
   }
 
+  it("src/ holds folders only, so the tree shows the architecture", () => {
+    const loose = fs
+      .readdirSync(path.join(root, "src"), { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
+    assert.deepEqual(loose, []);
+  });
+
+  // The services hold state and act on it; how that state is shown (views, panels, commands) depends on them, never the reverse.
+  it("src/services imports no view, panel or command", () => {
+    const shown = ["views", "webview", "commands", "codelens", "playground", "inspect"];
+    const violations: string[] = [];
+    for (const file of filesUnder("src/services")) {
+      for (const { specifier, line } of importsOf(fs.readFileSync(file, "utf8"))) {
+        if (!specifier.startsWith(".")) continue;
+        const [top, second] = path.relative(root, path.resolve(path.dirname(file), specifier)).split(path.sep);
+        if (top === "src" && shown.includes(second)) violations.push(`${path.relative(root, file)}:${line}: imports ${specifier}`);
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
   it("a core file importing vscode is reported", () => {
     const area = areaOf(path.join(root, "src/core/x.ts"), "vscode");
     assert.equal(area, "vscode");

@@ -1,6 +1,6 @@
 /**
  * What the extension host evaluates when the extension activates: the static imports reachable from
- * src/extension.ts. The pack loader's schema validators and markdown parser are loaded on first use (local packs
+ * src/extension/activate.ts. The pack loader's schema validators and markdown parser are loaded on first use (local packs
  * load in a Worker; only a remote workspace's packs load on the host), so activation does not pay for them.
  */
 import assert from "node:assert/strict";
@@ -54,14 +54,14 @@ describe("the extension's activation path", () => {
   });
 
   it("does not load the schema validators, the pack loader or the markdown parser at activation", () => {
-    const { files, packages } = eagerGraph(path.join(root, "src", "extension.ts"));
+    const { files, packages } = eagerGraph(path.join(root, "src", "extension", "activate.ts"));
     const relative = [...files].map((f) => path.relative(root, f).split(path.sep).join("/"));
-    assert.ok(relative.includes("src/packRegistry.ts"), "the walk reaches the pack registry");
+    assert.ok(relative.includes("src/services/packRegistry.ts"), "the walk reaches the pack registry");
     for (const lazy of ["src/packs/json/schemaValidator.ts", "src/packs/loadPack.ts", "src/packs/promptHtml.ts"]) {
       assert.ok(!relative.includes(lazy), `${lazy} is imported statically on the activation path`);
     }
     // Instructors' commands (Add Exercise Pack…, Export My Work, Grade a Class…) load their zip reader on first use too.
-    for (const lazy of ["src/addPack.ts", "src/packs/node/extractZip.ts", "src/handIn/gradeClassCommand.ts"]) {
+    for (const lazy of ["src/commands/addPack.ts", "src/packs/node/extractZip.ts", "src/handIn/gradeClassCommand.ts"]) {
       assert.ok(!relative.includes(lazy), `${lazy} is imported statically on the activation path`);
     }
     for (const pkg of ["ajv", "markdown-it", "yauzl", "fflate"]) assert.ok(!packages.has(pkg), `${pkg} is imported statically on the activation path`);

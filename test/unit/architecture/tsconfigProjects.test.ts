@@ -51,7 +51,7 @@ describe("TypeScript projects per runtime", () => {
     const p = project("tsconfig.extension.json");
     assert.ok(!hasDom(p.lib), `lib ${p.lib.join(", ")}`);
     assert.deepEqual([...p.types].sort(), ["node", "vscode"]);
-    assert.ok(p.files.includes("src/extension.ts"));
+    assert.ok(p.files.includes("src/extension/activate.ts"));
   });
 
   it("webview: the DOM, no Node, no vscode, only media/", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CheckScheduler, type Timers } from "../../../src/checkScheduler";
+import { CheckScheduler, type Timers } from "../../../src/services/checkScheduler";
 
 /** Timers the test advances by hand, so debounce is tested without waiting. */
 class ManualTimers implements Timers {

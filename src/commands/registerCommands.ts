@@ -1,10 +1,10 @@
 import * as vscode from "vscode";
 import { resolveExercise } from "./exerciseArgument";
-import type { ExportWorkOptions } from "./handIn/exportWork";
-import type { GradeClassOptions } from "./handIn/gradeClassCommand";
-import type { Tutor } from "./tutor";
-import { ResultsPanel, solutionEditorColumn } from "./webview/resultsPanel";
-import { welcomeModel } from "./webview/welcomeModel";
+import type { ExportWorkOptions } from "../handIn/exportWork";
+import type { GradeClassOptions } from "../handIn/gradeClassCommand";
+import type { Tutor } from "../extension/tutor";
+import { ResultsPanel, solutionEditorColumn } from "../webview/resultsPanel";
+import { welcomeModel } from "../webview/welcomeModel";
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -148,10 +148,10 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
   "compressionTutor.addPack": (tutor) => async (arg) => (await import("./addPack")).addPack(tutor, arg),
 
   "compressionTutor.exportWork": (tutor) => async (arg) =>
-    (await import("./handIn/exportWork")).exportWork(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as ExportWorkOptions) : {}),
+    (await import("../handIn/exportWork")).exportWork(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as ExportWorkOptions) : {}),
 
   "compressionTutor.gradeClass": (tutor) => async (arg) =>
-    (await import("./handIn/gradeClassCommand")).gradeClassCommand(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as GradeClassOptions) : {}),
+    (await import("../handIn/gradeClassCommand")).gradeClassCommand(tutor, typeof arg === "object" && arg !== null && !(arg instanceof vscode.Uri) ? (arg as GradeClassOptions) : {}),
 
   "compressionTutor.refreshPacks": (tutor) => () => tutor.packs.reload(),
 

@@ -1,25 +1,25 @@
 import * as vscode from "vscode";
-import { registerCalculatorCommands } from "./calculators/vscode/registerCalculatorCommands";
-import { registerCheckOnSave } from "./checkOnSave";
-import { CheckService } from "./checkService";
-import { CheckCodeLensProvider } from "./codelens/checkCodeLens";
-import { registerCommands } from "./commands";
-import { TutorContext } from "./context";
-import { TutorDiagnostics } from "./diagnostics/tutorDiagnostics";
-import { PackRegistry } from "./packRegistry";
-import { registerPlayground } from "./playground/registerPlayground";
-import { registerInspect } from "./inspect/registerInspect";
-import { ProgressJournal } from "./progress/progressJournal";
-import { ProgressStore } from "./progress/progressStore";
-import { ProgressStatusItem } from "./status/progressStatusItem";
-import { TutorTestController } from "./testing/tutorTestController";
+import { registerCalculatorCommands } from "../calculators/vscode/registerCalculatorCommands";
+import { registerCheckOnSave } from "../services/checkOnSave";
+import { CheckService } from "../services/checkService";
+import { CheckCodeLensProvider } from "../codelens/checkCodeLens";
+import { registerCommands } from "../commands/registerCommands";
+import { TutorContext } from "./tutorContext";
+import { TutorDiagnostics } from "../diagnostics/tutorDiagnostics";
+import { PackRegistry } from "../services/packRegistry";
+import { registerPlayground } from "../playground/registerPlayground";
+import { registerInspect } from "../inspect/registerInspect";
+import { ProgressJournal } from "../progress/progressJournal";
+import { ProgressStore } from "../progress/progressStore";
+import { ProgressStatusItem } from "../views/progressStatusItem";
+import { TutorTestController } from "../views/tutorTestController";
 import { simulateWorkspaceTrust } from "./trust";
 import type { Tutor } from "./tutor";
-import { ExercisesTreeProvider } from "./views/exercisesTree";
-import { openOnFirstRun } from "./views/firstRun";
-import { ExercisePresenter } from "./webview/exercisePresenter";
-import { registerResultsSerializer, ResultsPanel } from "./webview/resultsPanel";
-import { SolutionFiles } from "./workspace/solutionFiles";
+import { ExercisesTreeProvider } from "../views/exercisesTree";
+import { openOnFirstRun } from "../views/firstRun";
+import { ExercisePresenter } from "../webview/exercisePresenter";
+import { registerResultsSerializer, ResultsPanel } from "../webview/resultsPanel";
+import { SolutionFiles } from "../workspace/solutionFiles";
 
 /** What activate returns: the handles integration tests drive. Not a public API. */
 export interface TutorApi {

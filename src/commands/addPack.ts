@@ -6,10 +6,10 @@
  * Progress and solution files are keyed by pack id and exercise id, so they carry over.
  */
 import * as vscode from "vscode";
-import { diffPacks, type PackChanges } from "./packs/packDiff";
-import { classifyPackSource, packFolderOf, type PackSource } from "./packs/node/packSource";
-import type { PackSpec } from "./protocol/exercise";
-import type { Tutor } from "./tutor";
+import { diffPacks, type PackChanges } from "../packs/packDiff";
+import { classifyPackSource, packFolderOf, type PackSource } from "../packs/node/packSource";
+import type { PackSpec } from "../protocol/exercise";
+import type { Tutor } from "../extension/tutor";
 
 /** globalState key: source key → the pack folder it was installed into. */
 const ADDED_PACKS = "compressionTutor.addedPacks";

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
-import type { CheckEvent, CheckService } from "../checkService";
+import type { CheckEvent, CheckService } from "../services/checkService";
 import { exportedFunctions } from "../codelens/exportedFunctions";
-import type { PackRegistry } from "../packRegistry";
+import type { PackRegistry } from "../services/packRegistry";
 import type { CaseResult, CheckReport } from "../protocol/checkReport";
 import { caseCountText } from "../protocol/caseCounts";
 import { caseKey } from "../protocol/exercise";

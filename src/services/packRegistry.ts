@@ -1,11 +1,11 @@
 import * as vscode from "vscode";
-import { config } from "./config";
-import type { TutorContext } from "./context";
-import { DEFAULT_PACK_LIMITS } from "./packs/limits";
-import { loadPackInWorker } from "./packs/node/loadPackInWorker";
-import type { ExerciseSpec, PackSpec } from "./protocol/exercise";
-import type { PackProblem } from "./protocol/packProblem";
-import { builtInPackSegments } from "./packs/builtInPacks";
+import { config } from "../extension/config";
+import type { TutorContext } from "../extension/tutorContext";
+import { DEFAULT_PACK_LIMITS } from "../packs/limits";
+import { loadPackInWorker } from "../packs/node/loadPackInWorker";
+import type { ExerciseSpec, PackSpec } from "../protocol/exercise";
+import type { PackProblem } from "../protocol/packProblem";
+import { builtInPackSegments } from "../packs/builtInPacks";
 
 /** Where a pack came from: shipped with the extension, found in the workspace, or named in the settings. */
 export type PackOrigin = "built-in" | "workspace" | "setting";
@@ -146,7 +146,7 @@ export class PackRegistry implements vscode.Disposable {
           ? await loadPackInWorker(folder.fsPath, { workerScript: vscode.Uri.joinPath(this.ctx.extensionUri, ...PACK_WORKER).fsPath })
           : // Loaded on first use: the loader brings the schema validators and the markdown parser, which a
             // local workspace never needs on the extension host (its packs load in the Worker).
-            await (await import("./packs/vscode/loadPackWithWorkspaceFs")).loadPackWithWorkspaceFs(folder);
+            await (await import("../packs/vscode/loadPackWithWorkspaceFs")).loadPackWithWorkspaceFs(folder);
       return { folder, origin, pack, problems: [...problems] };
     } catch (error) {
       this.ctx.log.error(`loading the pack at ${folder.fsPath} failed: ${String(error)}`);

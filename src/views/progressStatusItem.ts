@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import type { CheckService } from "../checkService";
-import type { PackRegistry } from "../packRegistry";
+import type { CheckService } from "../services/checkService";
+import type { PackRegistry } from "../services/packRegistry";
 import { statusOf } from "../progress/progressModel";
 import { caseCountText } from "../protocol/caseCounts";
 import type { ProgressStore } from "../progress/progressStore";

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
-import { config } from "./config";
-import { isWorkspaceTrusted } from "./trust";
-import type { Tutor } from "./tutor";
+import { config } from "../extension/config";
+import { isWorkspaceTrusted } from "../extension/trust";
+import type { Tutor } from "../extension/tutor";
 
 /**
  * Checks a solution file when it is saved (setting `compressionTutor.checkOnSave`, on by default),

@@ -1,16 +1,16 @@
 import * as vscode from "vscode";
 import { CheckScheduler } from "./checkScheduler";
-import { config } from "./config";
-import type { TutorContext } from "./context";
-import type { TutorDiagnostics } from "./diagnostics/tutorDiagnostics";
+import { config } from "../extension/config";
+import type { TutorContext } from "../extension/tutorContext";
+import type { TutorDiagnostics } from "../diagnostics/tutorDiagnostics";
 import type { PackRegistry } from "./packRegistry";
-import type { ProgressStore } from "./progress/progressStore";
-import type { CheckReport } from "./protocol/checkReport";
-import type { ExerciseSpec } from "./protocol/exercise";
-import { Runner } from "./runner";
-import { ensureTrustedForRunning } from "./trust";
-import type { SolutionKey } from "./workspace/solutionPaths";
-import type { SolutionFiles } from "./workspace/solutionFiles";
+import type { ProgressStore } from "../progress/progressStore";
+import type { CheckReport } from "../protocol/checkReport";
+import type { ExerciseSpec } from "../protocol/exercise";
+import { Runner } from "../runner";
+import { ensureTrustedForRunning } from "../extension/trust";
+import type { SolutionKey } from "../workspace/solutionPaths";
+import type { SolutionFiles } from "../workspace/solutionFiles";
 
 /** A finished check, as every view receives it. */
 export interface CheckEvent {

@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import type { Tutor } from "./tutor";
-import type { SolutionKey } from "./workspace/solutionPaths";
+import type { Tutor } from "../extension/tutor";
+import type { SolutionKey } from "../workspace/solutionPaths";
 
 /**
  * Commands are called from the tree (a node), CodeLens and the panel (a key), the explorer's context menu
