@@ -11,8 +11,8 @@ function lanesTotal(a: v128, b: v128): f64 {
 }
 
 /**
- * First pass over x[0, n): acc[0] += Σx, acc[1] += Σx², acc[2] = min, acc[3] = max (NaN-propagating: a NaN value
- * makes the sums NaN, which the caller reports). Returns max |x| of the segment.
+ * First pass over x[0, n): acc[0] += Σx, acc[1] += Σx², acc[2] = min, acc[3] = max. A NaN value makes Σx NaN,
+ * which the caller reports (min and max may then skip it). Returns max |x| of the segment.
  */
 export function momentsF32(x: usize, n: i32, acc: usize): f64 {
   let s01 = f64x2.splat(0);
@@ -30,8 +30,10 @@ export function momentsF32(x: usize, n: i32, acc: usize): f64 {
     s23 = f64x2.add(s23, b);
     q01 = f64x2.add(q01, f64x2.mul(a, a));
     q23 = f64x2.add(q23, f64x2.mul(b, b));
-    lo = f32x4.min(lo, v);
-    hi = f32x4.max(hi, v);
+    // pmin/pmax (one instruction each) instead of the NaN-propagating min/max (several): with a NaN in the
+    // segment Σx is NaN anyway, which is all the caller looks at before it reports the tensor as holding NaN.
+    lo = f32x4.pmin(v, lo);
+    hi = f32x4.pmax(v, hi);
   }
   let sum = lanesTotal(s01, s23);
   let sumSq = lanesTotal(q01, q23);
@@ -58,8 +60,34 @@ export function momentsF32(x: usize, n: i32, acc: usize): f64 {
  */
 export function histogramF32(x: usize, n: i32, lo: f64, binScale: f64, mean: f64, limit: f64, counts: usize, scratch: usize): i32 {
   memory.fill(scratch, 0, 4 * 256);
-  let outliers = 0;
-  for (let i = 0; i < n; i++) {
+  // Bins and the outlier test two lanes at a time in float64 (the same operations as the scalar loop below, so
+  // the same bins); only the four counter increments stay scalar, one sub-histogram per lane.
+  const vlo = f64x2.splat(lo);
+  const vscale = f64x2.splat(binScale);
+  const vmean = f64x2.splat(mean);
+  const vlimit = f64x2.splat(limit);
+  const v63 = f64x2.splat(63);
+  let far = i64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(x + (<usize>i << 2));
+    const a = f64x2.promote_low_f32x4(v);
+    const b = f64x2.promote_low_f32x4(v128.shuffle<i64>(v, v, 1, 0));
+    const ba = i32x4.trunc_sat_f64x2_s_zero(f64x2.pmin(v63, f64x2.floor(f64x2.mul(f64x2.sub(a, vlo), vscale))));
+    const bb = i32x4.trunc_sat_f64x2_s_zero(f64x2.pmin(v63, f64x2.floor(f64x2.mul(f64x2.sub(b, vlo), vscale))));
+    far = i64x2.sub(far, f64x2.gt(f64x2.abs(f64x2.sub(a, vmean)), vlimit));
+    far = i64x2.sub(far, f64x2.gt(f64x2.abs(f64x2.sub(b, vmean)), vlimit));
+    const p0 = scratch + (<usize>i32x4.extract_lane(ba, 0) << 2);
+    const p1 = scratch + 256 + (<usize>i32x4.extract_lane(ba, 1) << 2);
+    const p2 = scratch + 512 + (<usize>i32x4.extract_lane(bb, 0) << 2);
+    const p3 = scratch + 768 + (<usize>i32x4.extract_lane(bb, 1) << 2);
+    store<u32>(p0, load<u32>(p0) + 1);
+    store<u32>(p1, load<u32>(p1) + 1);
+    store<u32>(p2, load<u32>(p2) + 1);
+    store<u32>(p3, load<u32>(p3) + 1);
+  }
+  let outliers = <i32>(i64x2.extract_lane(far, 0) + i64x2.extract_lane(far, 1));
+  for (; i < n; i++) {
     const v = <f64>load<f32>(x + (<usize>i << 2));
     const bin = <i32>min(63.0, Math.floor((v - lo) * binScale));
     const p = scratch + (<usize>(i & 3) << 8) + (<usize>bin << 2);
@@ -105,6 +133,8 @@ export function int8ErrorF32(x: usize, n: i32, s: f64, acc: usize): void {
   store<f64>(acc, max(load<f64>(acc, 8), maxAbs), 8);
 }
 
+// @ts-ignore: decorator
+@inline
 /** IEEE half rounding of a float32 value, nearest even, ±Infinity beyond 65504 (core float16Round). */
 function float16Round(d: f64): f64 {
   const a = abs(d);
@@ -137,17 +167,29 @@ function blockErrors(x: usize, n: i32, acc: usize, q4: bool): void {
     let amax: f32 = 0;
     let mx: f32 = 0;
     if (whole == end) {
-      // Whole vectors: the largest magnitude by SIMD, then the first value that has it (its sign matters to Q4_0).
-      let va = f32x4.splat(0);
-      for (let i = b; i < end; i += 4) va = f32x4.max(va, f32x4.abs(v128.load(x + (<usize>i << 2))));
-      amax = max(max(f32x4.extract_lane(va, 0), f32x4.extract_lane(va, 1)), max(f32x4.extract_lane(va, 2), f32x4.extract_lane(va, 3)));
-      if (amax > 0) {
-        const target = f32x4.splat(amax);
-        for (let i = b; i < end; i += 4) {
-          const v = v128.load(x + (<usize>i << 2));
-          const hit = i32x4.bitmask(f32x4.eq(f32x4.abs(v), target));
-          if (hit != 0) {
-            mx = load<f32>(x + (<usize>(i + ctz(hit)) << 2));
+      // Whole vectors: the block's largest and smallest value by SIMD. The one of larger magnitude is the value
+      // Q4_0 wants; only when both have it (v and −v) does order decide, and a scan finds the first.
+      let vmax = f32x4.splat(-Infinity);
+      let vmin = f32x4.splat(Infinity);
+      for (let i = b; i < end; i += 4) {
+        const v = v128.load(x + (<usize>i << 2));
+        vmax = f32x4.pmax(v, vmax);
+        vmin = f32x4.pmin(v, vmin);
+      }
+      const hi = max(max(f32x4.extract_lane(vmax, 0), f32x4.extract_lane(vmax, 1)), max(f32x4.extract_lane(vmax, 2), f32x4.extract_lane(vmax, 3)));
+      const lo = min(min(f32x4.extract_lane(vmin, 0), f32x4.extract_lane(vmin, 1)), min(f32x4.extract_lane(vmin, 2), f32x4.extract_lane(vmin, 3)));
+      if (hi > -lo) {
+        amax = hi;
+        mx = hi;
+      } else if (-lo > hi) {
+        amax = -lo;
+        mx = lo;
+      } else if (hi > 0) {
+        amax = hi;
+        for (let i = b; i < end; i++) {
+          const v = load<f32>(x + (<usize>i << 2));
+          if (abs(v) == amax) {
+            mx = v;
             break;
           }
         }

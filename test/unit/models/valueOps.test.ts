@@ -63,6 +63,35 @@ describe("inspection loops: WebAssembly = TypeScript", function () {
     }
   });
 
+  it("Q4_0 and Q8_0 pick the block's value of largest magnitude as the TypeScript does: ties of v and −v, all negative, all zero", async () => {
+    const wasm = new WasmValueOps(await kernelsForTest());
+    const ts = new TypeScriptValueOps();
+    const blocks: number[][] = [];
+    for (let at = 0; at < 32; at += 5) {
+      for (const first of [1, -1]) {
+        const b = Array.from({ length: 32 }, (_, i) => ((i * 7) % 11) / 20 - 0.25);
+        b[at] = 0.75 * first;
+        b[(at + 13) % 32] = -0.75 * first; // the same magnitude with the other sign, before or after
+        blocks.push(b);
+      }
+    }
+    blocks.push(Array.from({ length: 32 }, (_, i) => -0.01 - i / 64)); // all negative
+    blocks.push(Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 0.5 : 0.25))); // all positive, repeated maximum
+    blocks.push(new Array(32).fill(0), Array.from({ length: 32 }, (_, i) => (i % 2 ? -0 : 0)));
+    const x = Float32Array.from(blocks.flat());
+    wasm.begin(x);
+    ts.begin(x);
+    for (let b = 0; b < blocks.length; b++) {
+      for (const scheme of ["q4_0Error", "q8_0Error"] as const) {
+        const a = new Float64Array(2);
+        const e = new Float64Array(2);
+        wasm[scheme](b * 32, b * 32 + 32, a);
+        ts[scheme](b * 32, b * 32 + 32, e);
+        assert.deepEqual(a, e, `${scheme} block ${b}: ${blocks[b].join(",")}`);
+      }
+    }
+  });
+
   it("a whole report is the same with and without the kernels", async () => {
     const model = await openFixture("model.safetensors");
     const kernels = await kernelsForTest();
