@@ -137,18 +137,70 @@ export function int8ErrorF32(x: usize, n: i32, s: f64, acc: usize): void {
 @inline
 /** IEEE half rounding of a float32 value, nearest even, ±Infinity beyond 65504 (core float16Round). */
 function float16Round(d: f64): f64 {
+  // Branch-free (the sign of a Q4_0 scale is random): 0 gives 0 (0/ulp = 0), the sign is copied back at the end.
   const a = abs(d);
-  if (a == 0) return d;
-  let e = <i32>((reinterpret<u64>(a) >> 52) & 0x7ff) - 1023;
-  if (e < -14) e = -14;
+  const e = max(<i32>((reinterpret<u64>(a) >> 52) & 0x7ff) - 1023, -14);
   const ulp = reinterpret<f64>(<u64>(e - 10 + 1023) << 52);
   const r = (a / ulp + MAGIC - MAGIC) * ulp;
-  const rounded = r > 65504 ? Infinity : r;
-  return d < 0 ? -rounded : rounded;
+  return copysign<f64>(select<f64>(Infinity, r, r > 65504), d);
+}
+
+/** Blocks whose scales are found before their errors: a batch's scales first, then its values' errors, so the
+ * per-block chain (range, divisions, fp16 rounding) of many blocks overlaps instead of stalling each block. */
+const SCALE_BATCH = 64;
+const BATCH_SCALES = memory.data(SCALE_BATCH * 8, 16);
+
+/** A block's Q4_0 or Q8_0 scale: f32 [1/d, fp16(d)] at `into`. */
+// @ts-ignore: decorator
+@inline
+function blockScale(x: usize, b: i32, end: i32, whole: i32, q4: bool, into: usize): void {
+  // The block's scale: Q4_0 keeps the signed value of largest magnitude (the first on ties), Q8_0 its magnitude.
+  let amax: f32 = 0;
+  let mx: f32 = 0;
+  if (whole == end) {
+    // Whole vectors: the block's largest and smallest value by SIMD. The one of larger magnitude is the value
+    // Q4_0 wants; only when both have it (v and −v) does order decide, and a scan finds the first.
+    let vmax = f32x4.splat(-Infinity);
+    let vmin = f32x4.splat(Infinity);
+    for (let i = b; i < end; i += 4) {
+      const v = v128.load(x + (<usize>i << 2));
+      vmax = f32x4.pmax(v, vmax);
+      vmin = f32x4.pmin(v, vmin);
+    }
+    const hi = max(max(f32x4.extract_lane(vmax, 0), f32x4.extract_lane(vmax, 1)), max(f32x4.extract_lane(vmax, 2), f32x4.extract_lane(vmax, 3)));
+    const lo = min(min(f32x4.extract_lane(vmin, 0), f32x4.extract_lane(vmin, 1)), min(f32x4.extract_lane(vmin, 2), f32x4.extract_lane(vmin, 3)));
+    // Without branches on the sign (a coin toss per block for real weights: a mispredicted branch here cost
+    // about a third of the kernel's time); the rare tie takes the scan.
+    amax = max(hi, -lo);
+    mx = select<f32>(hi, lo, hi > -lo);
+    if (hi == -lo && hi > 0) {
+      for (let i = b; i < end; i++) {
+        const v = load<f32>(x + (<usize>i << 2));
+        if (abs(v) == amax) {
+          mx = v;
+          break;
+        }
+      }
+    }
+  } else {
+    for (let i = b; i < end; i++) {
+      const v = load<f32>(x + (<usize>i << 2));
+      const a = abs(v);
+      if (amax < a) {
+        amax = a;
+        mx = v;
+      }
+    }
+  }
+  const d: f32 = q4 ? mx / <f32>-8 : amax / <f32>127;
+  const id: f32 = select<f32>(<f32>1 / d, 0, d != 0);
+  const dh = <f32>float16Round(<f64>d);
+  store<f32>(into, id);
+  store<f32>(into, dh, 4);
 }
 
 /**
- * Adds the error of consecutive blocks of 32 to acc = [Σ(w − x̂)², max |w − x̂|], x̂ from `dequant` per block.
+ * Adds the error of consecutive blocks of 32 to acc = [Σ(w − x̂)², max |w − x̂|], x̂ from the block's scale.
  * The squares are summed in four lanes (index mod 4 from the call's start), combined ((l0 + l1) + (l2 + l3)) at
  * the end, as the TypeScript twin does; a short last block's values past a multiple of 4 join their lane last.
  */
@@ -160,53 +212,17 @@ function blockErrors(x: usize, n: i32, acc: usize, q4: bool): void {
   let m = f64x2.splat(0);
   let t0: f64 = 0, t1: f64 = 0, t2: f64 = 0, t3: f64 = 0;
   let tailMax: f64 = 0;
-  for (let b = 0; b < n; b += 32) {
+  for (let b0 = 0; b0 < n; b0 += 32 * SCALE_BATCH) {
+    const b1 = min(n, b0 + 32 * SCALE_BATCH);
+    for (let b = b0, k = 0; b < b1; b += 32, k++) {
+      const end = min(n, b + 32);
+      blockScale(x, b, end, b + ((end - b) & ~3), q4, BATCH_SCALES + (<usize>k << 3));
+    }
+    for (let b = b0, k = 0; b < b1; b += 32, k++) {
     const end = min(n, b + 32);
     const whole = b + ((end - b) & ~3);
-    // The block's scale: Q4_0 keeps the signed value of largest magnitude (the first on ties), Q8_0 its magnitude.
-    let amax: f32 = 0;
-    let mx: f32 = 0;
-    if (whole == end) {
-      // Whole vectors: the block's largest and smallest value by SIMD. The one of larger magnitude is the value
-      // Q4_0 wants; only when both have it (v and −v) does order decide, and a scan finds the first.
-      let vmax = f32x4.splat(-Infinity);
-      let vmin = f32x4.splat(Infinity);
-      for (let i = b; i < end; i += 4) {
-        const v = v128.load(x + (<usize>i << 2));
-        vmax = f32x4.pmax(v, vmax);
-        vmin = f32x4.pmin(v, vmin);
-      }
-      const hi = max(max(f32x4.extract_lane(vmax, 0), f32x4.extract_lane(vmax, 1)), max(f32x4.extract_lane(vmax, 2), f32x4.extract_lane(vmax, 3)));
-      const lo = min(min(f32x4.extract_lane(vmin, 0), f32x4.extract_lane(vmin, 1)), min(f32x4.extract_lane(vmin, 2), f32x4.extract_lane(vmin, 3)));
-      if (hi > -lo) {
-        amax = hi;
-        mx = hi;
-      } else if (-lo > hi) {
-        amax = -lo;
-        mx = lo;
-      } else if (hi > 0) {
-        amax = hi;
-        for (let i = b; i < end; i++) {
-          const v = load<f32>(x + (<usize>i << 2));
-          if (abs(v) == amax) {
-            mx = v;
-            break;
-          }
-        }
-      }
-    } else {
-      for (let i = b; i < end; i++) {
-        const v = load<f32>(x + (<usize>i << 2));
-        const a = abs(v);
-        if (amax < a) {
-          amax = a;
-          mx = v;
-        }
-      }
-    }
-    const d: f32 = q4 ? mx / <f32>-8 : amax / <f32>127;
-    const id: f32 = d != 0 ? <f32>1 / d : 0;
-    const dh = <f32>float16Round(<f64>d);
+    const id = load<f32>(BATCH_SCALES + (<usize>k << 3));
+    const dh = load<f32>(BATCH_SCALES + (<usize>k << 3), 4);
     const vid = f32x4.splat(id);
     const vdh = f32x4.splat(dh);
     const vdh64 = f64x2.splat(<f64>dh);
@@ -216,7 +232,7 @@ function blockErrors(x: usize, n: i32, acc: usize, q4: bool): void {
       if (q4) {
         // q = min(15, trunc(f32(x·id) + 8.5)), x̂ = f32((q − 8)·dh): float32 operations are correctly rounded,
         // so they give what the scalar code's float64-then-round gives.
-        const q = f32x4.min(f32x4.splat(15), f32x4.trunc(f32x4.add(f32x4.mul(v, vid), f32x4.splat(8.5))));
+        const q = f32x4.pmin(f32x4.splat(15), f32x4.trunc(f32x4.add(f32x4.mul(v, vid), f32x4.splat(8.5))));
         xhat = f32x4.mul(f32x4.sub(q, f32x4.splat(8)), vdh);
       } else {
         // q = roundf(f32(x·id)), half away from zero, in float64 (|v| + 0.5 is exact there), x̂ = f32(q·dh).
@@ -252,6 +268,7 @@ function blockErrors(x: usize, n: i32, acc: usize, q4: bool): void {
       else t3 += e * e;
       tailMax = max(tailMax, abs(e));
     }
+  }
   }
   const l0 = f64x2.extract_lane(s01, 0) + t0;
   const l1 = f64x2.extract_lane(s01, 1) + t1;
