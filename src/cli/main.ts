@@ -56,7 +56,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Runs the command line on this process's arguments and sets its exit code (dist/cli.js calls this). */
+export function runAsProgram(): void {
   main(process.argv.slice(2), nodeIo()).then(
     (code) => {
       process.exitCode = code;
@@ -67,3 +68,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runAsProgram();

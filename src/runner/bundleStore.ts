@@ -20,6 +20,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
+import { ownedAndPrivate } from "./privateFiles";
 import { BUNDLE_OPTIONS, esbuildWasmVersion } from "./sandbox/bundleOptions";
 
 export type BundleShelf = "learner" | "exercise";
@@ -33,12 +34,6 @@ export interface StoredBundle {
 const MAX_ENTRY_BYTES = 8_000_000;
 /** Bumped when the file format below changes. */
 const FORMAT = 1;
-
-function ownedAndPrivate(stat: fs.Stats): boolean {
-  // Windows has no uid or POSIX mode bits to check; the folder is under the user's own profile there.
-  if (process.platform === "win32" || typeof process.getuid !== "function") return true;
-  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
-}
 
 export class BundleStore {
   private folderChecked: boolean | undefined;

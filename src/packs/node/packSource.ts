@@ -9,6 +9,8 @@ import path from "node:path";
 import { cloneRepository, isRepositoryUrl, splitRef } from "./cloneRepository";
 import { checkArchiveSize, extractZip, PACK_ZIP_LIMITS, ZipRefusedError } from "./extractZip";
 
+export { defaultCacheRoot } from "./cacheRoot";
+
 export type PackSource = { kind: "folder"; path: string } | { kind: "zip"; path: string } | { kind: "git"; url: string; ref?: string };
 
 export class PackSourceError extends Error {}
@@ -75,10 +77,4 @@ export async function packFolderOf(source: PackSource, cacheRoot: string): Promi
   if (source.kind === "folder") return source.path;
   if (source.kind === "zip") return packRootIn(await extractPackZip(source.path, cacheRoot));
   return packRootIn(await cloneRepository({ url: source.url, ref: source.ref }, cacheRoot));
-}
-
-/** The cache folder for the CLI: $COMPRESSION_TUTOR_CACHE, else $XDG_CACHE_HOME/compression-tutor, else ~/.cache/compression-tutor. */
-export function defaultCacheRoot(env: NodeJS.ProcessEnv, home: string): string {
-  if (env.COMPRESSION_TUTOR_CACHE) return path.resolve(env.COMPRESSION_TUTOR_CACHE);
-  return path.join(env.XDG_CACHE_HOME ? path.resolve(env.XDG_CACHE_HOME) : path.join(home, ".cache"), "compression-tutor");
 }
