@@ -4,6 +4,7 @@ import type { PackProblem } from "../protocol/packProblem";
 import type { CoreCatalog } from "./coreCatalog";
 import type { PackManifestFile } from "./diskFormat";
 import type { PackFileSystem } from "./fileSystem";
+import type { JsonDocument } from "./json/jsonDocument";
 import { readPackJson } from "./json/readPackJson";
 import { PackSchemaValidator } from "./json/schemaValidator";
 import { DEFAULT_PACK_LIMITS, formatBytes, type PackLimits } from "./limits";
@@ -37,17 +38,29 @@ export interface PackLoadResult {
   problems: PackProblem[];
 }
 
+/**
+ * The load result as `loadPack` returns it in-process: `exerciseJson` keeps each exercise.json that parsed, so
+ * that later checks (validate's semantic checks) place their problems without reading the file again.
+ */
+export interface ParsedPack extends PackLoadResult {
+  exerciseJson: ExerciseJson;
+}
+
+/** Parsed exercise.json files by exercise id, with their positions (not structured-cloneable: keep it in-process). */
+export type ExerciseJson = ReadonlyMap<string, { file: string; doc: JsonDocument }>;
+
 const EXERCISE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 let sharedValidator: PackSchemaValidator | undefined;
 
 /** Parses and statically validates the pack in folder `root` (absolute). Never runs any of the pack's code. */
-export async function loadPack(fs: PackFileSystem, root: string, options: LoadPackOptions): Promise<PackLoadResult> {
+export async function loadPack(fs: PackFileSystem, root: string, options: LoadPackOptions): Promise<ParsedPack> {
   const limits: PackLimits = { ...DEFAULT_PACK_LIMITS, ...options.limits };
   const validator = options.validator ?? (sharedValidator ??= new PackSchemaValidator());
   const problems = new ProblemList();
   const manifestFile = fs.join(root, "pack.json");
-  const done = (pack?: PackSpec): PackLoadResult => ({ ...(pack ? { pack } : {}), problems: sortProblems(problems.items) });
+  const exerciseJson = new Map<string, { file: string; doc: JsonDocument }>();
+  const done = (pack?: PackSpec): ParsedPack => ({ ...(pack ? { pack } : {}), problems: sortProblems(problems.items), exerciseJson });
 
   const rootEntry = await fs.stat(root);
   if (!rootEntry) {
@@ -100,7 +113,7 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
     }
     seen.add(id);
     const exercise = await parseExercise(
-      { fs, realRoot, limits, catalog: options.catalog, validator, problems, manifest: { file: manifestFile, doc, pointer }, generatedSoFar },
+      { fs, realRoot, limits, catalog: options.catalog, validator, problems, manifest: { file: manifestFile, doc, pointer }, generatedSoFar, exerciseJson },
       fs.join(root, id),
       id,
     );

@@ -27,6 +27,8 @@ export interface ExerciseContext {
   manifest: { file: string; doc: JsonDocument; pointer: string };
   /** Numbers the generators of earlier exercises of the pack may produce, against `limits.maxGeneratedValuesPerPack`. */
   generatedSoFar: { values: number };
+  /** Receives this exercise's parsed exercise.json, by id. */
+  exerciseJson: Map<string, { file: string; doc: JsonDocument }>;
 }
 
 const FILE_KEYS = ["prompt", "starter", "reference", "misconceptions"] as const;
@@ -65,6 +67,7 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
     return undefined;
   }
   const { doc, schemaIssues } = read;
+  ctx.exerciseJson.set(id, { file: exerciseFile, doc });
 
   const value = doc.value as Record<string, unknown>;
   const escaped = new Set<string>();

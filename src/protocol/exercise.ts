@@ -144,6 +144,22 @@ export interface PackSpec {
 }
 
 /**
+ * The part of a value a source's `pick` names: a property path such as "scale" or "memory.total" (also "0" for
+ * an array index). Throws when the path is not there.
+ */
+export function pickPath(value: unknown, pick: string | undefined): unknown {
+  if (!pick) return value;
+  let current = value;
+  for (const key of pick.split(".")) {
+    if (current === null || typeof current !== "object" || !(key in (current as object))) {
+      throw new Error(`has no property path "${pick}" (stopped at "${key}")`);
+    }
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
  * A case's id is unique within its check (two checks of one exercise may both have a case "seed"); this key
  * is unique within the exercise, so progress, Test Explorer items and grades never mix two cases up.
  */

@@ -3,23 +3,11 @@
  * `core[fn](...case.input, ...extraArgs)` to produce expected values (and misconceptions' wrong values) in the
  * runner's own process. Injected through `RunnerOptions.core` so tests can use a small fake.
  */
+import { pickPath } from "../protocol/exercise";
 import { formatValue } from "./compare/formatValue";
 
 export type CoreFunction = (...args: never[]) => unknown;
 export type CoreFunctions = Readonly<Record<string, CoreFunction>>;
-
-/** Follows a property path such as "scale" or "memory.total" (also "0" for an array index). */
-export function pickPath(value: unknown, pick: string | undefined): unknown {
-  if (!pick) return value;
-  let current = value;
-  for (const key of pick.split(".")) {
-    if (current === null || typeof current !== "object" || !(key in (current as object))) {
-      throw new Error(`has no property path "${pick}" (stopped at "${key}")`);
-    }
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
 
 /** One case's value from the core, or why there is none. Inputs are copied: a core function may not change the pack. */
 export function computeCoreCase(functions: CoreFunctions, fn: string, args: unknown[], pick: string | undefined): { ok: true; value: unknown } | { ok: false; message: string } {

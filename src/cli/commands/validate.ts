@@ -11,11 +11,12 @@ import path from "node:path";
 import { CORE_FUNCTIONS } from "../../core";
 import { formatProblem } from "../../packs/formatProblem";
 import { loadPackFromDisk } from "../../packs/node/loadPackFromDisk";
+import { checkPackSemantics } from "../../packs/packSemantics";
+import type { ExerciseJson } from "../../packs/loadPack";
 import { sortProblems } from "../../packs/problems";
 import type { PackSpec } from "../../protocol/exercise";
 import type { PackProblem } from "../../protocol/packProblem";
 import { Runner } from "../../runner";
-import { checkPackSemantics } from "../../runner/packSemantics";
 import { EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from "../io";
 import { resolvePackSource } from "../loadPackForCli";
 import { parseOptions, positiveInteger } from "../parseOptions";
@@ -82,12 +83,12 @@ const DEFAULT_JOBS = Math.max(1, Math.min(2, os.availableParallelism()));
 /** Validates the pack in `dir` (absolute, an existing folder), prints the result, returns the exit code. */
 export async function validatePackFolder(dir: string, io: CliIo, options: ValidateOptions): Promise<number> {
   const { json, runCode } = options;
-  const { pack, problems } = await loadPackFromDisk(dir);
+  const { pack, problems, exerciseJson } = await loadPackFromDisk(dir);
   let all = problems;
   let couldNotRun: string | undefined;
   if (pack && runCode && pack.exercises.length > 0) {
     try {
-      all = sortProblems([...problems, ...(await runPackCode(pack, io, json, options.runner, options.jobs ?? 1))]);
+      all = sortProblems([...problems, ...(await runPackCode(pack, exerciseJson, io, json, options.runner, options.jobs ?? 1))]);
     } catch (error) {
       couldNotRun = error instanceof Error ? error.message : String(error);
     }
@@ -118,12 +119,13 @@ export async function validatePackFolder(dir: string, io: CliIo, options: Valida
 }
 
 /** Starters, references and misconceptions through the sandbox; progress on stderr so stdout stays parseable. */
-async function runPackCode(pack: PackSpec, io: CliIo, quiet: boolean, shared: Runner | Runner[] | undefined, jobs: number): Promise<PackProblem[]> {
+async function runPackCode(pack: PackSpec, exerciseJson: ExerciseJson, io: CliIo, quiet: boolean, shared: Runner | Runner[] | undefined, jobs: number): Promise<PackProblem[]> {
   const runners = shared ?? Array.from({ length: Math.min(jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS }));
   const started = Date.now();
   try {
     const found = await checkPackSemantics(pack, {
       runner: runners,
+      exerciseJson,
       onExercise: (exercise, problems) => {
         if (!quiet) io.stderr(`  ${problems.some((p) => p.severity === "error") ? "✗" : "✓"} ${exercise.id}\n`);
       },

@@ -1,12 +1,10 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
-import type { PackSpec } from "../../protocol/exercise";
-import type { PackProblem } from "../../protocol/packProblem";
 import { builtInCoreCatalog } from "../builtInCoreCatalog";
 import type { CoreCatalog } from "../coreCatalog";
 import type { PackEntryKind, PackFileSystem } from "../fileSystem";
 import type { PackLimits } from "../limits";
-import { loadPack } from "../loadPack";
+import { loadPack, type ParsedPack } from "../loadPack";
 import { isInsideFolder } from "./isInsideFolder";
 
 /** The pack loader's file system on node:fs, for the CLI and the runner. */
@@ -43,6 +41,6 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
 export async function loadPackFromDisk(
   dir: string,
   options: { catalog?: CoreCatalog; limits?: Partial<PackLimits>; only?: string } = {},
-): Promise<{ pack?: PackSpec; problems: PackProblem[] }> {
+): Promise<ParsedPack> {
   return loadPack(nodePackFileSystem, path.resolve(dir), { catalog: options.catalog ?? builtInCoreCatalog(), limits: options.limits, only: options.only });
 }

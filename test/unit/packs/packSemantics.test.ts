@@ -8,7 +8,7 @@ import path from "node:path";
 import { CORE_FUNCTIONS } from "../../../src/core";
 import type { CheckSpec, ExerciseSpec, Misconception } from "../../../src/protocol/exercise";
 import { Runner } from "../../../src/runner";
-import { checkExerciseSemantics } from "../../../src/runner/packSemantics";
+import { checkExerciseSemantics } from "../../../src/packs/packSemantics";
 import { sandboxHostScript } from "../runner/support/buildSandbox";
 
 const folder = path.join(__dirname, "fixtures", "virtual-exercise");

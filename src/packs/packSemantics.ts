@@ -4,23 +4,28 @@
  * - the reference solution, where there is one, PASSES every check, generated cases included,
  * - every misconception is really recognised: a solution written the wrong way fails, and the report names
  *   that misconception on at least one case.
- * Everything runs through the runner, in its sandbox: a pack's code never runs in this process.
+ * Everything runs through the runner (injected: `SolutionChecker`), in its sandbox: a pack's code never runs in
+ * this process. Problems are placed in exercise.json through the documents the loader parsed (`exerciseJson`).
  */
-import { promises as fsp } from "node:fs";
-import path from "node:path";
-import { CORE_FUNCTIONS } from "../core";
-import { JsonDocument } from "../packs/json/jsonDocument";
+import { CORE_FUNCTIONS, type CoreFunction } from "../core";
 import type { CheckReport, ReportDiagnostic } from "../protocol/checkReport";
-import type { CheckSpec, ExerciseSpec, Misconception, PackSpec } from "../protocol/exercise";
+import { pickPath, type CheckSpec, type ExerciseSpec, type Misconception, type PackSpec } from "../protocol/exercise";
 import type { PackProblem } from "../protocol/packProblem";
-import { pickPath, type CoreFunctions } from "./coreFunctions";
-import type { Runner } from "./runner";
+import type { JsonDocument } from "./json/jsonDocument";
+import type { ExerciseJson } from "./loadPack";
+
+/** What the semantic checks need of the runner (src/runner's `Runner` is one): a file checked against an exercise. */
+export interface SolutionChecker {
+  check(request: { packId: string; exercise: ExerciseSpec; solutionFile: string; source: string }): Promise<CheckReport>;
+}
 
 export interface PackSemanticsOptions {
   /** One runner, or several to check exercises in parallel (one sandbox process each). */
-  runner: Runner | Runner[];
+  runner: SolutionChecker | SolutionChecker[];
   /** The compute core, for misconceptions whose wrong values come from it. Default: the built-in core. */
-  core?: CoreFunctions;
+  core?: Readonly<Record<string, CoreFunction>>;
+  /** The exercise.json documents the loader parsed (`ParsedPack.exerciseJson`); without one, problems go to the file's start. */
+  exerciseJson?: ExerciseJson;
   /** Called when an exercise is done, e.g. to print progress. */
   onExercise?: (exercise: ExerciseSpec, problems: PackProblem[]) => void;
 }
@@ -33,7 +38,7 @@ export async function checkPackSemantics(pack: PackSpec, options: PackSemanticsO
   const runners = Array.isArray(options.runner) ? options.runner : [options.runner];
   const found: PackProblem[][] = [];
   let next = 0;
-  const work = async (runner: Runner): Promise<void> => {
+  const work = async (runner: SolutionChecker): Promise<void> => {
     while (next < pack.exercises.length) {
       const index = next++;
       const exercise = pack.exercises[index];
@@ -48,17 +53,19 @@ export async function checkPackSemantics(pack: PackSpec, options: PackSemanticsO
 export async function checkExerciseSemantics(
   packId: string,
   exercise: ExerciseSpec,
-  options: Omit<PackSemanticsOptions, "runner"> & { runner: Runner },
+  options: Omit<PackSemanticsOptions, "runner"> & { runner: SolutionChecker },
 ): Promise<PackProblem[]> {
   const problems: PackProblem[] = [];
-  const locate = await exerciseLocator(exercise);
+  const locate = exerciseLocator(exercise, options.exerciseJson?.get(exercise.id));
   // The author sees everything: hidden grading cases are revealed in full while validating.
   const revealed = revealAll(exercise);
-  const folder = path.dirname(exercise.sourceFiles.exercise ?? exercise.sourceFiles.starter ?? path.resolve(exercise.id));
+  // A file beside the exercise's own (so that its imports resolve as theirs do); relative names are resolved by the runner.
+  const anchor = exercise.sourceFiles.exercise ?? exercise.sourceFiles.starter ?? `${exercise.id}/exercise.json`;
+  const besideExercise = (name: string): string => anchor.replace(/[^\\/]*$/, () => name);
   const run = (solutionFile: string, source: string): Promise<CheckReport> =>
     options.runner.check({ packId, exercise: revealed, solutionFile, source });
 
-  const starterFile = exercise.sourceFiles.starter ?? path.join(folder, "starter.ts");
+  const starterFile = exercise.sourceFiles.starter ?? besideExercise("starter.ts");
   const starter = await run(starterFile, exercise.starter);
   const starterErrors = compileErrors(starter);
   for (const d of starterErrors)
@@ -67,7 +74,7 @@ export async function checkExerciseSemantics(
     problems.push(atFileStart(starterFile, "starter-passes", `the starter passes all ${starter.summary.total} cases; it must fail its checks, or the learner has nothing to do`));
 
   if (exercise.reference !== undefined) {
-    const referenceFile = exercise.sourceFiles.reference ?? path.join(folder, "reference.ts");
+    const referenceFile = exercise.sourceFiles.reference ?? besideExercise("reference.ts");
     const reference = await run(referenceFile, exercise.reference);
     const referenceErrors = compileErrors(reference);
     for (const d of referenceErrors) problems.push(atDiagnostic(d, "reference-compile", `the reference solution does not compile: ${d.message}`));
@@ -91,7 +98,7 @@ export async function checkExerciseSemantics(
         problems.push(locate.pointer(pointer, "misconception-unusable", learner.problem));
         continue;
       }
-      const report = await run(path.join(folder, `.misconception-${check.id}-${misconception.id}.ts`), learner.source);
+      const report = await run(besideExercise(`.misconception-${check.id}-${misconception.id}.ts`), learner.source);
       const errors = compileErrors(report);
       if (errors.length > 0) {
         problems.push(
@@ -119,7 +126,7 @@ export async function checkExerciseSemantics(
  * reference) file is that file with the variant re-exported under the learner's function name; a variant given
  * by the compute core or by literals becomes a lookup table of its wrong values.
  */
-function wrongSolution(exercise: ExerciseSpec, check: CheckSpec, m: Misconception, core: CoreFunctions): { source: string } | { problem: string } {
+function wrongSolution(exercise: ExerciseSpec, check: CheckSpec, m: Misconception, core: Readonly<Record<string, CoreFunction>>): { source: string } | { problem: string } {
   const variant = m.variant;
   if (variant.from === "reference") {
     // The in-memory model's default, as the runner reads it (the loader always fills `file` in).
@@ -186,25 +193,16 @@ function atFileStart(file: string, code: string, message: string): PackProblem {
 }
 
 /** Places problems in exercise.json: at a JSON pointer, or at the case (or the generate block) a case id comes from. */
-async function exerciseLocator(exercise: ExerciseSpec) {
-  const file = exercise.sourceFiles.exercise;
-  let doc: JsonDocument | undefined;
-  if (file) {
-    try {
-      doc = new JsonDocument(await fsp.readFile(file, "utf8"));
-    } catch {
-      doc = undefined; // the file changed or vanished since loading; problems go to the file's start
-    }
-  }
+function exerciseLocator(exercise: ExerciseSpec, parsed: { file: string; doc: JsonDocument } | undefined) {
   const pointer = (at: string, code: string, message: string): PackProblem => {
-    if (!file || !doc) return atFileStart(file ?? exercise.id, code, message);
-    const range = doc.locate(at);
-    return { file, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column, jsonPath: at, severity: "error", code, message };
+    if (!parsed) return atFileStart(exercise.sourceFiles.exercise ?? exercise.id, code, message);
+    const range = parsed.doc.locate(at);
+    return { file: parsed.file, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column, jsonPath: at, severity: "error", code, message };
   };
   const casePointer = (checkId: string, caseId: string): string => {
     const i = exercise.checks.findIndex((c) => c.id === checkId);
     if (i < 0) return "";
-    const raw = (doc?.value as { checks?: { cases?: { id: string }[]; generate?: { idPrefix: string }[] }[] } | undefined)?.checks?.[i];
+    const raw = (parsed?.doc.value as { checks?: { cases?: { id: string }[]; generate?: { idPrefix: string }[] }[] } | undefined)?.checks?.[i];
     const written = raw?.cases?.findIndex((c) => c.id === caseId) ?? -1;
     if (written >= 0) return `/checks/${i}/cases/${written}/id`;
     const generated = raw?.generate?.findIndex((g) => caseId.startsWith(`${g.idPrefix}-`)) ?? -1;
