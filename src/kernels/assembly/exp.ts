@@ -112,3 +112,31 @@ export function v8ExpF64x2(x: v128): v128 {
 export function v8ExpPair(a: f64, b: f64, out: usize): void {
   v128.store(out, v8ExpF64x2(f64x2.replace_lane(f64x2.splat(a), 1, b)));
 }
+
+/**
+ * v8ExpF64x2 of two lanes known to lie in (−700, 0] (a softmax row's shifted logits, when its smallest one does):
+ * no lane needs fdlibm's special cases and the sign is known, so the scalar fallback and the sign selects go, and
+ * 2^k comes from the bits of k + 1.5·2^52 (exact for the integer k ∈ [−1010, 0]). Inlined: no call in the loop.
+ */
+@inline export function v8ExpNonPositiveF64x2(x: v128): v128 {
+  const ax = f64x2.neg(x);
+  const big = f64x2.ge(ax, f64x2.splat(T_HALF_LN2));
+  const mid = v128.and(big, f64x2.lt(ax, f64x2.splat(T_MID)));
+  const tiny = f64x2.lt(ax, f64x2.splat(T_TINY));
+  const general = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(invln2), x), f64x2.splat(-halF0)));
+  const t = v128.and(v128.bitselect(f64x2.splat(-1), general, mid), big);
+  const hi = f64x2.sub(x, f64x2.mul(t, f64x2.splat(ln2HI0)));
+  const lo = f64x2.mul(t, f64x2.splat(ln2LO0));
+  const xr = f64x2.sub(hi, lo);
+  const tt = f64x2.mul(xr, xr);
+  let p = f64x2.add(f64x2.splat(P4), f64x2.mul(tt, f64x2.splat(P5)));
+  p = f64x2.add(f64x2.splat(P3), f64x2.mul(tt, p));
+  p = f64x2.add(f64x2.splat(P2), f64x2.mul(tt, p));
+  p = f64x2.add(f64x2.splat(P1), f64x2.mul(tt, p));
+  const c = f64x2.sub(xr, f64x2.mul(tt, p));
+  const q = f64x2.div(f64x2.mul(xr, c), f64x2.sub(f64x2.splat(2), c));
+  const y = f64x2.sub(f64x2.splat(1), f64x2.sub(f64x2.sub(lo, q), hi));
+  // t + 1.5·2^52 holds k in its low mantissa bits; adding the bias 1023 and shifting keeps exactly k + 1023.
+  const twopk = i64x2.shl(i64x2.add(f64x2.add(t, f64x2.splat(6755399441055744.0)), i64x2.splat(1023)), 52);
+  return v128.bitselect(f64x2.add(f64x2.splat(1), x), f64x2.mul(y, twopk), tiny);
+}

@@ -197,6 +197,30 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
         sameBits(actual, expected as Float32Array, `rows of ${rowLength}`);
       });
     }
+    it("rows on both sides of the fast path's bound (smallest shifted logit near −700), with −Infinity, ±0 and huge logits", () => {
+      const u = generator(7);
+      for (const rowLength of [256, 13, 4]) {
+        const rows = Math.floor(Math.min(COUNT, 1 << 18) / rowLength);
+        const x = new Float32Array(rows * rowLength);
+        for (let r = 0; r < rows; r++) {
+          const row = x.subarray(r * rowLength, (r + 1) * rowLength);
+          const kind = r % 6;
+          for (let i = 0; i < rowLength; i++) {
+            if (kind === 0) row[i] = r % 12 < 6 ? -699.999 * u() : -760 * u(); // down to just above −700, or past fdlibm's −709.8 and −745.1
+            else if (kind === 1) row[i] = -Infinity;
+            else if (kind === 2) row[i] = u() < 0.5 ? 0 : -0;
+            else if (kind === 3) row[i] = (u() - 0.5) * 6.8e38;
+            else if (kind === 4) row[i] = -1e-3 * u(); // tiny shifted logits: fdlibm's |x| < 2^-28 and 0.5·ln2 branches
+            else row[i] = (u() - 0.5) * 1e-7;
+          }
+          row[Math.floor(u() * rowLength)] = kind === 0 || kind === 1 ? 0 : row[0];
+        }
+        const expected = softmaxRows(x, rowLength, 1, { out: new Float32Array(x.length) });
+        const actual = new Float32Array(x.length);
+        assert.equal(k.softmaxRowsF32(x, rowLength, 1, actual), true);
+        sameBits(actual, expected as Float32Array, `rows of ${rowLength}`);
+      }
+    });
     it("reports a row with a non-finite logit", () => {
       const x = Float32Array.of(1, 2, 3, Infinity);
       assert.equal(k.softmaxRowsF32(x, 2, 1, new Float32Array(4)), false);
