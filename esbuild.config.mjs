@@ -37,6 +37,8 @@ const nodeTargets = [
   { in: "src/mutants/index.ts", out: "dist/mutants.js", external: ["typescript"] },
   // The Inspect Model File panel's Worker: reads a model file off the extension host's thread.
   { in: "src/inspect/inspectWorker.ts", out: "dist/inspect/worker.js" },
+  // Its inspection threads (and the CLI's): each inspects whole tensors of the file (src/models/node/inspectFile.ts).
+  { in: "src/models/node/tensorWorker.ts", out: "dist/inspect/tensors.js" },
   // The extension loads packs it finds in a Worker, off the extension host's thread.
   { in: "src/packs/node/loadPackWorker.ts", out: "dist/packs/loadPackWorker.js" },
 ];

@@ -1,11 +1,11 @@
 /**
  * The inspection Worker (dist/inspect/worker.js): reads a model file and computes its report off the extension
- * host's thread, posting progress as it goes. Cancelling terminates the Worker. No vscode here.
+ * host's thread, posting progress as it goes. Cancelling terminates the Worker (and with it the inspection threads
+ * it started). No vscode here.
  */
 import { parentPort } from "node:worker_threads";
 import { float32Chunks } from "../models/decode";
-import { inspectModel } from "../models/inspect";
-import { loadKernels } from "../models/node/loadKernels";
+import { inspectModelFile } from "../models/node/inspectFile";
 import { openNodeFile, siblingOpener } from "../models/node/nodeFile";
 import { openModel } from "../models/open";
 import type { FromInspectWorker, ToInspectWorker } from "../protocol/inspectMessages";
@@ -50,11 +50,11 @@ async function firstValues(file: string, name: string, maxValues: number): Promi
 port.on("message", (message: ToInspectWorker) => {
   const work =
     message.type === "inspect"
-      ? withModel(message.file, async (model) => {
+      ? (async () => {
           let last = 0;
-          const report = await inspectModel(message.file, model, {
+          // The tensors are spread over inspection threads of their own (dist/inspect/tensors.js beside this file).
+          const report = await inspectModelFile(message.file, message.file, {
             schemes: message.schemes,
-            kernels: loadKernels(),
             onProgress: (done, total) => {
               const now = Date.now();
               if (now - last < 100 && done < total) return;
@@ -63,7 +63,7 @@ port.on("message", (message: ToInspectWorker) => {
             },
           });
           return { type: "report", report } satisfies FromInspectWorker;
-        })
+        })()
       : firstValues(message.file, message.tensor, message.maxValues);
   work.then(post, (error: unknown) => post({ type: "failed", message: error instanceof Error ? error.message : String(error) }));
 });

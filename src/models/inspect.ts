@@ -105,26 +105,26 @@ async function inspectTensor(t: TensorEntry, schemes: readonly SchemeName[], ops
   };
 }
 
-/** Inspects the tensors of an opened model (see openModel) and totals them. */
-export async function inspectModel(fileName: string, model: ModelIndex, options: InspectOptions): Promise<InspectReport> {
-  const tensors = model.tensors.filter((t) => options.filter?.(t.name) ?? true);
-  const total = tensors.reduce((n, t) => n + (t.data ? 2 * t.bytes : 0), 0);
-  let done = 0;
-  const tick = (bytes: number) => {
-    if (options.isCancelled?.()) throw new InspectCancelled();
-    done += bytes;
-    options.onProgress?.(done, total);
-  };
-  const reports: TensorReport[] = [];
-  const ops = valueOps(options.kernels);
-  for (const t of tensors) {
-    try {
-      reports.push(await inspectTensor(t, options.schemes, ops, tick));
-    } catch (error) {
-      if (error instanceof InspectCancelled || error instanceof ModelFileError) throw error;
-      throw new Error(`tensor ${t.name}: ${(error as Error).message}`);
-    }
+/**
+ * Inspects one tensor of an opened model: `tick` is told the value bytes of every chunk read (both passes) and may
+ * throw InspectCancelled. Errors other than a ModelFileError or a cancellation name the tensor.
+ */
+export async function inspectOneTensor(t: TensorEntry, schemes: readonly SchemeName[], ops: ValueOps, tick: (bytes: number) => void): Promise<TensorReport> {
+  try {
+    return await inspectTensor(t, schemes, ops, tick);
+  } catch (error) {
+    if (error instanceof InspectCancelled || error instanceof ModelFileError) throw error;
+    throw new Error(`tensor ${t.name}: ${(error as Error).message}`);
   }
+}
+
+/** The value bytes an inspection of these tensors reads (each decoded tensor twice): the progress total. */
+export function progressTotal(tensors: readonly TensorEntry[]): number {
+  return tensors.reduce((n, t) => n + (t.data ? 2 * t.bytes : 0), 0);
+}
+
+/** The report of a file from its tensors' reports, in order, with the totals added up in that order. */
+export function assembleReport(fileName: string, format: string, reports: TensorReport[]): InspectReport {
   const totals: InspectReport["totals"] = { params: 0, bytes: 0, schemes: {} };
   for (const r of reports) {
     totals.params += r.params;
@@ -133,5 +133,24 @@ export async function inspectModel(fileName: string, model: ModelIndex, options:
       totals.schemes[s] = { bytes: (totals.schemes[s]?.bytes ?? 0) + v.bytes };
     }
   }
-  return { file: fileName, format: model.format, tensors: reports, totals };
+  return { file: fileName, format, tensors: reports, totals };
+}
+
+/**
+ * Inspects the tensors of an opened model (see openModel) one after the other on this thread and totals them.
+ * src/models/node/inspectFile.ts spreads the tensors over worker threads; each tensor's report is the same bits.
+ */
+export async function inspectModel(fileName: string, model: ModelIndex, options: InspectOptions): Promise<InspectReport> {
+  const tensors = model.tensors.filter((t) => options.filter?.(t.name) ?? true);
+  const total = progressTotal(tensors);
+  let done = 0;
+  const tick = (bytes: number) => {
+    if (options.isCancelled?.()) throw new InspectCancelled();
+    done += bytes;
+    options.onProgress?.(done, total);
+  };
+  const reports: TensorReport[] = [];
+  const ops = valueOps(options.kernels);
+  for (const t of tensors) reports.push(await inspectOneTensor(t, options.schemes, ops, tick));
+  return assembleReport(fileName, model.format, reports);
 }

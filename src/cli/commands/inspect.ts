@@ -5,10 +5,8 @@
  */
 import path from "node:path";
 import { ModelFileError } from "../../models/file";
-import { InspectReport, inspectModel } from "../../models/inspect";
-import { loadKernels } from "../../models/node/loadKernels";
-import { openNodeFile, siblingOpener } from "../../models/node/nodeFile";
-import { openModel } from "../../models/open";
+import type { InspectReport } from "../../models/inspect";
+import { MAX_THREADS, inspectModelFile } from "../../models/node/inspectFile";
 import { SCHEMES, SchemeName, isScheme } from "../../models/schemes";
 import { EXIT_OK, UsageError, type CliIo } from "../io";
 import { choice, parseOptions } from "../parseOptions";
@@ -26,6 +24,8 @@ Options:
                           ${SCHEMES.join(", ")}
   --tensors <glob>        only tensors whose name matches (* any characters, ? one character)
   --format table|json|csv output format (default table)
+  --threads <n>           tensors inspected in parallel, one thread each (default: the cores, at most ${MAX_THREADS});
+                          the report is the same for any number
   -h, --help              show this help
 
 Exit codes: 0 inspected, 2 could not run (unreadable or malformed file, bad option).
@@ -44,6 +44,13 @@ function parseSchemes(text: string | boolean | undefined): SchemeName[] {
   const names = text.split(",").map((s) => s.trim());
   for (const n of names) if (!isScheme(n)) throw new UsageError(`inspect: unknown scheme ${JSON.stringify(n)}; choose from ${SCHEMES.join(", ")}`);
   return [...new Set(names)] as SchemeName[];
+}
+
+function parseThreads(text: string | boolean | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = typeof text === "string" && /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= MAX_THREADS)) throw new UsageError(`inspect: --threads takes a whole number from 1 to ${MAX_THREADS}, not ${JSON.stringify(text)}`);
+  return n;
 }
 
 function formatBytes(n: number): string {
@@ -116,6 +123,7 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
     schemes: { type: "string" },
     tensors: { type: "string" },
     format: { type: "string", short: "f" },
+    threads: { type: "string" },
   });
   if (values.help) {
     io.stdout(INSPECT_HELP);
@@ -125,29 +133,18 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
   const format = choice("inspect", "format", values.format, FORMATS, "table");
   const schemes = parseSchemes(values.schemes);
   const glob = typeof values.tensors === "string" ? globToRegExp(values.tensors) : undefined;
+  const threads = parseThreads(values.threads);
   const given = positionals[0];
   const absolute = path.resolve(io.cwd, given);
-  const siblings = siblingOpener(absolute, given);
   const bar = progressBar(io);
   let report: InspectReport;
   try {
-    const file = await openNodeFile(absolute, given);
-    try {
-      const model = await openModel(file, siblings.open);
-      report = await inspectModel(given, model, {
-        schemes,
-        filter: glob && ((name) => glob.test(name)),
-        onProgress: bar.update,
-        kernels: loadKernels(),
-      });
-    } finally {
-      bar.clear();
-      await file.close();
-      await siblings.closeAll();
-    }
+    report = await inspectModelFile(absolute, given, { schemes, filter: glob && ((name) => glob.test(name)), onProgress: bar.update, threads });
   } catch (error) {
     if (error instanceof ModelFileError || error instanceof Error) throw new UsageError(`inspect: ${error.message.split("\n")[0]}`);
     throw error;
+  } finally {
+    bar.clear();
   }
   if (glob && report.tensors.length === 0) throw new UsageError(`inspect: no tensor of ${given} matches ${JSON.stringify(values.tensors)}`);
   if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);

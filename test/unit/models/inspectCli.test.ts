@@ -53,7 +53,7 @@ describe("compression-tutor inspect", () => {
     assert.ok(tty.stderr === "" || tty.stderr.endsWith("\r\x1b[K"), JSON.stringify(tty.stderr));
   });
 
-  it("exits 2 with one line for a truncated file, a missing file, an unknown scheme, a glob matching nothing", async () => {
+  it("exits 2 with one line for a truncated file, a missing file, an unknown scheme, a glob matching nothing, a bad --threads", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inspect-"));
     try {
       const bytes = fs.readFileSync(path.join(FIXTURES, "model.safetensors"));
@@ -64,6 +64,8 @@ describe("compression-tutor inspect", () => {
         [["model.safetensors", "--schemes", "int3"], /^compression-tutor inspect: unknown scheme "int3"; choose from int8-per-tensor, .*\n$/],
         [["model.safetensors", "--tensors", "nothing.*"], /^compression-tutor inspect: no tensor of model\.safetensors matches "nothing\.\*"\n$/],
         [[], /^compression-tutor inspect: give exactly one model file/],
+        [["model.safetensors", "--threads", "0"], /^compression-tutor inspect: --threads takes a whole number from 1 to 4, not "0"\n$/],
+        [["model.safetensors", "--threads", "two"], /^compression-tutor inspect: --threads takes a whole number from 1 to 4, not "two"\n$/],
       ];
       for (const [args, message] of cases) {
         const r = await run(args);
