@@ -1,7 +1,9 @@
 /**
  * The WebAssembly kernels against the TypeScript core, bit for bit, over random values at several scales, values
  * on and next to rounding ties, and the edge values of float32. The unit run checks about a million values per
- * kernel and case family; KERNEL_PROPERTY_VALUES=16777216 (or any count) checks more.
+ * kernel and case family; KERNEL_PROPERTY_VALUES=16777216 (or any count) checks more. fakeQuantize and
+ * groupQuantize take a float32 fast path that must hand every block it cannot prove exact to the float64 path,
+ * so their inputs sit on, and a few float32 steps around, the half-integers of x / scale at scales 1e-30 … 1e30.
  */
 import * as assert from "node:assert/strict";
 import { fakeQuantize, groupQuantize, mse, softmaxRows } from "../../../src/core";
@@ -35,25 +37,56 @@ function randomValues(n: number, scale: number, seed: number): Float32Array {
   return x;
 }
 
-/** Values on ties of `step` ((k + ½)·step rounded to float32) and their float32 neighbours. */
-function tieValues(n: number, step: number, maxCode: number, seed: number): Float32Array {
+/**
+ * Values on ties of `step` ((k + ½)·step rounded to float32) and their float32 neighbours up to 3 steps away in
+ * magnitude, the values where float32 arithmetic could round x / step differently from float64. Most blocks of 64
+ * hold several, so nearly every block takes the exact path; `sparse` keeps one such value per 64 among random ones.
+ */
+function tieValues(n: number, step: number, maxCode: number, seed: number, sparse = false): Float32Array {
   const u = generator(seed);
   const x = new Float32Array(n);
   const bits = new Int32Array(x.buffer);
   for (let i = 0; i < n; i++) {
     const k = Math.floor(u() * 2 * maxCode) - maxCode;
+    if (sparse && i % 64 !== 37) {
+      x[i] = (k + u()) * step;
+      continue;
+    }
     x[i] = (k + 0.5) * step;
-    const nudge = i % 3; // 0: the tie itself, 1: one float32 up, 2: one down (in magnitude)
-    if (nudge === 1 && x[i] !== 0) bits[i] += 1;
-    if (nudge === 2 && x[i] !== 0) bits[i] -= 1;
+    const nudge = (i >> 6) % 7; // 0: the tie itself, 1–3: that many float32 steps up, 4–6: 1–3 down (in magnitude)
+    if (x[i] !== 0) bits[i] += nudge <= 3 ? nudge : 3 - nudge;
   }
   return x;
 }
 
-/** Edge values of float32: ±0, subnormals, the largest finite, powers of two. */
+/**
+ * Groups whose scale is a short float s (absmax = qpos·s, so absmax / qpos = s exactly) at scales 2^-100 … 2^100,
+ * the other values on half-integers of s and a few float32 steps around them: ties of each group's own scale.
+ */
+function groupTieValues(n: number, groupSize: number, bits: number, seed: number): Float32Array {
+  const u = generator(seed);
+  const qpos = 2 ** (bits - 1) - 1;
+  const x = new Float32Array(n);
+  const ints = new Int32Array(x.buffer);
+  for (let start = 0; start < n; start += groupSize) {
+    const end = Math.min(n, start + groupSize);
+    const s = (1 + Math.floor(u() * 64) / 64) * 2 ** (Math.floor(u() * 200) - 100);
+    for (let i = start; i < end; i++) {
+      const k = Math.floor(u() * 2 * (qpos + 1)) - qpos - 1;
+      x[i] = (k + 0.5) * s;
+      const nudge = Math.floor(u() * 7) - 3;
+      if (x[i] !== 0) ints[i] += nudge;
+    }
+    x[start + Math.floor(u() * (end - start))] = (u() < 0.5 ? -qpos : qpos) * s;
+  }
+  return x;
+}
+
+/** Edge values of float32: ±0, subnormals, the largest finite, powers of two; 16 of them, then 240 more in a seeded order (whole blocks of 64). */
 function edgeValues(): Float32Array {
   const values = [0, -0, 1e-45, -1e-45, 1.1754942e-38, 1.17549435e-38, 3.4028235e38, -3.4028235e38, 1, -1, 0.5, -0.5, 2 ** -20, 2 ** 20, 65504, 1e-7];
-  return Float32Array.from(values);
+  const u = generator(7);
+  return Float32Array.from({ length: 256 }, (_, i) => values[i < 16 ? i : Math.floor(u() * values.length)]);
 }
 
 function sameBits(actual: ArrayBufferView, expected: ArrayBufferView, what: string): void {
@@ -83,12 +116,22 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
     k = await kernelsForTest();
   });
 
+  // The families that do not depend on the case are generated once per length (the kernels never write to x).
+  const generated = new Map<string, Float32Array>();
+  const shared = (n: number, scale: number, seed: number): Float32Array => {
+    const key = `${n} ${scale} ${seed}`;
+    if (!generated.has(key)) generated.set(key, randomValues(n, scale, seed));
+    return generated.get(key) as Float32Array;
+  };
   const inputFamilies = (n: number, step: number, maxCode: number): [string, Float32Array][] => [
-    ["random ×1e-6", randomValues(n, 1e-6, 11)],
-    ["random ×1", randomValues(n, 1, 12)],
-    ["random ×1e3", randomValues(n, 1e3, 13)],
-    ["random ×1e30", randomValues(n, 1e30, 14)],
+    ["random ×1e-6", shared(n, 1e-6, 11)],
+    ["random ×1", shared(n, 1, 12)],
+    ["random ×1e3", shared(n, 1e3, 13)],
+    ["random ×1e30", shared(n, 1e30, 14)],
+    // Around the codes' range (outliers ×1000 clamp), short of float32's overflow.
+    [`random ×${step}·${maxCode}`, randomValues(n, Math.min(step * maxCode, 1e34), 16)],
     [`ties of ${step}`, tieValues(n, step, maxCode, 15)],
+    [`one tie of ${step} per block of 64`, tieValues(n, step, maxCode, 17, true)],
     ["float32 edges", edgeValues()],
   ];
 
@@ -99,10 +142,17 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
       { name: "int4 symmetric, power-of-two step", scale: 2 ** -5, zeroPoint: 0, qmin: -8, qmax: 7 },
       { name: "uint8 with zero point", scale: 0.1, zeroPoint: 85, qmin: 0, qmax: 255 },
       { name: "tiny scale", scale: 1e-30, zeroPoint: 0, qmin: -128, qmax: 127 },
+      { name: "huge scale", scale: 1e30, zeroPoint: 0, qmin: -8, qmax: 7 },
+      { name: "scale 1e-20, int8", scale: 1.2345e-20, zeroPoint: 3, qmin: -128, qmax: 127 },
+      { name: "scale 1e10, uint8", scale: 7.77e10, zeroPoint: 128, qmin: 0, qmax: 255 },
+      { name: "range beyond the fast path (int16 codes, zero point 2^15)", scale: 0.01, zeroPoint: 32768, qmin: -32768, qmax: 32767 },
+      { name: "1/scale below float32's normal range (exact path throughout)", scale: 1e38, zeroPoint: 0, qmin: -1, qmax: 1 },
+      { name: "1/scale beyond float32 (exact path throughout)", scale: 1e-39, zeroPoint: 0, qmin: -128, qmax: 127 },
+      { name: "a range without 0 (codes 10..265)", scale: 0.05, zeroPoint: -10, qmin: 0, qmax: 255 },
     ];
     for (const c of cases) {
       it(`${c.name}: every input family`, () => {
-        for (const [family, x] of inputFamilies(COUNT, c.scale, c.qmax + 2)) {
+        for (const [family, x] of inputFamilies(COUNT, c.scale, Math.max(-(c.qmin - c.zeroPoint), c.qmax - c.zeroPoint) + 2)) {
           const expected = fakeQuantize(x, { scale: c.scale, zeroPoint: c.zeroPoint }, { range: { qmin: c.qmin, qmax: c.qmax }, out: new Float32Array(x.length) });
           const actual = new Float32Array(x.length);
           assert.equal(k.fakeQuantizeF32(x, c.scale, c.qmin - c.zeroPoint, c.qmax - c.zeroPoint, actual), true);
@@ -110,13 +160,31 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
         }
       });
     }
-    it("reports NaN and ±Infinity (the core throws for them) at any position, including a chunk's tail", () => {
+    it("reports NaN and ±Infinity (the core throws for them) at any position, including a block's and a chunk's tail", () => {
       for (const bad of [NaN, Infinity, -Infinity]) {
-        for (const at of [0, 3, CHUNK_VALUES - 1, CHUNK_VALUES + 2]) {
+        for (const at of [0, 3, 63, 64, 1001, CHUNK_VALUES - 1, CHUNK_VALUES + 2]) {
           const x = randomValues(CHUNK_VALUES + 5, 1, 3);
           x[at] = bad;
           assert.equal(k.fakeQuantizeF32(x, 0.1, -128, 127, new Float32Array(x.length)), false, `${bad} at ${at}`);
           assert.throws(() => fakeQuantize(x, { scale: 0.1, zeroPoint: 0 }, { range: { qmin: -128, qmax: 127 } }));
+        }
+      }
+    });
+  });
+
+  describe("fakeQuantizeF32 at every length around the vector width, the block of 64 and the chunk", () => {
+    it("lengths 1…200, CHUNK_VALUES ± 1…5, 3·CHUNK_VALUES + 63, on ties and at random", () => {
+      const lengths = [...Array.from({ length: 200 }, (_, i) => i + 1), ...[1, 2, 3, 4, 5].flatMap((d) => [CHUNK_VALUES - d, CHUNK_VALUES + d]), 3 * CHUNK_VALUES + 63];
+      const scale = 3 / 255;
+      const ties = tieValues(3 * CHUNK_VALUES + 63, scale, 130, 31, true);
+      const random = randomValues(3 * CHUNK_VALUES + 63, 1, 32);
+      for (const n of lengths) {
+        for (const [family, all] of [["ties", ties], ["random", random]] as const) {
+          const x = all.subarray(all.length - n); // an offset start, too
+          const expected = fakeQuantize(x, { scale, zeroPoint: -3 }, { range: { qmin: -128, qmax: 127 }, out: new Float32Array(n) });
+          const actual = new Float32Array(n);
+          assert.equal(k.fakeQuantizeF32(x, scale, -125, 130, actual), true);
+          sameBits(actual, expected as Float32Array, `n = ${n}, ${family}`);
         }
       }
     });
@@ -130,6 +198,8 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
       [7, 3],
       [1, 2],
       [CHUNK_VALUES + 3, 8],
+      [128, 16],
+      [130, 5],
     ]) {
       it(`groups of ${groupSize}, ${bits} bits: codes and scales, a short last group included`, () => {
         for (const [family, x0] of inputFamilies(COUNT + 5, 0.25, 9)) {
@@ -142,7 +212,29 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
           sameBits(scales, expected.scales, `scales, ${family}`);
         }
       });
+      it(`groups of ${groupSize}, ${bits} bits: ties of each group's own scale`, () => {
+        const x = groupTieValues(Math.min(COUNT, 1 << 18) + 3, groupSize, bits, groupSize + bits);
+        const expected = groupQuantize(x, groupSize, bits);
+        const q = new Int32Array(x.length);
+        const scales = new Float64Array(Math.ceil(x.length / groupSize));
+        assert.equal(k.groupQuantizeSymF32(x, groupSize, bits, q, scales), -1);
+        sameBits(q, expected.q, "codes");
+        sameBits(scales, expected.scales, "scales");
+      });
     }
+    it("groups near float32's largest values (1/scale below the normal range: the exact path)", () => {
+      const x = randomValues(4096 + 3, 1e38, 21);
+      for (let i = 0; i < x.length; i += 5) x[i] = i % 2 ? 3.4028235e38 : -3.4e38;
+      for (const bits of [2, 3, 8]) {
+        const expected = groupQuantize(x.map((v) => (Number.isFinite(v) ? v : 0)), 64, bits);
+        const input = x.map((v) => (Number.isFinite(v) ? v : 0));
+        const q = new Int32Array(x.length);
+        const scales = new Float64Array(Math.ceil(x.length / 64));
+        assert.equal(k.groupQuantizeSymF32(input, 64, bits, q, scales), -1);
+        sameBits(q, expected.q, `codes, ${bits} bits`);
+        sameBits(scales, expected.scales, `scales, ${bits} bits`);
+      }
+    });
     it("an all-zero group gets the core's ε scale and zero codes", () => {
       const x = new Float32Array(300);
       x[299] = 5;
