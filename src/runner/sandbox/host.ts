@@ -10,7 +10,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import type { FileAnswer, FromSandboxMessage, RunRequest, RunResult, ToSandboxMessage } from "../../protocol/runnerIpc";
 import { BundleCache } from "./bundleCache";
-import { bundle, initialiseBundler, type BundleResult, type FileQuestions } from "./bundler";
+import { bundle, initialiseBundler, transformAlone, type BundleResult, type FileQuestions } from "./bundler";
 import { loadEngine, runBundle } from "./quickjsEngine";
 
 function send(message: FromSandboxMessage): void {
@@ -56,10 +56,13 @@ async function compile(request: RunRequest): Promise<BundleResult & { fresh?: bo
   const key = BundleCache.keyOf(request.entry, entryText.contents);
   const cached = bundleCache.get(key);
   if (cached) return cached;
-  const bundled = await bundle(request.entry, {
-    resolve: questions.resolve,
-    load: (file) => (file === request.entry ? Promise.resolve(entryText) : questions.load(file)),
-  });
+  // A file that imports nothing is transformed, in a third of a build's time (bundler.ts); the rest is built.
+  const bundled =
+    (await transformAlone(request.entry, entryText.contents)) ??
+    (await bundle(request.entry, {
+      resolve: questions.resolve,
+      load: (file) => (file === request.entry ? Promise.resolve(entryText) : questions.load(file)),
+    }));
   bundleCache.offer(key, bundled);
   return { ...bundled, fresh: true };
 }
