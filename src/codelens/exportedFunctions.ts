@@ -1,7 +1,10 @@
 /**
- * Where a solution file declares its exported functions, found with a light scan (no TypeScript parse:
- * this runs on every keystroke a CodeLens provider sees). Pure, for unit tests.
+ * The exported functions of a solution file, where the editor shows them (0-based line and column of the name):
+ * the shared export scan (src/sourceScan), which needs no TypeScript parse, so it can run on every keystroke a
+ * CodeLens provider sees.
  */
+import { scanExports } from "../sourceScan/scanExports";
+
 export interface ExportedFunction {
   name: string;
   /** 0-based line of the declaration. */
@@ -10,24 +13,6 @@ export interface ExportedFunction {
   column: number;
 }
 
-const DECLARATION = /^[ \t]*export\s+(?:default\s+)?(?:async\s+)?(?:function\s*\*?\s*([A-Za-z_$][\w$]*)|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*(?:=>[^=]*)*)?=\s*(?:async\s+)?(?:function\b|\(|[A-Za-z_$][\w$]*\s*=>))/;
-
 export function exportedFunctions(text: string): ExportedFunction[] {
-  const found: ExportedFunction[] = [];
-  const lines = text.split(/\r?\n/);
-  let inBlockComment = false;
-  lines.forEach((line, index) => {
-    if (inBlockComment) {
-      if (line.includes("*/")) inBlockComment = false;
-      return;
-    }
-    if (/^\s*\/\*/.test(line) && !line.includes("*/")) {
-      inBlockComment = true;
-      return;
-    }
-    const match = DECLARATION.exec(line);
-    const name = match?.[1] ?? match?.[2];
-    if (name) found.push({ name, line: index, column: line.indexOf(name, line.indexOf("export")) });
-  });
-  return found;
+  return scanExports(text).exports.flatMap((e) => (e.isFunction && e.at ? [{ name: e.name, line: e.at.line - 1, column: e.at.column - 1 }] : []));
 }

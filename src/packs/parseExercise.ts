@@ -13,7 +13,7 @@ import { closestName } from "./nameSuggestions";
 import type { ProblemList } from "./problems";
 import { findRawHtml } from "./promptHtml";
 import { describeFileFailure, escapesLexically, readPackFile } from "./readPackFile";
-import { scanExports, type ExportScan } from "./sourceExports";
+import { scanExports, type ExportScan } from "../sourceScan/scanExports";
 
 /** Everything parsing one exercise needs from the pack around it. */
 export interface ExerciseContext {

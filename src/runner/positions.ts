@@ -3,6 +3,7 @@
  * esbuild reports columns in UTF-8 bytes, so a line with "é" or "→" before the error would put the squiggle
  * too far right without this conversion.
  */
+import { scanExports } from "../sourceScan/scanExports";
 
 /** Converts esbuild's 0-based UTF-8 byte column on `lineText` to a 1-based UTF-16 column. */
 export function byteColumnToUtf16Column(lineText: string, byteColumn: number): number {
@@ -12,23 +13,12 @@ export function byteColumnToUtf16Column(lineText: string, byteColumn: number): n
   return prefix.length + 1;
 }
 
-/** The 1-based line and column of the declaration of an exported function named `name`, if the text has one. */
+/**
+ * The 1-based line and column where a wrong answer of the exported function `name` is shown: its declaration
+ * (for `export { a as name }`, where `a` is declared), else a top-level declaration of that name that is not
+ * exported (the learner forgot `export`), else undefined.
+ */
 export function findExportedDeclaration(sourceText: string, name: string): { line: number; column: number } | undefined {
-  const escaped = name.replace(/[$]/g, "\\$");
-  const patterns = [
-    new RegExp(`export\\s+(?:async\\s+)?function\\s*\\*?\\s*(${escaped})\\b`),
-    new RegExp(`export\\s+(?:const|let|var)\\s+(${escaped})\\b`),
-    new RegExp(`(?:^|[^.\\w$])function\\s+(${escaped})\\b`),
-    new RegExp(`(?:const|let|var)\\s+(${escaped})\\s*[=:]`),
-  ];
-  for (const pattern of patterns) {
-    const match = pattern.exec(sourceText);
-    if (!match) continue;
-    const offset = match.index + match[0].lastIndexOf(match[1]);
-    const before = sourceText.slice(0, offset);
-    const line = before.split("\n").length;
-    const column = offset - (before.lastIndexOf("\n") + 1) + 1;
-    return { line, column };
-  }
-  return undefined;
+  const scan = scanExports(sourceText);
+  return scan.exports.find((e) => e.name === name)?.at ?? scan.declarations.get(name)?.at;
 }

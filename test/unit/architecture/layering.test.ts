@@ -35,7 +35,7 @@ function areaOf(fromFile: string, specifier: string): string {
   if (!specifier.startsWith(".")) return "package";
   const target = path.relative(root, path.resolve(path.dirname(fromFile), specifier));
   const [top, second] = target.split(path.sep);
-  if (top === "src") return ["core", "protocol", "packs", "runner", "cli", "calculators", "models", "kernels", "mutants"].includes(second) ? second : "extension";
+  if (top === "src") return ["core", "protocol", "sourceScan", "packs", "runner", "cli", "calculators", "models", "kernels", "mutants"].includes(second) ? second : "extension";
   return top;
 }
 
@@ -46,10 +46,12 @@ function areaOf(fromFile: string, specifier: string): string {
 const rules: { dir: string; allowed: string[]; vscodeAdapters?: RegExp; nodeAdapters?: RegExp }[] = [
   { dir: "src/core", allowed: ["core"] },
   { dir: "src/protocol", allowed: ["protocol", "core"] },
+  // reading TypeScript text (what a file exports, and where): pure, shared by packs, the runner and the editor
+  { dir: "src/sourceScan", allowed: ["sourceScan"] },
   // packs is pure; its two file-system adapters (VS Code's workspace.fs, Node's fs for the CLI) live in subfolders
-  { dir: "src/packs", allowed: ["packs", "core", "protocol", "package", "exercises"], vscodeAdapters: /^vscode[\\/]/, nodeAdapters: /^node[\\/]/ },
+  { dir: "src/packs", allowed: ["packs", "core", "protocol", "sourceScan", "package", "exercises"], vscodeAdapters: /^vscode[\\/]/, nodeAdapters: /^node[\\/]/ },
   // the runner knows nothing of packs: pack validation (src/packs/packSemantics.ts) is given a runner instead
-  { dir: "src/runner", allowed: ["runner", "core", "protocol", "node", "package"] },
+  { dir: "src/runner", allowed: ["runner", "core", "protocol", "sourceScan", "node", "package"] },
   // cli names mutants' types only; validate --mutants loads dist/mutants.js at run time (test/unit/mutants checks the bundle)
   { dir: "src/cli", allowed: ["cli", "core", "protocol", "packs", "runner", "calculators", "models", "node", "package", "exercises", "mutants"] },
   { dir: "src/kernels", allowed: ["kernels"] },

@@ -27,12 +27,12 @@ function project(file: string): { lib: string[]; types: string[]; files: string[
 const hasDom = (lib: string[]) => lib.some((l) => l.startsWith("dom"));
 
 describe("TypeScript projects per runtime", () => {
-  it("core: ES2022 only, no @types, and only src/core and src/protocol", () => {
+  it("core: ES2022 only, no @types, and only src/core, src/protocol and src/sourceScan", () => {
     const p = project("tsconfig.core.json");
     assert.deepEqual(p.lib, ["es2022"]);
     assert.deepEqual(p.types, []);
     assert.ok(p.files.length > 0);
-    const strays = p.files.filter((f) => !/^src\/(core|protocol)\//.test(f));
+    const strays = p.files.filter((f) => !/^src\/(core|protocol|sourceScan)\//.test(f));
     assert.deepEqual(strays, []);
   });
 
