@@ -99,16 +99,16 @@ export class Kernels {
   /** core mse for two float32 arrays of equal length: NaN or ±Infinity where the core would throw or overflow. */
   mseF32(a: Float32Array, b: Float32Array): number {
     const [pa, pb, ps] = this.regions(3, CHUNK_VALUES * 4);
-    // The even-index and odd-index partial sums carry from chunk to chunk (chunks have an even length).
-    new Float64Array(this.exports.memory.buffer, ps, 2).fill(0);
+    // The core's eight partial sums (index mod 8) carry from chunk to chunk (a chunk's length is a multiple of 8).
+    new Float64Array(this.exports.memory.buffer, ps, 8).fill(0);
     for (let start = 0; start < a.length; start += CHUNK_VALUES) {
       const end = Math.min(a.length, start + CHUNK_VALUES);
       this.f32(pa, end - start).set(a.subarray(start, end));
       this.f32(pb, end - start).set(b.subarray(start, end));
       this.exports.mseF32(pa, pb, end - start, ps);
     }
-    const sums = new Float64Array(this.exports.memory.buffer, ps, 2);
-    return (sums[0] + sums[1]) / a.length;
+    const s = new Float64Array(this.exports.memory.buffer, ps, 8);
+    return (s[0] + s[1] + (s[2] + s[3]) + (s[4] + s[5] + (s[6] + s[7]))) / a.length;
   }
 
   /**

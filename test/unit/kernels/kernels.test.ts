@@ -253,7 +253,7 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
 
   describe("mseF32 = core mse (float32 pairs)", () => {
     it("random pairs at several scales and lengths (odd, one, across chunks)", () => {
-      for (const n of [1, 2, 3, 5, 8, CHUNK_VALUES - 1, CHUNK_VALUES + 1, 2 * CHUNK_VALUES + 3, COUNT + 7]) {
+      for (const n of [1, 2, 3, 5, 6, 7, 8, 9, 15, 16, 17, 23, CHUNK_VALUES - 1, CHUNK_VALUES + 1, 2 * CHUNK_VALUES + 3, COUNT + 7]) {
         for (const scale of [1e-20, 1e-3, 1, 1e15]) {
           const a = randomValues(n, scale, n);
           const b = randomValues(n, scale, n + 1);
