@@ -48,6 +48,11 @@ export interface RunRequest {
   calls: SandboxCall[];
   /** Wall-clock limit for loading the bundle and for each call. */
   timeoutMs: number;
+  /**
+   * Per-call limits (one per call, each at most `timeoutMs`), derived from the reference's own time on each
+   * case (limits.ts); absent: every call gets `timeoutMs`.
+   */
+  callTimeoutsMs?: number[];
   memoryMb: number;
   /**
    * A bundle of the entry the runner already has (its bundle store, keyed by the entry's name and text): the

@@ -33,6 +33,12 @@ export interface ProducedValueStore {
   engineVersion: string;
 }
 
+/** The path an exercise's reference or misconceptions source runs under (its stack lines and bundle keys name it). */
+export function exerciseSourceEntry(exercise: ExerciseSpec, which: "reference" | "misconceptions"): string {
+  const folder = path.dirname(exercise.sourceFiles.reference ?? exercise.sourceFiles.exercise ?? exercise.sourceFiles.starter ?? path.resolve(exercise.id));
+  return which === "reference" && exercise.sourceFiles.reference ? exercise.sourceFiles.reference : path.join(folder, `${which}.ts`);
+}
+
 export class ExpectedValues {
   private readonly cache = new Map<string, Promise<ProducedValue[]>>();
 
@@ -82,8 +88,7 @@ export class ExpectedValues {
     if (text === undefined) {
       return Promise.resolve(check.cases.map(() => ({ ok: false as const, message: `${purpose} needs the exercise's ${which} source, which the pack does not provide` })));
     }
-    const folder = path.dirname(exercise.sourceFiles.reference ?? exercise.sourceFiles.exercise ?? exercise.sourceFiles.starter ?? path.resolve(exercise.id));
-    const entry = which === "reference" && exercise.sourceFiles.reference ? exercise.sourceFiles.reference : path.join(folder, `${which}.ts`);
+    const entry = exerciseSourceEntry(exercise, which);
     const fn = source.export ?? check.function;
     const calls = check.cases.map((c) => ({ fn, args: c.input }));
     const key = createHash("sha256").update(entry).update("\0").update(text).update("\0").update(JSON.stringify(calls)).digest("hex");

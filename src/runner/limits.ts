@@ -57,6 +57,23 @@ export function wholeRunLimitMs(timeoutMs: number, calls: number): number {
   return timeoutMs * (calls + 1);
 }
 
+/**
+ * Time limits per call derived from the exercise's reference (grading a class; docs/grading.md): a call may
+ * compute FACTOR times as long as the reference took on the same case in the reference sandbox, never less
+ * than the floor and never more than the configured limit (the cap, which also stays each call's wall-clock
+ * limit). The derived limit counts the sandbox process's CPU time, so a busy machine does not stop an honest
+ * call. Most cases take the reference well under a millisecond, so a learner's endless loop costs the floor
+ * instead of the full limit, while an honest solution twenty times slower than the reference still passes.
+ */
+export const REFERENCE_LIMIT_FACTOR = 20;
+export const REFERENCE_LIMIT_FLOOR_MS = 20;
+
+/** The limit of one call from the reference's time on that case (undefined: not measured, the cap). */
+export function limitFromReferenceMs(referenceMs: number | undefined, capMs: number): number {
+  if (referenceMs === undefined || !Number.isFinite(referenceMs) || referenceMs < 0) return capMs;
+  return Math.min(capMs, Math.max(REFERENCE_LIMIT_FLOOR_MS, Math.ceil(referenceMs * REFERENCE_LIMIT_FACTOR)));
+}
+
 /** "38 MB" for a count of characters (one byte each in the report's ASCII-heavy JSON). */
 export function megabytes(chars: number): string {
   const mb = chars / 1e6;

@@ -26,6 +26,7 @@ import { learnerFiles } from "./learnerFiles";
 import { orderCases } from "./orderCases";
 import { megabytes, MEMORY_MB_RANGE, outOfRange, REPORT_VALUE_CHARS_PER_CASE, REPORT_VALUE_CHARS_PER_CHECK, TIMEOUT_MS_RANGE } from "./limits";
 import { BundleStore, type BundleShelf } from "./bundleStore";
+import { ReferenceTimes } from "./referenceTimes";
 import { SandboxProcess, SandboxStartError } from "./sandboxProcess";
 import { workedExampleFor } from "./workedExample";
 
@@ -55,6 +56,13 @@ export interface RunnerOptions {
   bundleStoreDir?: string;
   /** The runner serves one check and is disposed (the CLI's `check`): its sandboxes warm nothing up. */
   oneShot?: boolean;
+  /**
+   * Each call's time limit derives from the exercise's reference solution's time on that case (limits.ts:
+   * 20 ×, at least 100 ms, at most `timeoutMs`), measured once per exercise in the reference sandbox before
+   * the first learner's run; without a reference every call gets `timeoutMs`. Default false: a flat
+   * `timeoutMs` per call. `grade` turns it on, so a learner's endless loop costs a fraction of a second.
+   */
+  limitsFromReference?: boolean;
 }
 
 export interface CheckRequest {
@@ -117,6 +125,8 @@ export class Runner {
   private readonly sandbox: SandboxProcess;
   private readonly referenceSandbox: SandboxProcess;
   private readonly expected: ExpectedValues;
+  /** Present when each call's limit derives from the reference's time (RunnerOptions.limitsFromReference). */
+  private readonly referenceTimes: ReferenceTimes | undefined;
   private readonly bundleStore: BundleStore | undefined;
   private readonly oneShot: boolean;
   private offThreadCore: OffThreadCore | undefined;
@@ -147,6 +157,7 @@ export class Runner {
     const core = this.coreCompute(options, hostScript);
     const kept = this.bundleStore && { store: this.bundleStore, coreVersion: this.offThreadCore && hashOfFiles([path.join(path.dirname(hostScript), "core.js")]), engineVersion: hashOfFiles([hostScript, path.join(path.dirname(hostScript), "quickjs.wasm")]) };
     this.expected = new ExpectedValues(core, (entry, source, calls) => this.runExerciseSource(entry, source, calls), kept);
+    if (options.limitsFromReference) this.referenceTimes = new ReferenceTimes((entry, source, calls) => this.runExerciseSource(entry, source, calls));
   }
 
   /**
@@ -195,11 +206,11 @@ export class Runner {
    * Runs `entry` in the shelf's own sandbox (learner code in one, the exercise's sources in the other), with
    * its bundle from the store when this name and text were compiled before, and stores a fresh clean build.
    */
-  private async runStored(shelf: BundleShelf, entry: string, text: string, calls: SandboxCall[]): Promise<RunResult> {
+  private async runStored(shelf: BundleShelf, entry: string, text: string, calls: SandboxCall[], callTimeoutsMs?: number[]): Promise<RunResult> {
     const sandbox = shelf === "learner" ? this.sandbox : this.referenceSandbox;
     const key = this.bundleStore && BundleStore.keyOf(shelf, entry, text);
     const stored = key === undefined ? undefined : this.bundleStore?.read(key);
-    const result = await sandbox.run(entry, calls, this.limits(), learnerFiles(entry, new Map([[entry, text]])), stored);
+    const result = await sandbox.run(entry, calls, { ...this.limits(), callTimeoutsMs }, learnerFiles(entry, new Map([[entry, text]])), stored);
     if (key !== undefined && !stored && result.bundleCode !== undefined && result.errors.length === 0 && result.warnings.length === 0) {
       this.bundleStore?.write(key, { code: result.bundleCode, sourceMap: result.sourceMap });
     }
@@ -252,7 +263,9 @@ export class Runner {
     if (!this.oneShot && (exercise.reference !== undefined || exercise.misconceptions !== undefined)) this.referenceSandbox.start().catch(() => undefined);
     let learner: RunResult;
     try {
-      learner = await this.runStored("learner", entry, entryText, calls);
+      const callTimeoutsMs = await this.referenceTimes?.limitsFor(exercise, calls, this.timeoutMs);
+      request.signal?.throwIfAborted();
+      learner = await this.runStored("learner", entry, entryText, calls, callTimeoutsMs);
     } catch (crash) {
       if (crash instanceof SandboxStartError) throw crash;
       // The sandbox process stopped, stopped answering, or sent something the channel refused: the message

@@ -13,7 +13,7 @@ import { EXIT_OK, UsageError, type CliIo } from "../io";
 import { loadPackForCli } from "../loadPackForCli";
 import { checkOutputFile } from "../outputFile";
 import { choice, parseOptions, positiveInteger } from "../parseOptions";
-import { MEMORY_MB_RANGE, TIMEOUT_MS_RANGE } from "../../runner/limits";
+import { MEMORY_MB_RANGE, REFERENCE_LIMIT_FACTOR, REFERENCE_LIMIT_FLOOR_MS, TIMEOUT_MS_RANGE } from "../../runner/limits";
 
 export const GRADE_HELP = `Usage: compression-tutor grade <pack> <submissions-dir> [options]
 
@@ -32,7 +32,9 @@ Options:
   --jobs <N>               checks in parallel (default: one per CPU core, ${os.availableParallelism()} here)
   --shard <K>/<N>          grade only the K-th of N slices of the learners (for CI matrices;
                            combine the slices' JSON with \`compression-tutor merge\`)
-  --timeout-ms <N>         wall-clock limit per case, in ms (default 2000)
+  --timeout-ms <N>         cap of the time limit per case, in ms (default 2000); each case may
+                           compute ${REFERENCE_LIMIT_FACTOR} × the reference's time on it, at least ${REFERENCE_LIMIT_FLOOR_MS} ms
+                           (docs/grading.md)
   --memory-mb <N>          memory limit per check, in MB (default 256)
   -h, --help               show this help
 

@@ -71,7 +71,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
   );
 
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length || 1));
-  const runners = Array.from({ length: jobs }, () => new Runner({ ...options.sandbox, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, log: options.log }));
+  const runners = Array.from({ length: jobs }, () => new Runner({ ...options.sandbox, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, log: options.log, limitsFromReference: true }));
   let next = 0;
   try {
     await Promise.all(

@@ -87,7 +87,7 @@ async function handleRun(request: RunRequest): Promise<void> {
   if (bundled.fresh && BundleCache.keeps(bundled)) result.bundleCode = bundled.code;
   if (bundled.code !== undefined && bundled.errors.length === 0) {
     const runStart = performance.now();
-    const run = await runBundle(bundled.code, request.calls, { timeoutMs: request.timeoutMs, memoryMb: request.memoryMb });
+    const run = await runBundle(bundled.code, request.calls, { timeoutMs: request.timeoutMs, memoryMb: request.memoryMb, callTimeoutsMs: request.callTimeoutsMs });
     result.runMs = performance.now() - runStart;
     result.outcomes = run.outcomes;
     result.loadFailure = run.loadFailure;

@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSSyncVariant } from "quickjs-emscripten-core";
 import { SANDBOX_BUNDLE_NAME, type CallOutcome, type SandboxCall } from "../../protocol/runnerIpc";
-import { QUICKJS_STACK_BYTES, wholeRunLimitMs } from "../limits";
+import { QUICKJS_STACK_BYTES, REFERENCE_LIMIT_FACTOR, REFERENCE_LIMIT_FLOOR_MS, wholeRunLimitMs } from "../limits";
 import { PRELUDE_SOURCE } from "./prelude";
 import { decodeOutcome, RunBudget } from "./resultCodec";
 
@@ -24,8 +24,26 @@ import { decodeOutcome, RunBudget } from "./resultCodec";
 export const QUICKJS_WASM_NAME = "quickjs.wasm";
 
 export interface EngineLimits {
+  /** Limit of loading the bundle, and of each call without its own. */
   timeoutMs: number;
   memoryMb: number;
+  /**
+   * Each call's own limit in CPU time (from the reference's time, limits.ts), below `timeoutMs`, which stays
+   * its wall-clock limit and the run's.
+   */
+  callTimeoutsMs?: number[];
+}
+
+/** This process's CPU time so far, in µs (user and system, all threads: while a call runs only it computes). */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/** Call `index`'s limit: its own where given (and sane), else the run's. */
+function callLimitMs(limits: EngineLimits, index: number): number {
+  const own = limits.callTimeoutsMs?.[index];
+  return typeof own === "number" && own > 0 && own <= limits.timeoutMs ? own : limits.timeoutMs;
 }
 
 export interface EngineRun {
@@ -76,7 +94,9 @@ type Stop = { kind: "timeout" } | { kind: "memory" } | { kind: "stack" } | { kin
 class Session {
   private deadline = Infinity;
   private runDeadline = Infinity;
-  interrupted: "call" | "run" | undefined;
+  /** The call's limit in this process's CPU time (µs), for limits derived from the reference; else Infinity. */
+  private cpuDeadline = Infinity;
+  interrupted: "call" | "cpu" | "run" | undefined;
 
   constructor(
     readonly runtime: QuickJSRuntime,
@@ -87,6 +107,7 @@ class Session {
       const now = performance.now();
       if (now > this.runDeadline) this.interrupted = "run";
       else if (now > this.deadline) this.interrupted = "call";
+      else if (this.cpuDeadline !== Infinity && cpuMicros() > this.cpuDeadline) this.interrupted = "cpu";
       return this.interrupted !== undefined;
     });
   }
@@ -95,12 +116,30 @@ class Session {
     this.runDeadline = performance.now() + limitMs;
   }
 
-  startCall(limitMs: number): void {
+  /**
+   * `limitMs` of wall-clock time, and with `cpuLimitMs` also that much of this process's CPU time: a limit
+   * derived from the reference is counted in CPU time, which a busy machine does not eat into (the process
+   * does nothing else while a call runs), so an honest call is not stopped because others took the cores.
+   */
+  startCall(limitMs: number, cpuLimitMs?: number): void {
     this.deadline = performance.now() + limitMs;
+    this.cpuDeadline = cpuLimitMs === undefined ? Infinity : cpuMicros() + cpuLimitMs * 1000;
+  }
+
+  /**
+   * Whether the call has computed past its CPU limit, checked once it returned: a call can outrun its limit
+   * between two of the engine's interrupt checks (a few long native calls, such as twenty
+   * million-character `repeat`s, run a loop of only twenty turns), and past its limit it has not returned
+   * in time all the same.
+   */
+  overCpuLimit(): boolean {
+    if (this.cpuDeadline === Infinity || cpuMicros() <= this.cpuDeadline) return false;
+    this.interrupted = "cpu";
+    return true;
   }
 
   get expired(): boolean {
-    return this.interrupted !== undefined || performance.now() > this.deadline || performance.now() > this.runDeadline;
+    return this.interrupted !== undefined || performance.now() > this.deadline || performance.now() > this.runDeadline || (this.cpuDeadline !== Infinity && cpuMicros() > this.cpuDeadline);
   }
 
   /** Calls a function of the prelude; returns the string it answered, or why it stopped. */
@@ -159,13 +198,17 @@ class Session {
   }
 }
 
-function stopMessage(stop: Stop, limits: EngineLimits, interrupted: "call" | "run" | undefined, calls: number, loading: boolean): string {
+function stopMessage(stop: Stop, limits: EngineLimits, interrupted: Session["interrupted"], calls: number, loading: boolean, index: number): string {
   switch (stop.kind) {
-    case "timeout":
+    case "timeout": {
       if (interrupted === "run") return `did not finish: the whole run took longer than its limit of ${wholeRunLimitMs(limits.timeoutMs, calls)} ms (${limits.timeoutMs} ms per call)`;
-      return loading
-        ? `did not finish within ${limits.timeoutMs} ms while loading your file (top-level code); look for an endless loop`
-        : `did not return within ${limits.timeoutMs} ms; look for an endless loop or a promise that never settles`;
+      if (loading) return `did not finish within ${limits.timeoutMs} ms while loading your file (top-level code); look for an endless loop`;
+      if (interrupted === "cpu") {
+        const limit = callLimitMs(limits, index);
+        return `did not return within ${limit} ms of computing (its limit: ${REFERENCE_LIMIT_FACTOR} × the reference solution's time on this case, at least ${REFERENCE_LIMIT_FLOOR_MS} ms); look for an endless loop`;
+      }
+      return `did not return within ${limits.timeoutMs} ms; look for an endless loop or a promise that never settles`;
+    }
     case "memory":
       return `ran out of memory (limit ${limits.memoryMb} MB for the run, counting arrays, typed arrays and strings); look for an array or string that grows without end`;
     case "stack":
@@ -218,7 +261,7 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
   };
 
   const stopped = (stop: Stop, loading: boolean, index: number): EngineRun => {
-    const message = stopMessage(stop, limits, session.interrupted, calls.length, loading);
+    const message = stopMessage(stop, limits, session.interrupted, calls.length, loading, index);
     const earlier = stop.kind === "timeout" ? "not run: an earlier case timed out" : `not run: an earlier case ${message.split(";")[0]}`;
     if (loading) {
       const notRun = stop.kind === "timeout" ? `not run: your file did not finish loading within ${limits.timeoutMs} ms` : `not run: your file ${message.split(";")[0]} while loading`;
@@ -250,7 +293,8 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
     // Yield to the event loop between calls so the process stays responsive to its channel.
     if (index % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
     const callStart = performance.now();
-    session.startCall(limits.timeoutMs);
+    const ownLimit = callLimitMs(limits, index);
+    session.startCall(limits.timeoutMs, ownLimit < limits.timeoutMs ? ownLimit : undefined);
     const args = context.newString(JSON.stringify(c.args));
     const name = context.newString(c.fn);
     const limit = budget.limitForNextCall();
@@ -268,7 +312,8 @@ export async function runBundle(code: string, calls: SandboxCall[], limits: Engi
         continue;
       } else answered = { text: settledText };
     }
-      if ("stop" in answered) return stopped(answered.stop, false, index);
+    if ("text" in answered && session.overCpuLimit()) answered = { stop: { kind: "timeout" } };
+    if ("stop" in answered) return stopped(answered.stop, false, index);
     try {
       outcomes[index] = explained(decodeOutcome(answered.text, c.fn, round(performance.now() - callStart), budget, viewBytes), limits);
     } catch (error) {

@@ -47,10 +47,13 @@ function hostileSource(kind: SubmissionKind, functions: string[]): string {
     "hostile-loop": "for (;;) {}",
     "hostile-throw": "throw 42;",
     "hostile-exit": "(globalThis as any).process.exit(0); return 0 as any;",
-    "hostile-output": 'for (let i = 0; i < 20; i++) console.log("x".repeat(1_000_000)); return 0 as any;',
+    "hostile-output": "for (let i = 0; i < 20; i++) console.log(megabyte); return 0 as any;",
   };
   if (kind === "syntax-error") return `export function ${functions[0]}(: number {\n  return 1;\n}\n`;
-  return functions.map((f) => `export function ${f}(...args: any[]): any {\n  ${body[kind]}\n}\n`).join("\n");
+  // The flood prints one megabyte built once, so it stays a flood of output: building twenty new megabytes
+  // per call computes thousands of times as long as the reference, a timeout under grade's limits (docs/grading.md).
+  const prefix = kind === "hostile-output" ? 'const megabyte = "x".repeat(1_000_000);\n' : "";
+  return prefix + functions.map((f) => `export function ${f}(...args: any[]): any {\n  ${body[kind]}\n}\n`).join("\n");
 }
 
 export function learnerName(index: number): string {
