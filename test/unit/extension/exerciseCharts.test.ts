@@ -1,36 +1,7 @@
 import assert from "node:assert/strict";
-import type { CaseResult, CheckReport } from "../../../src/protocol/checkReport";
-import type { Json } from "../../../src/protocol/json";
 import type { ChartSpec } from "../../../src/protocol/webviewMessages";
 import { exerciseCharts } from "../../../src/webview/charts/exerciseCharts";
-
-function reportOf(cases: { id: string; fn?: string; checkId?: string; input: Json[]; expected?: Json; actual?: Json }[]): CheckReport {
-  const results: CaseResult[] = cases.map((c) => ({
-    id: c.id,
-    checkId: c.checkId ?? "check",
-    function: c.fn ?? "f",
-    name: `${c.fn ?? "f"}(${c.input.map((v) => JSON.stringify(v)).join(", ")})`,
-    status: JSON.stringify(c.expected) === JSON.stringify(c.actual) ? "passed" : "failed",
-    input: c.input,
-    expected: c.expected,
-    actual: c.actual,
-    message: "",
-    reveal: "full",
-  }));
-  const failed = results.filter((r) => r.status !== "passed").length;
-  return {
-    version: 1,
-    packId: "p",
-    exerciseId: "e",
-    file: "/w/e.ts",
-    status: failed ? "failed" : "passed",
-    cases: results,
-    diagnostics: [],
-    summary: { passed: results.length - failed, failed, errored: 0, total: results.length },
-    timings: { compileMs: 0, runMs: 0, compareMs: 0, totalMs: 0 },
-    finishedAt: "2026-01-01T00:00:00Z",
-  };
-}
+import { reportOf } from "../support/checkReports";
 
 const chart = (charts: ChartSpec[], id: string) => {
   const found = charts.find((c) => c.id === id);

@@ -1,37 +1,10 @@
 import assert from "node:assert/strict";
-import type { CaseResult, CheckReport } from "../../../src/protocol/checkReport";
-import type { Json } from "../../../src/protocol/json";
 import type { ChartSpec } from "../../../src/protocol/webviewMessages";
 import { exerciseCharts } from "../../../src/webview/charts/exerciseCharts";
+import { reportOf as reportOfCases, type CaseSketch } from "../support/checkReports";
 
-/** A report of failed (or passed, when expected equals actual) cases of one check. */
-function reportOf(cases: { id: string; input: Json[]; expected: Json; actual: Json }[]): CheckReport {
-  const results: CaseResult[] = cases.map((c) => ({
-    id: c.id,
-    checkId: "check",
-    function: "f",
-    name: c.id,
-    status: JSON.stringify(c.expected) === JSON.stringify(c.actual) ? "passed" : "failed",
-    input: c.input,
-    expected: c.expected,
-    actual: c.actual,
-    message: "",
-    reveal: "full",
-  }));
-  const failed = results.filter((r) => r.status !== "passed").length;
-  return {
-    version: 1,
-    packId: "compression-in-practice",
-    exerciseId: "e",
-    file: "/w/e.ts",
-    status: failed ? "failed" : "passed",
-    cases: results,
-    diagnostics: [],
-    summary: { passed: results.length - failed, failed, errored: 0, total: results.length },
-    timings: { compileMs: 0, runMs: 0, compareMs: 0, totalMs: 0 },
-    finishedAt: "2026-01-01T00:00:00Z",
-  };
-}
+/** A report of failed (or passed, when expected equals actual) cases of one check of the practice pack. */
+const reportOf = (cases: CaseSketch[]) => reportOfCases(cases, { packId: "compression-in-practice" });
 
 const chart = (charts: ChartSpec[], id: string) => {
   const found = charts.find((c) => c.id === id);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { CheckReport } from "../../../src/protocol/checkReport";
 import type { CheckSpec } from "../../../src/protocol/exercise";
 import { describeStatus, mergeSyncedSummary, openNextHint, recordReport, statusOf, toSyncedSummary } from "../../../src/progress/progressModel";
+import { reportOf } from "../support/checkReports";
 
 function exercise(caseIds: string[]): { checks: CheckSpec[] } {
   return {
@@ -21,20 +22,7 @@ function exercise(caseIds: string[]): { checks: CheckSpec[] } {
 }
 
 function report(results: Record<string, "passed" | "failed">): CheckReport {
-  const cases = Object.entries(results).map(([id, status]) => ({ id, checkId: "c", function: "f", name: id, status, input: [], message: "", reveal: "full" as const }));
-  const failed = cases.filter((c) => c.status === "failed").length;
-  return {
-    version: 1,
-    packId: "p",
-    exerciseId: "e",
-    file: "/w/e.ts",
-    status: failed ? "failed" : "passed",
-    cases,
-    diagnostics: [],
-    summary: { passed: cases.length - failed, failed, errored: 0, total: cases.length },
-    timings: { compileMs: 0, runMs: 0, compareMs: 0, totalMs: 0 },
-    finishedAt: "2026-01-01T00:00:00.000Z",
-  };
+  return reportOf(Object.entries(results).map(([id, status]) => ({ id, checkId: "c", status })));
 }
 
 describe("progress model", () => {
