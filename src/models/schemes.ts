@@ -174,18 +174,27 @@ abstract class BlockScheme implements SchemeAccumulator {
       this.carryLength = 0;
     }
     // Whole blocks in one run (block ends are found in tensor coordinates), the head of a split one carried.
-    let runEnd = i;
-    while (runEnd < chunk.length) {
-      const end = this.blockEnd(start + runEnd) - start;
-      if (end > chunk.length) break;
-      runEnd = end;
-    }
+    const runEnd = this.wholeBlocksEnd(start, i, chunk.length);
     if (runEnd > i) this.runAt(chunk, i, runEnd, start, ops);
     if (runEnd < chunk.length) {
       this.carry.set(chunk.subarray(runEnd), 0);
       this.carryStart = start + runEnd;
       this.carryLength = chunk.length - runEnd;
     }
+  }
+
+  /**
+   * The end (chunk-local) of the whole blocks from `from`, which is at a block boundary, to at most `length`:
+   * where the next block would pass the chunk's end.
+   */
+  protected wholeBlocksEnd(start: number, from: number, length: number): number {
+    let runEnd = from;
+    while (runEnd < length) {
+      const end = this.blockEnd(start + runEnd) - start;
+      if (end > length) break;
+      runEnd = end;
+    }
+    return runEnd;
   }
 
   /** `run` with chunk-local bounds; blockEnd speaks tensor indices, so the default run gets them shifted. */
@@ -221,13 +230,31 @@ class Int4G128 extends BlockScheme {
   }
 }
 
-class Nf4B64 extends BlockScheme {
+/**
+ * Blocks of `size` along the flattened tensor of n values, the last one short when size does not divide n:
+ * block ends follow from arithmetic instead of a walk over the blocks.
+ */
+abstract class FlatBlocks extends BlockScheme {
   protected override readonly runsInChunkCoordinates = true;
-  constructor(private readonly n: number) {
-    super(64);
+  constructor(
+    private readonly size: number,
+    private readonly n: number,
+  ) {
+    super(size);
   }
   protected blockEnd(index: number): number {
-    return Math.min(this.n, index - (index % 64) + 64);
+    return Math.min(this.n, index - (index % this.size) + this.size);
+  }
+  protected override wholeBlocksEnd(start: number, from: number, length: number): number {
+    if (start + length >= this.n) return length; // the tensor's last block ends with the chunk
+    const end = Math.floor((start + length) / this.size) * this.size - start;
+    return Math.max(from, end);
+  }
+}
+
+class Nf4B64 extends FlatBlocks {
+  constructor(n: number) {
+    super(64, n);
   }
   protected block(x: Float32Array, from: number, to: number): void {
     nf4Blocks(x, from, to, this.error.acc);
@@ -238,13 +265,9 @@ class Nf4B64 extends BlockScheme {
 }
 
 /** llama.cpp's block of 32, flattened; the last block of a tensor whose size is not a multiple of 32 is short (zero-padded). */
-abstract class GgmlBlock extends BlockScheme {
-  protected override readonly runsInChunkCoordinates = true;
-  constructor(private readonly n: number) {
-    super(32);
-  }
-  protected blockEnd(index: number): number {
-    return Math.min(this.n, index - (index % 32) + 32);
+abstract class GgmlBlock extends FlatBlocks {
+  constructor(n: number) {
+    super(32, n);
   }
 }
 
