@@ -27,6 +27,7 @@ interface Exports {
   q8_0ErrorF32(x: number, n: number, acc: number): void;
   fp8ErrorF32(x: number, n: number, s: number, acc: number): void;
   nf4ErrorF32(x: number, n: number, acc: number): void;
+  int4ErrorF32(x: number, n: number, inRow: number, rowLength: number, acc: number): void;
 }
 
 /** Layout of the inspection loops' memory: accumulators, histogram counts, then the current chunk of values. */
@@ -206,6 +207,12 @@ export class Kernels {
   nf4Error(from: number, to: number, acc: Float64Array): void {
     const p = this.values(from, to);
     this.withAcc(acc, (a) => this.exports.nf4ErrorF32(p, to - from, a));
+  }
+
+  /** The same for int4-g128 over whole groups from `from`, value `inRow` of a row of `rowLength` (values in order). */
+  int4Error(from: number, to: number, inRow: number, rowLength: number, acc: Float64Array): void {
+    const p = this.values(from, to);
+    this.withAcc(acc, (a) => this.exports.int4ErrorF32(p, to - from, inRow, rowLength, a));
   }
 
   /** e^x exactly as V8's Math.exp (for tests of the port). */

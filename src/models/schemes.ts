@@ -18,9 +18,7 @@
  * Per tensor and scheme: MSE = Σ(w − x̂)²/n, SQNR = 10·log10(Σw² / Σ(w − x̂)²) dB (null when there is no
  * error or no signal), max |w − x̂|, bytes.
  */
-import { ValueOps, nf4Blocks, q4_0Blocks, q8_0Blocks } from "./valueOps";
-
-const M = 6755399441055744; // 1.5·2^52: + M − M rounds half to even for |t| < 2^51
+import { ValueOps, int4Blocks, nf4Blocks, q4_0Blocks, q8_0Blocks } from "./valueOps";
 
 export { e4m3RoundNonNegative, nf4Code } from "./valueOps";
 
@@ -150,13 +148,16 @@ abstract class BlockScheme implements SchemeAccumulator {
   }
   /** The end (exclusive) of the block holding value `index` of the tensor. */
   protected abstract blockEnd(index: number): number;
-  /** Adds the error of the block x[from, to). */
-  protected abstract block(x: Float32Array, from: number, to: number): void;
-  /** Adds the errors of consecutive whole blocks chunk[from, to); a scheme with a faster loop overrides it. */
-  protected run(chunk: Float32Array, from: number, to: number, _ops: ValueOps): void {
+  /** Adds the error of the block x[from, to), whose first value is value `index` of the tensor. */
+  protected abstract block(x: Float32Array, from: number, to: number, index: number): void;
+  /**
+   * Adds the errors of consecutive whole blocks chunk[from, to), chunk[0] being value `start` of the tensor; a
+   * scheme with a faster loop overrides it.
+   */
+  protected run(chunk: Float32Array, from: number, to: number, start: number, _ops: ValueOps): void {
     for (let i = from; i < to; ) {
-      const end = this.blockEnd(i);
-      this.block(chunk, i, end);
+      const end = this.blockEnd(start + i) - start;
+      this.block(chunk, i, end, start + i);
       i = end;
     }
   }
@@ -170,12 +171,12 @@ abstract class BlockScheme implements SchemeAccumulator {
       this.carryLength += take;
       i = take;
       if (this.carryStart + this.carryLength < end) return;
-      this.block(this.carry, 0, this.carryLength);
+      this.block(this.carry, 0, this.carryLength, this.carryStart);
       this.carryLength = 0;
     }
     // Whole blocks in one run (block ends are found in tensor coordinates), the head of a split one carried.
     const runEnd = this.wholeBlocksEnd(start, i, chunk.length);
-    if (runEnd > i) this.runAt(chunk, i, runEnd, start, ops);
+    if (runEnd > i) this.run(chunk, i, runEnd, start, ops);
     if (runEnd < chunk.length) {
       this.carry.set(chunk.subarray(runEnd), 0);
       this.carryStart = start + runEnd;
@@ -196,24 +197,13 @@ abstract class BlockScheme implements SchemeAccumulator {
     }
     return runEnd;
   }
-
-  /** `run` with chunk-local bounds; blockEnd speaks tensor indices, so the default run gets them shifted. */
-  private runAt(chunk: Float32Array, from: number, to: number, start: number, ops: ValueOps): void {
-    if (this.runsInChunkCoordinates) this.run(chunk, from, to, ops);
-    else
-      for (let i = from; i < to; ) {
-        const end = this.blockEnd(start + i) - start;
-        this.block(chunk, i, end);
-        i = end;
-      }
-  }
-
-  /** True for schemes whose blocks do not depend on where the chunk starts (fixed blocks from a block boundary). */
-  protected readonly runsInChunkCoordinates: boolean = false;
 }
 
 class Int4G128 extends BlockScheme {
-  constructor(private readonly rowLength: number) {
+  constructor(
+    private readonly rowLength: number,
+    private readonly n: number,
+  ) {
     super(128);
   }
   protected blockEnd(index: number): number {
@@ -221,12 +211,17 @@ class Int4G128 extends BlockScheme {
     const inRow = index - rowStart;
     return rowStart + Math.min(this.rowLength, inRow - (inRow % 128) + 128);
   }
-  protected block(x: Float32Array, from: number, to: number): void {
-    let absmax = 0;
-    for (let i = from; i < to; i++) absmax = Math.max(absmax, Math.abs(x[i]));
-    if (absmax === 0) return;
-    const s = absmax / 7;
-    for (let i = from; i < to; i++) this.error.add(x[i], s * (Math.min(7, Math.max(-8, x[i] / s)) + M - M));
+  protected override wholeBlocksEnd(start: number, from: number, length: number): number {
+    const end = start + length;
+    if (end >= this.n) return length; // the tensor's last group ends with the chunk
+    // Groups never cross a row: the last group boundary at or before `end` is its row's multiple of 128.
+    return Math.max(from, end - ((end % this.rowLength) % 128) - start);
+  }
+  protected block(x: Float32Array, from: number, to: number, index: number): void {
+    int4Blocks(x, from, to, index % this.rowLength, this.rowLength, this.error.acc);
+  }
+  protected override run(chunk: Float32Array, from: number, to: number, start: number, ops: ValueOps): void {
+    ops.int4Error(from, to, (start + from) % this.rowLength, this.rowLength, this.error.acc);
   }
 }
 
@@ -235,7 +230,6 @@ class Int4G128 extends BlockScheme {
  * block ends follow from arithmetic instead of a walk over the blocks.
  */
 abstract class FlatBlocks extends BlockScheme {
-  protected override readonly runsInChunkCoordinates = true;
   constructor(
     private readonly size: number,
     private readonly n: number,
@@ -259,7 +253,7 @@ class Nf4B64 extends FlatBlocks {
   protected block(x: Float32Array, from: number, to: number): void {
     nf4Blocks(x, from, to, this.error.acc);
   }
-  protected override run(chunk: Float32Array, from: number, to: number, ops: ValueOps): void {
+  protected override run(chunk: Float32Array, from: number, to: number, _start: number, ops: ValueOps): void {
     ops.nf4Error(from, to, this.error.acc);
   }
 }
@@ -275,7 +269,7 @@ class Q4_0 extends GgmlBlock {
   protected block(x: Float32Array, from: number, to: number): void {
     q4_0Blocks(x, from, to, this.error.acc);
   }
-  protected override run(chunk: Float32Array, from: number, to: number, ops: ValueOps): void {
+  protected override run(chunk: Float32Array, from: number, to: number, _start: number, ops: ValueOps): void {
     ops.q4_0Error(from, to, this.error.acc);
   }
 }
@@ -284,7 +278,7 @@ class Q8_0 extends GgmlBlock {
   protected block(x: Float32Array, from: number, to: number): void {
     q8_0Blocks(x, from, to, this.error.acc);
   }
-  protected override run(chunk: Float32Array, from: number, to: number, ops: ValueOps): void {
+  protected override run(chunk: Float32Array, from: number, to: number, _start: number, ops: ValueOps): void {
     ops.q8_0Error(from, to, this.error.acc);
   }
 }
@@ -300,7 +294,7 @@ export function schemeAccumulator(scheme: SchemeName, shape: readonly number[], 
     case "fp8-e4m3":
       return new Fp8E4m3(scales.absmax);
     case "int4-g128":
-      return new Int4G128(rowLengthOf(shape));
+      return new Int4G128(rowLengthOf(shape), n);
     case "nf4-b64":
       return new Nf4B64(n);
     case "q4_0":

@@ -25,6 +25,11 @@ export interface ValueOps {
   fp8Error(from: number, to: number, s: number, acc: Float64Array): void;
   /** NF4 over consecutive blocks of 64 from `from`, errors summed in value order. */
   nf4Error(from: number, to: number, acc: Float64Array): void;
+  /**
+   * int4-g128 over consecutive whole groups from `from`, which is value `inRow` of a row of `rowLength` (groups of
+   * 128 along the row, a row's last one shorter), errors summed in value order.
+   */
+  int4Error(from: number, to: number, inRow: number, rowLength: number, acc: Float64Array): void;
 }
 
 const f32 = Math.fround;
@@ -153,6 +158,10 @@ export class TypeScriptValueOps implements ValueOps {
   nf4Error(from: number, to: number, acc: Float64Array): void {
     nf4Blocks(this.x, from, to, acc);
   }
+
+  int4Error(from: number, to: number, inRow: number, rowLength: number, acc: Float64Array): void {
+    int4Blocks(this.x, from, to, inRow, rowLength, acc);
+  }
 }
 
 /** Adds w − x̂ to acc = [Σ(w − x̂)², max |w − x̂|], in the order called. */
@@ -180,6 +189,25 @@ export function nf4Blocks(x: Float32Array, from: number, to: number, acc: Float6
     for (let i = b; i < end; i++) absmax = Math.max(absmax, Math.abs(x[i]));
     if (absmax === 0) continue;
     for (let i = b; i < end; i++) addError(acc, x[i], NF4[nf4Code(x[i] / absmax)] * absmax);
+  }
+}
+
+/**
+ * int4-g128 over consecutive whole groups from `from`, which is value `inRow` of its row: s = max|w| / 7,
+ * x̂ = s·clamp(round_half_even(w/s), −8, 7), the errors added in value order; a group of zeros is exact.
+ */
+export function int4Blocks(x: Float32Array, from: number, to: number, inRow: number, rowLength: number, acc: Float64Array): void {
+  for (let b = from, pos = inRow; b < to; ) {
+    const end = b + Math.min(rowLength, pos - (pos % 128) + 128) - pos;
+    let absmax = 0;
+    for (let i = b; i < end; i++) absmax = Math.max(absmax, Math.abs(x[i]));
+    if (absmax !== 0) {
+      const s = absmax / 7;
+      for (let i = b; i < end; i++) addError(acc, x[i], s * (Math.min(7, Math.max(-8, x[i] / s)) + M - M));
+    }
+    pos += end - b;
+    if (pos === rowLength) pos = 0;
+    b = end;
   }
 }
 
@@ -260,6 +288,9 @@ export class WasmValueOps implements ValueOps {
   }
   nf4Error(from: number, to: number, acc: Float64Array): void {
     this.kernels.nf4Error(from, to, acc);
+  }
+  int4Error(from: number, to: number, inRow: number, rowLength: number, acc: Float64Array): void {
+    this.kernels.int4Error(from, to, inRow, rowLength, acc);
   }
 }
 

@@ -355,3 +355,51 @@ export function nf4ErrorF32(x: usize, n: i32, acc: usize): void {
   store<f64>(acc, sumSq);
   store<f64>(acc, maxAbs, 8);
 }
+
+/**
+ * int4-g128 over consecutive whole groups, x[0] being value `inRow` of a row of `rowLength` (groups of 128 along
+ * the row, a row's last one shorter): s = max|w| / 7, x̂ = s·clamp(round_half_even(w/s), −8, 7), the errors summed
+ * in value order into acc = [Σ(w − x̂)², max |w − x̂|] (src/models/valueOps.ts int4Blocks, the same steps). The
+ * quotients and squares are found two lanes at a time; the squares are then added one by one, in order.
+ */
+export function int4ErrorF32(x: usize, n: i32, inRow: i32, rowLength: i32, acc: usize): void {
+  let sumSq = load<f64>(acc);
+  let maxAbs = load<f64>(acc, 8);
+  let pos = inRow;
+  for (let b = 0; b < n; ) {
+    const end = b + min(rowLength, pos - (pos % 128) + 128) - pos;
+    let va = f32x4.splat(0);
+    let i = b;
+    for (; i + 4 <= end; i += 4) va = f32x4.pmax(f32x4.abs(v128.load(x + (<usize>i << 2))), va);
+    let absmax: f64 = max(max(f32x4.extract_lane(va, 0), f32x4.extract_lane(va, 1)), max(f32x4.extract_lane(va, 2), f32x4.extract_lane(va, 3)));
+    for (; i < end; i++) absmax = max(absmax, abs(<f64>load<f32>(x + (<usize>i << 2))));
+    if (absmax != 0) {
+      const s = absmax / 7;
+      const vs = f64x2.splat(s);
+      const vlo = f64x2.splat(-8);
+      const vhi = f64x2.splat(7);
+      const vm = f64x2.splat(MAGIC);
+      let j = b;
+      for (; j + 2 <= end; j += 2) {
+        const w = f64x2.promote_low_f32x4(v128.load64_zero(x + (<usize>j << 2)));
+        const d = f64x2.sub(w, f64x2.mul(vs, f64x2.sub(f64x2.add(f64x2.pmin(vhi, f64x2.pmax(vlo, f64x2.div(w, vs))), vm), vm)));
+        const dd = f64x2.mul(d, d);
+        const ad = f64x2.abs(d);
+        sumSq += f64x2.extract_lane(dd, 0);
+        sumSq += f64x2.extract_lane(dd, 1);
+        maxAbs = max(maxAbs, max(f64x2.extract_lane(ad, 0), f64x2.extract_lane(ad, 1)));
+      }
+      for (; j < end; j++) {
+        const w = <f64>load<f32>(x + (<usize>j << 2));
+        const d = w - s * (min(7.0, max(-8.0, w / s)) + MAGIC - MAGIC);
+        sumSq += d * d;
+        maxAbs = max(maxAbs, abs(d));
+      }
+    }
+    pos += end - b;
+    if (pos == rowLength) pos = 0;
+    b = end;
+  }
+  store<f64>(acc, sumSq);
+  store<f64>(acc, maxAbs, 8);
+}

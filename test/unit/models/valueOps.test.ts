@@ -63,6 +63,29 @@ describe("inspection loops: WebAssembly = TypeScript", function () {
     }
   });
 
+  it("int4-g128 over whole groups of rows of many lengths, starting at any group of a row, gives identical accumulators", async () => {
+    const wasm = new WasmValueOps(await kernelsForTest());
+    const ts = new TypeScriptValueOps();
+    const x = values(40_000, 7);
+    wasm.begin(x);
+    ts.begin(x);
+    for (const rowLength of [1, 3, 127, 128, 129, 300, 1000, 4096]) {
+      // From the start of a row or from a later group of it: the rest of that row, then whole rows.
+      for (const inRow of [0, 128, 256].filter((g) => g < rowLength)) {
+        for (const from of [0, 1235]) {
+          const rows = Math.min(5, Math.floor((x.length - from - (rowLength - inRow)) / rowLength));
+          const to = from + (rowLength - inRow) + rows * rowLength;
+          const a = Float64Array.of(0.25, 0.5);
+          const b = Float64Array.of(0.25, 0.5);
+          wasm.int4Error(from, to, inRow, rowLength, a);
+          ts.int4Error(from, to, inRow, rowLength, b);
+          assert.deepEqual(a, b, `int4 rowLength=${rowLength} inRow=${inRow} [${from}, ${to})`);
+          if (rowLength > 3) assert.ok(a[0] > 0.25, "some error was added"); // a group of one value is exact
+        }
+      }
+    }
+  });
+
   it("Q4_0 and Q8_0 pick the block's value of largest magnitude as the TypeScript does: ties of v and −v, all negative, all zero", async () => {
     const wasm = new WasmValueOps(await kernelsForTest());
     const ts = new TypeScriptValueOps();
