@@ -18,7 +18,10 @@
 //   to the bound the core clamps to (|T| ≥ 2^127 there); products below the normal range (|T| < 2^-125) round
 //   to 0 or clamp to the same bound on both paths. A block where any value fails the test, or holds NaN or ±∞,
 //   is recomputed on the exact path; so is everything when inv is not a normal float or the bounds exceed 2^15.
-//   The value written is then f32(scale · r) in float64, the core's own expression.
+//   The value written must be the core's f32(scale · r), computed in float64. When scale is split into a float32
+//   s1 with 16 significant bits and s2 = f32(scale − s1), the float32 expression s1·r + s2·r gives the same bits for
+//   nearly every code r; scaledCodesMatch checks every r in [lo, hi] once per (scale, lo, hi) with the very float32
+//   operations the vector loop uses, and only then does the loop use it (else it converts r to float64 and back).
 
 /** 1.5·2^52, src/core/rounding.ts HALF_EVEN_MAGIC. */
 export const MAGIC: f64 = 6755399441055744.0;
@@ -89,6 +92,42 @@ function fakeQuantizeExact(x: usize, out: usize, from: i32, to: i32, scale: f64,
   return clean(poison) && p == 0 ? 1 : 0;
 }
 
+/** scale's leading 16 significant bits (a float64 truncated to them): s1 · r is exact in float32 for |r| ≤ 2^8. */
+// @ts-ignore: decorator
+@inline
+function leading16Bits(scale: f64): f64 {
+  return reinterpret<f64>(reinterpret<u64>(scale) & 0xffffffe000000000);
+}
+
+/** The (scale, lo, hi) last checked by scaledCodesMatch, and its answer. */
+let checkedScale: f64 = 0;
+let checkedLo: f64 = 0;
+let checkedHi: f64 = 0;
+let checkedMatch: bool = false;
+/** Wider ranges are not checked (2^12 codes, a few microseconds), and take the float64 conversion. */
+const SCALED_CODES_LIMIT: f64 = 4096;
+
+/**
+ * True when, for every integer r in [lo, hi], f32(s1·r) + f32(s2·r) in float32 equals the core's f32(scale · r)
+ * (s1 = leading16Bits(scale), s2 = f32(scale − s1)). The check runs the same float32 operations as the vector
+ * loop, lane for lane, so a true answer makes that loop's values the core's bit for bit.
+ */
+function scaledCodesMatch(scale: f64, lo: f64, hi: f64): bool {
+  if (scale == checkedScale && lo == checkedLo && hi == checkedHi) return checkedMatch;
+  let match = hi - lo <= SCALED_CODES_LIMIT;
+  const s1 = <f32>leading16Bits(scale);
+  const s2 = <f32>(scale - <f64>s1);
+  for (let r = lo; match && r <= hi; r++) {
+    const code = <f32>r;
+    match = s1 * code + s2 * code == <f32>(scale * r);
+  }
+  checkedScale = scale;
+  checkedLo = lo;
+  checkedHi = hi;
+  checkedMatch = match;
+  return match;
+}
+
 /**
  * fakeQuantizeFloat32 of src/core/quantize.ts: out[i] = f32(scale · (min(hi, max(lo, x[i] / scale)) + M − M)).
  * Returns 1, or 0 when an input was NaN or ±Infinity (the caller then lets the core report it).
@@ -109,6 +148,24 @@ export function fakeQuantizeF32(x: usize, out: usize, n: i32, scale: f64, lo: f6
     const vthreshold = f32x4.splat(threshold);
     const absMask = i32x4.splat(0x7fffffff);
     const vs = f64x2.splat(scale);
+    if (scaledCodesMatch(scale, lo, hi)) {
+      // One pass: codes, tie test and f32(s1·r) + f32(s2·r) together.
+      const s1 = f32x4.splat(<f32>leading16Bits(scale));
+      const s2 = f32x4.splat(<f32>(scale - leading16Bits(scale)));
+      for (; i + BLOCK <= n; i += BLOCK) {
+        const start = <usize>i << 2;
+        let pass = i32x4.splat(-1);
+        for (let off: usize = start; off < start + (<usize>BLOCK << 2); off += 16) {
+          const v = v128.load(x + off);
+          const c = f32x4.pmin(f32x4.pmax(f32x4.mul(v, vinv), vlo), vhi);
+          const r = f32x4.sub(f32x4.add(c, vm), vm);
+          const distance = f32x4.add(v128.and(f32x4.sub(c, r), absMask), f32x4.sub(v, v));
+          pass = v128.and(pass, f32x4.lt(distance, vthreshold));
+          v128.store(out + off, f32x4.add(f32x4.mul(s1, r), f32x4.mul(s2, r)));
+        }
+        if (!v128.all_true<i32>(pass)) ok &= fakeQuantizeExact(x, out, i, i + BLOCK, scale, lo, hi);
+      }
+    }
     for (; i + BLOCK <= n; i += BLOCK) {
       const start = <usize>i << 2;
       let pass = i32x4.splat(-1);
@@ -189,7 +246,9 @@ export function groupQuantizeSymF32(w: usize, q: usize, scales: usize, n: i32, g
       poison = v128.or(poison, f32x4.sub(v, v));
       vmax = f32x4.pmax(vmax, v128.and(v, absMask));
     }
-    let absmax: f64 = max(max(<f64>f32x4.extract_lane(vmax, 0), <f64>f32x4.extract_lane(vmax, 1)), max(<f64>f32x4.extract_lane(vmax, 2), <f64>f32x4.extract_lane(vmax, 3)));
+    vmax = f32x4.pmax(vmax, v128.shuffle<i32>(vmax, vmax, 2, 3, 0, 1));
+    vmax = f32x4.pmax(vmax, v128.shuffle<i32>(vmax, vmax, 1, 0, 3, 2));
+    let absmax: f64 = <f64>f32x4.extract_lane(vmax, 0);
     let p: f64 = 0;
     for (; i < end; i++) {
       const v = <f64>load<f32>(w + (<usize>i << 2));
@@ -214,7 +273,7 @@ export function groupQuantizeSymF32(w: usize, q: usize, scales: usize, n: i32, g
       }
       if (v128.all_true<i32>(pass)) exactFrom = vectorEnd;
     }
-    groupCodesExact(w, q, exactFrom, end, scale, qneg, qpos);
+    if (exactFrom < end) groupCodesExact(w, q, exactFrom, end, scale, qneg, qpos);
   }
   return -1;
 }

@@ -145,6 +145,7 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
       { name: "huge scale", scale: 1e30, zeroPoint: 0, qmin: -8, qmax: 7 },
       { name: "scale 1e-20, int8", scale: 1.2345e-20, zeroPoint: 3, qmin: -128, qmax: 127 },
       { name: "scale 1e10, uint8", scale: 7.77e10, zeroPoint: 128, qmin: 0, qmax: 255 },
+      { name: "int16 (more codes than the one-pass loop checks: float64 conversion)", scale: 1e-3, zeroPoint: 0, qmin: -32768, qmax: 32767 },
       { name: "range beyond the fast path (int16 codes, zero point 2^15)", scale: 0.01, zeroPoint: 32768, qmin: -32768, qmax: 32767 },
       { name: "1/scale below float32's normal range (exact path throughout)", scale: 1e38, zeroPoint: 0, qmin: -1, qmax: 1 },
       { name: "1/scale beyond float32 (exact path throughout)", scale: 1e-39, zeroPoint: 0, qmin: -128, qmax: 127 },
@@ -168,6 +169,40 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
           assert.equal(k.fakeQuantizeF32(x, 0.1, -128, 127, new Float32Array(x.length)), false, `${bad} at ${at}`);
           assert.throws(() => fakeQuantize(x, { scale: 0.1, zeroPoint: 0 }, { range: { qmin: -128, qmax: 127 } }));
         }
+      }
+    });
+  });
+
+  describe("fakeQuantizeF32 writes f32(scale · r) either way", () => {
+    /** The one-pass loop's float32 expression for code r (scale split into 16 leading bits and the rest). */
+    const onePass = (scale: number, r: number): number => {
+      const s1 = new Float64Array(1);
+      s1[0] = scale;
+      const bits = new BigUint64Array(s1.buffer);
+      bits[0] &= 0xffffffe000000000n;
+      const s2 = Math.fround(scale - s1[0]);
+      return Math.fround(Math.fround(s1[0] * r) + Math.fround(s2 * r));
+    };
+    const missesSomeCode = (scale: number): boolean => {
+      for (let r = -128; r <= 127; r++) if (onePass(scale, r) !== Math.fround(scale * r)) return true;
+      return false;
+    };
+    it("a scale for which s1·r + s2·r misses f32(scale · r) for some code takes the float64 conversion", () => {
+      const u = generator(41);
+      let scale = 0;
+      for (let tries = 0; tries < 100_000 && !scale; tries++) {
+        const candidate = Math.exp((u() - 0.5) * 40);
+        if (missesSomeCode(candidate)) scale = candidate;
+      }
+      assert.ok(scale > 0, "no such scale among 100 000 tries");
+      for (const [family, x] of [
+        ["random", randomValues(1 << 16, scale * 60, 42)],
+        ["ties", tieValues(1 << 16, scale, 130, 43, true)],
+      ] as const) {
+        const expected = fakeQuantize(x, { scale, zeroPoint: 0 }, { range: { qmin: -128, qmax: 127 }, out: new Float32Array(x.length) });
+        const actual = new Float32Array(x.length);
+        assert.equal(k.fakeQuantizeF32(x, scale, -128, 127, actual), true);
+        sameBits(actual, expected as Float32Array, `scale ${scale}, ${family}`);
       }
     });
   });
