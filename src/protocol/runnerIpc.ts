@@ -43,8 +43,10 @@ export interface CompileMessage {
 export interface RunRequest {
   type: "run";
   id: number;
-  /** Absolute path of the entry file; its text is asked for with `load` (the runner may override it). */
+  /** Absolute path of the entry file; its text is `entryText`, or asked for with `load` when that is absent. */
   entry: string;
+  /** The entry's text as the runner has it (the file, or the editor's unsaved text): saves asking for it. */
+  entryText?: string;
   calls: SandboxCall[];
   /** Wall-clock limit for loading the bundle and for each call. */
   timeoutMs: number;

@@ -210,7 +210,8 @@ export class Runner {
     const sandbox = shelf === "learner" ? this.sandbox : this.referenceSandbox;
     const key = this.bundleStore && BundleStore.keyOf(shelf, entry, text);
     const stored = key === undefined ? undefined : this.bundleStore?.read(key);
-    const result = await sandbox.run(entry, calls, { ...this.limits(), callTimeoutsMs }, learnerFiles(entry, new Map([[entry, text]])), stored);
+    // The entry's text goes with the run, so the sandbox does not ask for it (one round trip less a check).
+    const result = await sandbox.run(entry, calls, { ...this.limits(), callTimeoutsMs }, learnerFiles(entry, new Map([[entry, text]])), stored ? { bundle: stored } : { entryText: text });
     if (key !== undefined && !stored && result.bundleCode !== undefined && result.errors.length === 0 && result.warnings.length === 0) {
       this.bundleStore?.write(key, { code: result.bundleCode, sourceMap: result.sourceMap });
     }

@@ -175,7 +175,7 @@ export class SandboxProcess {
   }
 
   /** Compiles `entry` and calls the given exports in a fresh QuickJS runtime; never sees expected values. */
-  async run(entry: string, calls: SandboxCall[], limits: { timeoutMs: number; memoryMb: number; callTimeoutsMs?: number[] }, files: SandboxFiles, bundle?: RunRequest["bundle"]): Promise<RunResult> {
+  async run(entry: string, calls: SandboxCall[], limits: { timeoutMs: number; memoryMb: number; callTimeoutsMs?: number[] }, files: SandboxFiles, given: Pick<RunRequest, "bundle" | "entryText"> = {}): Promise<RunResult> {
     try {
       await this.start();
     } catch (error) {
@@ -185,7 +185,7 @@ export class SandboxProcess {
     const child = this.child;
     if (!child) throw new Error("the sandbox process is not running");
     const id = this.nextId++;
-    const request: RunRequest = { type: "run", id, entry, calls, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, bundle, ...(limits.callTimeoutsMs ? { callTimeoutsMs: limits.callTimeoutsMs } : {}) };
+    const request: RunRequest = { type: "run", id, entry, calls, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, ...given, ...(limits.callTimeoutsMs ? { callTimeoutsMs: limits.callTimeoutsMs } : {}) };
     return new Promise<RunResult>((resolve, reject) => {
       // A backstop for a sandbox that stops answering: QuickJS's interrupt handler stops each call at its
       // limit and the whole run at its limit, so this fires only when the process itself is stuck.

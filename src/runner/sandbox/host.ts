@@ -50,7 +50,7 @@ const bundleCache = new BundleCache();
 async function compile(request: RunRequest): Promise<BundleResult & { fresh?: boolean }> {
   if (request.bundle) return { code: request.bundle.code, sourceMap: request.bundle.sourceMap, errors: [], warnings: [], singleFile: true };
   const questions = questionsFor(request.id);
-  const entryText = await questions.load(request.entry);
+  const entryText = request.entryText !== undefined ? ({ ok: true, contents: request.entryText } as const) : await questions.load(request.entry);
   // An unreadable entry is reported by the build itself, with esbuild's wording and position.
   if (!entryText.ok) return bundle(request.entry, questions);
   const key = BundleCache.keyOf(request.entry, entryText.contents);
