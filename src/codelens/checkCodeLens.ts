@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { Disposable } from "../extension/disposable";
 import type { CheckService } from "../services/checkService";
 import { config } from "../extension/config";
 import type { SolutionFiles } from "../workspace/solutionFiles";
@@ -9,19 +10,18 @@ import { exportedFunctions } from "./exportedFunctions";
  * A "Check" CodeLens above each exported function of a solution file, with the latest result of the
  * cases that call that function; refreshed after every check.
  */
-export class CheckCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class CheckCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
-
   constructor(
     private readonly solutions: SolutionFiles,
     private readonly checks: CheckService,
   ) {
-    this.subscriptions = [
+    super();
+    this.registerAll(
       checks.onDidCheck(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, "codeLens") && this.changed.fire()),
-    ];
+    );
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -42,8 +42,4 @@ export class CheckCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     return lenses;
   }
 
-  dispose(): void {
-    this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
 }

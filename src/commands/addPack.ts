@@ -9,7 +9,7 @@ import * as vscode from "vscode";
 import { diffPacks, type PackChanges } from "../packs/packDiff";
 import { classifyPackSource, packFolderOf, type PackSource } from "../packs/node/packSource";
 import type { PackSpec } from "../protocol/exercise";
-import type { Tutor } from "../extension/tutor";
+import type { TutorContext } from "../extension/tutorContext";
 
 /** globalState key: source key → the pack folder it was installed into. */
 const ADDED_PACKS = "compressionTutor.addedPacks";
@@ -59,7 +59,7 @@ function describeChanges(title: string, changes: PackChanges): string {
 }
 
 /** Installs the pack `text` names (or asks for one) and reloads the packs. */
-export async function addPack(tutor: Tutor, arg: unknown): Promise<AddPackResult | undefined> {
+export async function addPack(tutor: TutorContext, arg: unknown): Promise<AddPackResult | undefined> {
   const text = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === "string" ? arg : await pickSource();
   if (!text) return undefined;
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
@@ -71,19 +71,19 @@ export async function addPack(tutor: Tutor, arg: unknown): Promise<AddPackResult
     return undefined;
   }
   const key = sourceKey(source);
-  const remembered = tutor.ctx.extension.globalState.get<Record<string, string>>(ADDED_PACKS, {});
+  const remembered = tutor.extension.globalState.get<Record<string, string>>(ADDED_PACKS, {});
   const previousFolder = remembered[key];
   const before = tutor.packs.packs.find((p) => p.folder.fsPath === previousFolder)?.pack;
 
   let folder: string;
   try {
-    const storage = vscode.Uri.joinPath(tutor.ctx.extension.globalStorageUri, "packs").fsPath;
+    const storage = vscode.Uri.joinPath(tutor.extension.globalStorageUri, "packs").fsPath;
     folder = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Adding the exercise pack {0}…", text) }, () =>
       packFolderOf(source, storage),
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    tutor.ctx.log.error(`adding the pack ${text} failed: ${message}`);
+    tutor.log.error(`adding the pack ${text} failed: ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t("Could not add the pack: {0}", message));
     return undefined;
   }
@@ -93,7 +93,7 @@ export async function addPack(tutor: Tutor, arg: unknown): Promise<AddPackResult
   const current = setting.get<string[]>("packFolders", []).filter((f) => f !== previousFolder || f === folder);
   if (!current.includes(folder)) current.push(folder);
   await setting.update("packFolders", current, target);
-  await tutor.ctx.extension.globalState.update(ADDED_PACKS, { ...remembered, [key]: folder });
+  await tutor.extension.globalState.update(ADDED_PACKS, { ...remembered, [key]: folder });
   await tutor.packs.reload();
 
   const loaded = tutor.packs.packs.find((p) => p.folder.fsPath === folder);

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { Tutor } from "../extension/tutor";
+import type { TutorContext } from "../extension/tutorContext";
 import type { SolutionKey } from "../workspace/solutionPaths";
 
 /**
@@ -7,7 +7,7 @@ import type { SolutionKey } from "../workspace/solutionPaths";
  * (a Uri) and the palette (nothing). This turns any of them into the exercise meant, asking only when
  * nothing else tells.
  */
-export async function resolveExercise(tutor: Tutor, arg: unknown): Promise<SolutionKey | undefined> {
+export async function resolveExercise(tutor: TutorContext, arg: unknown): Promise<SolutionKey | undefined> {
   if (isKey(arg)) return { packId: arg.packId, exerciseId: arg.exerciseId };
   if (isTreeExercise(arg)) return { packId: arg.pack.id, exerciseId: arg.exercise.id };
   if (arg instanceof vscode.Uri) return tutor.solutions.keyOf(arg);
@@ -18,7 +18,7 @@ export async function resolveExercise(tutor: Tutor, arg: unknown): Promise<Solut
   return pickExercise(tutor);
 }
 
-async function pickExercise(tutor: Tutor): Promise<SolutionKey | undefined> {
+async function pickExercise(tutor: TutorContext): Promise<SolutionKey | undefined> {
   await tutor.packs.ready();
   const items = tutor.packs.packs.flatMap(({ pack }) =>
     (pack?.exercises ?? []).map((exercise, i) => ({ label: `${i + 1}. ${exercise.title}`, description: pack!.title, detail: exercise.summary, key: { packId: pack!.id, exerciseId: exercise.id } })),

@@ -2,8 +2,7 @@ import * as vscode from "vscode";
 import { resolveExercise } from "./exerciseArgument";
 import type { ExportWorkOptions } from "../handIn/exportWork";
 import type { GradeClassOptions } from "../handIn/gradeClassCommand";
-import type { Tutor } from "../extension/tutor";
-import { ResultsPanel, solutionEditorColumn } from "../webview/resultsPanel";
+import type { TutorContext } from "../extension/tutorContext";
 import { welcomeModel } from "../webview/welcomeModel";
 
 type Handler = (...args: unknown[]) => unknown;
@@ -23,16 +22,16 @@ interface RestoreOptions {
 }
 
 /** Every command, as a factory `(tutor) => handler`, in one table. */
-const commands: Record<string, (tutor: Tutor) => Handler> = {
+const commands: Record<string, (tutor: TutorContext) => Handler> = {
   "compressionTutor.showResults": (tutor) => async () => {
     const current = tutor.presenter.current;
     if (current && tutor.packs.find(current.packId, current.exerciseId)) return tutor.presenter.show(current, { reveal: true });
-    return ResultsPanel.createOrShow(tutor.ctx, welcomeModel());
+    return tutor.presenter.showModel(welcomeModel());
   },
 
   "compressionTutor.openExercise": (tutor) => async (arg) => {
     const key = await resolveExercise(tutor, arg);
-    tutor.ctx.log.debug(`openExercise ${JSON.stringify(key)} from ${describeArgument(arg)}`);
+    tutor.log.debug(`openExercise ${JSON.stringify(key)} from ${describeArgument(arg)}`);
     if (!key) return undefined;
     // Progress shows at once on the Exercises view: the first open may wait for the packs and the panel to load.
     return vscode.window.withProgress({ location: { viewId: "compressionTutor.exercises" }, title: vscode.l10n.t("Opening the exercise…") }, () => tutor.presenter.open(key));
@@ -47,12 +46,12 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
       if (choice === open) await vscode.commands.executeCommand("compressionTutor.openExercise", key);
       return undefined;
     }
-    if (ResultsPanel.active) await tutor.presenter.show(key);
+    if (tutor.presenter.panel) await tutor.presenter.show(key);
     const outcome = await tutor.checks.check(key, { reason: "command" });
     if (outcome.kind === "not-run") void vscode.window.showWarningMessage(outcome.reason);
     // The panel shows this report before the command returns, so what the caller sees next is consistent
-    // (the render the check queued; an unchanged model is not posted again).
-    await tutor.presenter.refresh();
+    // (the presenter rendered it when the check ended; this only waits for that render).
+    await tutor.presenter.whenRendered();
     return outcome.kind === "checked" ? outcome.event.report : undefined;
   },
 
@@ -100,7 +99,7 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     const result = await tutor.solutions.resetToStarter(key, found.exercise.starter);
     if (!result) return undefined;
     tutor.diagnostics.clearSolution(result.uri.fsPath);
-    await vscode.window.showTextDocument(result.uri, { viewColumn: solutionEditorColumn(), preview: false });
+    await vscode.window.showTextDocument(result.uri, { viewColumn: tutor.presenter.solutionEditorColumn(), preview: false });
     const restore = vscode.l10n.t("Restore");
     void vscode.window
       .showInformationMessage(result.backup ? vscode.l10n.t("{0} is back to its starter. Your previous file is backed up.", found.exercise.title) : vscode.l10n.t("{0} is back to its starter.", found.exercise.title), ...(result.backup ? [restore] : []))
@@ -123,7 +122,7 @@ const commands: Record<string, (tutor: Tutor) => Handler> = {
     }
     if (!backup) return undefined;
     const result = await tutor.solutions.restore(key, backup);
-    if (result) await vscode.window.showTextDocument(result.uri, { viewColumn: solutionEditorColumn(), preview: false });
+    if (result) await vscode.window.showTextDocument(result.uri, { viewColumn: tutor.presenter.solutionEditorColumn(), preview: false });
     return result && { file: result.uri.toString(), backupOfCurrent: result.backupOfCurrent?.toString() };
   },
 
@@ -172,6 +171,6 @@ function backupLabel(uri: vscode.Uri): string {
   return Number.isNaN(date.getTime()) ? name : date.toLocaleString();
 }
 
-export function registerCommands(tutor: Tutor): void {
-  for (const [id, factory] of Object.entries(commands)) tutor.ctx.push(vscode.commands.registerCommand(id, factory(tutor)));
+export function registerCommands(tutor: TutorContext): void {
+  for (const [id, factory] of Object.entries(commands)) tutor.register(vscode.commands.registerCommand(id, factory(tutor)));
 }

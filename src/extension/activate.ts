@@ -1,72 +1,55 @@
 import * as vscode from "vscode";
 import { registerCalculatorCommands } from "../calculators/vscode/registerCalculatorCommands";
-import { registerCheckOnSave } from "../services/checkOnSave";
-import { CheckService } from "../services/checkService";
 import { CheckCodeLensProvider } from "../codelens/checkCodeLens";
 import { registerCommands } from "../commands/registerCommands";
-import { TutorContext } from "./tutorContext";
-import { TutorDiagnostics } from "../diagnostics/tutorDiagnostics";
-import { PackRegistry } from "../services/packRegistry";
-import { registerPlayground } from "../playground/registerPlayground";
 import { registerInspect } from "../inspect/registerInspect";
-import { ProgressJournal } from "../progress/progressJournal";
-import { ProgressStore } from "../progress/progressStore";
-import { ProgressStatusItem } from "../views/progressStatusItem";
-import { TutorTestController } from "../views/tutorTestController";
-import { simulateWorkspaceTrust } from "./trust";
-import type { Tutor } from "./tutor";
+import { registerPlayground } from "../playground/registerPlayground";
+import { registerCheckOnSave } from "../services/checkOnSave";
 import { ExercisesTreeProvider } from "../views/exercisesTree";
 import { openOnFirstRun } from "../views/firstRun";
-import { ExercisePresenter } from "../webview/exercisePresenter";
-import { registerResultsSerializer, ResultsPanel } from "../webview/resultsPanel";
-import { SolutionFiles } from "../workspace/solutionFiles";
+import { ProgressStatusItem } from "../views/progressStatusItem";
+import { TutorTestController } from "../views/tutorTestController";
+import { registerResultsSerializer, type ResultsPanel } from "../webview/resultsPanel";
+import { TutorContext } from "./tutorContext";
 
 /** What activate returns: the handles integration tests drive. Not a public API. */
 export interface TutorApi {
-  ctx: TutorContext;
-  tutor: Tutor;
+  /** The context: every service, the panels, the log, workspace trust. */
+  tutor: TutorContext;
   tree: ExercisesTreeProvider;
   testController: TutorTestController;
   statusItem: ProgressStatusItem;
   resultsPanel(): ResultsPanel | undefined;
-  /** Integration tests simulate Restricted Mode with this (their VS Code runs with workspace trust off). */
-  simulateWorkspaceTrust(trusted: boolean | undefined): void;
   activatedInMs: number;
 }
 
 /**
- * Builds every service once, owned by the context. Nothing heavy happens here: packs load in the
- * background and the runner's process starts on the first check.
+ * Builds the context (which builds every service once and owns it), then the views and commands on top of it.
+ * Nothing heavy happens here: packs load in the background and the runner's process starts on the first check.
  */
 export function activate(extension: vscode.ExtensionContext): TutorApi {
   const started = performance.now();
-  const ctx = new TutorContext(extension);
-  const packs = ctx.push(new PackRegistry(ctx));
-  const solutions = new SolutionFiles(ctx);
-  const progress = ctx.push(new ProgressStore(extension.globalState, new ProgressJournal(extension.globalStorageUri.fsPath, (message) => ctx.log.warn(message))));
-  const diagnostics = ctx.push(new TutorDiagnostics());
-  const checks = ctx.push(new CheckService(ctx, packs, solutions, progress, diagnostics));
-  const presenter = ctx.push(new ExercisePresenter(ctx, packs, solutions, progress, checks));
-  const tutor: Tutor = { ctx, packs, solutions, progress, diagnostics, checks, presenter };
+  const tutor = new TutorContext(extension);
+  const { packs, progress, solutions, checks, diagnostics } = tutor;
 
-  const tree = ctx.push(new ExercisesTreeProvider(packs, progress));
-  ctx.push(vscode.window.createTreeView("compressionTutor.exercises", { treeDataProvider: tree, showCollapseAll: true }));
-  const testController = ctx.push(new TutorTestController(packs, solutions, checks));
-  const statusItem = ctx.push(new ProgressStatusItem(packs, progress, checks));
-  ctx.push(vscode.languages.registerCodeLensProvider({ language: "typescript", scheme: "file" }, ctx.push(new CheckCodeLensProvider(solutions, checks))));
-  ctx.push(packs.onDidChange(() => diagnostics.showPackProblems(packs.problems)));
-  ctx.push(registerResultsSerializer(ctx));
-  ctx.push(registerCheckOnSave(tutor));
+  const tree = tutor.register(new ExercisesTreeProvider(packs, progress));
+  tutor.register(vscode.window.createTreeView("compressionTutor.exercises", { treeDataProvider: tree, showCollapseAll: true }));
+  const testController = tutor.register(new TutorTestController(packs, solutions, checks));
+  const statusItem = tutor.register(new ProgressStatusItem(packs, progress, checks));
+  tutor.register(vscode.languages.registerCodeLensProvider({ language: "typescript", scheme: "file" }, tutor.register(new CheckCodeLensProvider(solutions, checks))));
+  tutor.register(packs.onDidChange(() => diagnostics.showPackProblems(packs.problems)));
+  registerResultsSerializer(tutor);
+  tutor.register(registerCheckOnSave(tutor));
   registerCommands(tutor);
-  registerCalculatorCommands(ctx);
-  registerPlayground(ctx);
-  registerInspect(ctx);
+  registerCalculatorCommands(tutor);
+  registerPlayground(tutor);
+  registerInspect(tutor);
   void packs.reload();
-  void openOnFirstRun(extension).catch((error) => ctx.log.error(`first-run welcome: ${error instanceof Error ? error.message : String(error)}`));
+  void openOnFirstRun(extension).catch((error) => tutor.log.error(`first-run welcome: ${error instanceof Error ? error.message : String(error)}`));
 
   const activatedInMs = performance.now() - started;
-  ctx.log.info(`activated in ${activatedInMs.toFixed(1)} ms`);
-  return { ctx, tutor, tree, testController, statusItem, resultsPanel: () => ResultsPanel.active, simulateWorkspaceTrust, activatedInMs };
+  tutor.log.info(`activated in ${activatedInMs.toFixed(1)} ms`);
+  return { tutor, tree, testController, statusItem, resultsPanel: () => tutor.presenter.panel, activatedInMs };
 }
 
 export function deactivate(): void {

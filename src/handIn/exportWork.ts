@@ -6,7 +6,7 @@
 import * as vscode from "vscode";
 import { describeStatus, progressKey, statusOf, type ExerciseProgress } from "../progress/progressModel";
 import { handInFileName } from "../protocol/handIn";
-import type { Tutor } from "../extension/tutor";
+import type { TutorContext } from "../extension/tutorContext";
 import { buildHandInArchive, type HandInWork } from "./handInArchive";
 
 /** globalState key of the learner's name, asked once. */
@@ -25,8 +25,8 @@ export interface ExportWorkResult {
   exercises: number;
 }
 
-async function learnerName(tutor: Tutor, given: string | undefined): Promise<string | undefined> {
-  const state = tutor.ctx.extension.globalState;
+async function learnerName(tutor: TutorContext, given: string | undefined): Promise<string | undefined> {
+  const state = tutor.extension.globalState;
   const name =
     given?.trim() ||
     state.get<string>(LEARNER_NAME) ||
@@ -43,7 +43,7 @@ async function learnerName(tutor: Tutor, given: string | undefined): Promise<str
 }
 
 /** Every solution file the learner has, with its latest report this session and its status. */
-async function collectWork(tutor: Tutor): Promise<{ work: HandInWork[]; progress: Record<string, ExerciseProgress> }> {
+async function collectWork(tutor: TutorContext): Promise<{ work: HandInWork[]; progress: Record<string, ExerciseProgress> }> {
   const work: HandInWork[] = [];
   const progress: Record<string, ExerciseProgress> = {};
   for (const { pack } of tutor.packs.packs) {
@@ -57,7 +57,7 @@ async function collectWork(tutor: Tutor): Promise<{ work: HandInWork[]; progress
       // A file that links out of its folder is not the learner's work (grade would refuse it too).
       const leaving = await tutor.solutions.linkLeavingFolder(uri);
       if (leaving) {
-        tutor.ctx.log.warn(`export: left out ${uri.fsPath}: ${leaving}`);
+        tutor.log.warn(`export: left out ${uri.fsPath}: ${leaving}`);
         continue;
       }
       const solution = await vscode.workspace.fs.readFile(uri);
@@ -68,7 +68,7 @@ async function collectWork(tutor: Tutor): Promise<{ work: HandInWork[]; progress
   return { work, progress };
 }
 
-export async function exportWork(tutor: Tutor, options: ExportWorkOptions = {}): Promise<ExportWorkResult | undefined> {
+export async function exportWork(tutor: TutorContext, options: ExportWorkOptions = {}): Promise<ExportWorkResult | undefined> {
   const learner = await learnerName(tutor, options.learner);
   if (!learner) return undefined;
   await tutor.packs.ready();

@@ -9,8 +9,7 @@ import { gradeClass } from "../cli/grade/gradeClass";
 import type { GradeResult } from "../cli/grade/gradeResult";
 import { listLearners, openHandIns } from "../cli/grade/submissions";
 import { config } from "../extension/config";
-import { isWorkspaceTrusted } from "../extension/trust";
-import type { Tutor } from "../extension/tutor";
+import type { TutorContext } from "../extension/tutorContext";
 
 export interface GradeClassOptions {
   packId?: string;
@@ -23,7 +22,7 @@ export interface GradeClassOutcome {
   panel: vscode.WebviewPanel;
 }
 
-async function pickPack(tutor: Tutor, packId: string | undefined) {
+async function pickPack(tutor: TutorContext, packId: string | undefined) {
   await tutor.packs.ready();
   const packs = tutor.packs.packs.flatMap((p) => (p.pack ? [p.pack] : []));
   if (packId) return packs.find((p) => p.id === packId);
@@ -34,8 +33,8 @@ async function pickPack(tutor: Tutor, packId: string | undefined) {
   return picked?.pack;
 }
 
-export async function gradeClassCommand(tutor: Tutor, options: GradeClassOptions = {}): Promise<GradeClassOutcome | undefined> {
-  if (!isWorkspaceTrusted()) {
+export async function gradeClassCommand(tutor: TutorContext, options: GradeClassOptions = {}): Promise<GradeClassOutcome | undefined> {
+  if (!tutor.trust.isTrusted()) {
     void vscode.window.showWarningMessage(vscode.l10n.t("Grading runs the learners' code, which Restricted Mode does not allow. Trust this workspace to grade a class."));
     return undefined;
   }
@@ -68,8 +67,8 @@ export async function gradeClassCommand(tutor: Tutor, options: GradeClassOptions
             jobs: 2,
             timeoutMs: config.runTimeoutMs(),
             memoryMb: 256,
-            sandbox: { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: "1" }, hostScript: vscode.Uri.joinPath(tutor.ctx.extensionUri, "dist", "runner", "host.js").fsPath },
-            log: (line) => tutor.ctx.log.debug(`grade: ${line}`),
+            sandbox: { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: "1" }, hostScript: vscode.Uri.joinPath(tutor.extensionUri, "dist", "runner", "host.js").fsPath },
+            log: (line) => tutor.log.debug(`grade: ${line}`),
             onProgress: (label) => progress.report({ increment: 100 / total, message: label }),
           });
         } finally {
@@ -79,7 +78,7 @@ export async function gradeClassCommand(tutor: Tutor, options: GradeClassOptions
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    tutor.ctx.log.error(`grading ${submissions} failed: ${message}`);
+    tutor.log.error(`grading ${submissions} failed: ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t("Could not grade the class: {0}", message));
     return undefined;
   }

@@ -4,7 +4,10 @@ import { Worker } from "node:worker_threads";
 import type { TutorContext } from "../extension/tutorContext";
 import type { FromInspectMessage, FromInspectWorker, InspectSchemeName, ToInspectMessage, ToInspectWorker } from "../protocol/inspectMessages";
 import { PLAYGROUND_MAX_VALUES } from "../protocol/playgroundMessages";
+import { Disposable } from "../extension/disposable";
 import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
+import { PanelSlot } from "../webview/panelSlot";
+import { WebviewOutbox } from "../webview/webviewOutbox";
 
 const INSPECT_PAGE: WebviewPage = { asset: "inspect", title: "Compression Tutor: Inspect Model File", loading: "Reading the model file…" };
 
@@ -15,50 +18,25 @@ export const INSPECT_SCHEMES: InspectSchemeName[] = ["int8-per-tensor", "int8-pe
  * One model file's inspection: a panel, and a Worker (dist/inspect/worker.js) that reads the file and computes the
  * report off the extension host's thread. Closing the panel or pressing Cancel terminates the Worker.
  */
-export class InspectPanel implements vscode.Disposable {
-  private static current: InspectPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+export class InspectPanel extends Disposable {
+  private readonly outbox: WebviewOutbox<ToInspectMessage>;
   private worker: Worker | undefined;
-  private ready = false;
-  private pending: ToInspectMessage[] = [];
 
-  private constructor(
+  constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly ctx: TutorContext,
     readonly file: string,
   ) {
+    super();
+    this.outbox = new WebviewOutbox(panel.webview);
     panel.webview.options = webviewOptions(ctx.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, INSPECT_PAGE);
-    this.disposables.push(
+    this.register(panel);
+    this.register({ dispose: () => this.stopWorker() });
+    this.registerAll(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: FromInspectMessage) => this.onMessage(message)),
     );
-  }
-
-  static get active(): InspectPanel | undefined {
-    return InspectPanel.current;
-  }
-
-  /**
-   * A panel VS Code restored after a window reload: the webview shows its saved report (or that the run was
-   * cancelled or failed) again; when the reload came mid-inspection, the inspection starts over.
-   */
-  static revive(ctx: TutorContext, panel: vscode.WebviewPanel, saved: unknown): InspectPanel {
-    InspectPanel.current?.dispose();
-    const s = saved as { file?: unknown; report?: unknown; ended?: unknown } | undefined;
-    const file = typeof s?.file === "string" ? s.file : "";
-    const p = (InspectPanel.current = new InspectPanel(panel, ctx, file));
-    if (file && !s?.report && !s?.ended) p.start();
-    return p;
-  }
-
-  /** Opens a panel for `file` (replacing the one before) and starts its inspection. */
-  static open(ctx: TutorContext, file: string): InspectPanel {
-    InspectPanel.current?.dispose();
-    const panel = vscode.window.createWebviewPanel(INSPECT_VIEW_TYPE, vscode.l10n.t("Inspect {0}", path.basename(file)), vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
-    const p = (InspectPanel.current = new InspectPanel(panel, ctx, file));
-    p.start();
-    return p;
   }
 
   private startWorker(onMessage: (m: FromInspectWorker) => void): Worker {
@@ -68,7 +46,8 @@ export class InspectPanel implements vscode.Disposable {
     return worker;
   }
 
-  private start(): void {
+  /** Starts the inspection in a Worker; its progress and report go to the page. */
+  start(): void {
     this.post({ type: "started", file: this.file, schemes: INSPECT_SCHEMES });
     this.worker = this.startWorker((m) => {
       if (m.type === "progress") this.post(m);
@@ -86,15 +65,13 @@ export class InspectPanel implements vscode.Disposable {
   }
 
   private post(message: ToInspectMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending.push(message);
+    this.outbox.post(message);
   }
 
   private onMessage(message: FromInspectMessage): void {
     switch (message?.type) {
       case "ready":
-        this.ready = true;
-        for (const m of this.pending.splice(0)) void this.panel.webview.postMessage(m);
+        this.outbox.opened();
         return;
       case "cancel":
         if (!this.worker) return;
@@ -124,11 +101,38 @@ export class InspectPanel implements vscode.Disposable {
     });
     worker.postMessage({ type: "values", file: this.file, tensor, maxValues: PLAYGROUND_MAX_VALUES } satisfies ToInspectWorker);
   }
+}
 
-  dispose(): void {
-    if (InspectPanel.current === this) InspectPanel.current = undefined;
-    this.stopWorker();
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+/** The one Inspect Model File panel, owned by the context: a new inspection replaces the one before. */
+export class ModelInspector extends Disposable {
+  private readonly slot = this.register(new PanelSlot<InspectPanel>());
+
+  constructor(private readonly ctx: TutorContext) {
+    super();
+  }
+
+  get current(): InspectPanel | undefined {
+    return this.slot.current;
+  }
+
+  /** Opens a panel for `file` (replacing the one before) and starts its inspection. */
+  open(file: string): InspectPanel {
+    this.slot.current?.dispose();
+    const panel = vscode.window.createWebviewPanel(INSPECT_VIEW_TYPE, vscode.l10n.t("Inspect {0}", path.basename(file)), vscode.ViewColumn.Active, webviewOptions(this.ctx.extensionUri));
+    const inspection = this.slot.set(new InspectPanel(panel, this.ctx, file));
+    inspection.start();
+    return inspection;
+  }
+
+  /**
+   * A panel VS Code restored after a window reload: the webview shows its saved report (or that the run was
+   * cancelled or failed) again; when the reload came mid-inspection, the inspection starts over.
+   */
+  revive(panel: vscode.WebviewPanel, saved: unknown): InspectPanel {
+    const s = saved as { file?: unknown; report?: unknown; ended?: unknown } | undefined;
+    const file = typeof s?.file === "string" ? s.file : "";
+    const inspection = this.slot.set(new InspectPanel(panel, this.ctx, file));
+    if (file && !s?.report && !s?.ended) inspection.start();
+    return inspection;
   }
 }

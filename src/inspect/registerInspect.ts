@@ -1,13 +1,13 @@
 import * as vscode from "vscode";
 import type { TutorContext } from "../extension/tutorContext";
-import { INSPECT_VIEW_TYPE, InspectPanel } from "./inspectPanel";
+import { INSPECT_VIEW_TYPE } from "./inspectPanel";
 
 /**
  * "Compression Tutor: Inspect Model File…": from the palette (a file picker) or the Explorer's context menu on a
  * .safetensors, .gguf, .npy or .npz file (the clicked file's Uri is the argument).
  */
 export function registerInspect(ctx: TutorContext): void {
-  ctx.push(
+  ctx.register(
     vscode.commands.registerCommand("compressionTutor.inspectModelFile", async (arg: unknown) => {
       let uri = arg instanceof vscode.Uri ? arg : undefined;
       if (!uri) {
@@ -23,16 +23,15 @@ export function registerInspect(ctx: TutorContext): void {
         void vscode.window.showErrorMessage(vscode.l10n.t("Inspect Model File reads files on this machine's disk; {0} is not one.", uri.toString()));
         return false;
       }
-      InspectPanel.open(ctx, uri.fsPath);
+      ctx.inspector.open(uri.fsPath);
       return true;
     }),
   );
-  ctx.push(
+  ctx.register(
     vscode.window.registerWebviewPanelSerializer(INSPECT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state) {
-        InspectPanel.revive(ctx, panel, state);
+        ctx.inspector.revive(panel, state);
       },
     }),
   );
-  ctx.push({ dispose: () => InspectPanel.active?.dispose() });
 }

@@ -2,7 +2,10 @@ import * as vscode from "vscode";
 import type { TutorContext } from "../extension/tutorContext";
 import type { FromPlaygroundMessage, PlaygroundTensor, ToPlaygroundMessage } from "../protocol/playgroundMessages";
 import { type PlaygroundRequest, parsePlaygroundArgument } from "./playgroundArgument";
+import { Disposable } from "../extension/disposable";
 import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
+import { PanelSlot } from "../webview/panelSlot";
+import { WebviewOutbox } from "../webview/webviewOutbox";
 
 /**
  * The shared strict shell, without worker-src: the math runs on the page's own thread. A move computes one
@@ -23,73 +26,52 @@ const TENSOR_FILE = "playground-tensor.json";
 const TENSOR_VALUES_FILE = "playground-tensor.f32";
 
 /**
- * The one playground panel. The webview owns its state (setState) and survives a reload through the
- * serializer; the extension only forwards requests (a preset, a tensor) once the webview says `ready`.
+ * A playground panel. The webview owns its state (setState) and survives a reload through the serializer;
+ * the extension only forwards requests (a preset, a tensor) once the webview says `ready`.
  */
-export class PlaygroundPanel implements vscode.Disposable {
-  private static current: PlaygroundPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  private pending: ToPlaygroundMessage[] = [];
+export class PlaygroundPanel extends Disposable {
+  private readonly outbox: WebviewOutbox<ToPlaygroundMessage>;
   /** Writes of the settings file, one after another, so the last one wins. */
   private writes: Promise<void> = Promise.resolve();
 
-  private constructor(
+  constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly ctx: TutorContext,
   ) {
+    super();
+    this.outbox = new WebviewOutbox(panel.webview);
     panel.webview.options = webviewOptions(ctx.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, PLAYGROUND_PAGE);
-    this.disposables.push(
+    this.register(panel);
+    this.registerAll(
       panel.onDidDispose(() => this.dispose()),
       // A hidden webview loses its page (no retainContextWhenHidden): hold messages until it says `ready` again.
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
+        if (!panel.visible) this.outbox.closed();
       }),
       panel.webview.onDidReceiveMessage((message: FromPlaygroundMessage) => void this.onMessage(message)),
     );
   }
 
-  static get active(): PlaygroundPanel | undefined {
-    return PlaygroundPanel.current;
-  }
-
-  static createOrShow(ctx: TutorContext, request: PlaygroundRequest = {}): PlaygroundPanel {
-    let current = PlaygroundPanel.current;
-    if (current) current.panel.reveal(undefined, false);
-    else {
-      const panel = vscode.window.createWebviewPanel(PLAYGROUND_VIEW_TYPE, vscode.l10n.t("Playground"), vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
-      current = PlaygroundPanel.current = new PlaygroundPanel(panel, ctx);
-    }
+  /** Brings the panel forward and passes on what the request asks for (a tensor to keep and show, a preset). */
+  request(request: PlaygroundRequest): void {
     if (request.tensor) {
-      current.keepTensor(request.tensor);
-      current.post({ type: "loadTensor", tensor: request.tensor });
+      this.keepTensor(request.tensor);
+      this.outbox.post({ type: "loadTensor", tensor: request.tensor });
     }
-    if (request.preset) current.post({ type: "applyPreset", preset: request.preset });
-    return current;
-  }
-
-  static revive(ctx: TutorContext, panel: vscode.WebviewPanel): PlaygroundPanel {
-    PlaygroundPanel.current?.dispose();
-    PlaygroundPanel.current = new PlaygroundPanel(panel, ctx);
-    return PlaygroundPanel.current;
-  }
-
-  /** Sends now if the webview is listening, else once it says `ready` (a new panel's script is still loading). */
-  private post(message: ToPlaygroundMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
-    else this.pending.push(message);
+    if (request.preset) this.outbox.post({ type: "applyPreset", preset: request.preset });
   }
 
   private async onMessage(message: FromPlaygroundMessage): Promise<void> {
-    switch (message.type) {
+    switch (message?.type) {
       case "ready": {
-        this.ready = true;
+        // A (re)loaded page first gets the settings and the tensor kept on disk, then what waited.
+        const first: ToPlaygroundMessage[] = [];
         const kept = await this.readKeptState();
-        if (kept) void this.panel.webview.postMessage({ type: "restoreState", state: kept.state, savedAt: kept.savedAt } satisfies ToPlaygroundMessage);
+        if (kept) first.push({ type: "restoreState", state: kept.state, savedAt: kept.savedAt });
         const tensor = await this.readKeptTensor();
-        if (tensor) void this.panel.webview.postMessage({ type: "loadTensor", tensor, restored: true } satisfies ToPlaygroundMessage);
-        for (const m of this.pending.splice(0)) void this.panel.webview.postMessage(m);
+        if (tensor) first.push({ type: "loadTensor", tensor, restored: true });
+        this.outbox.opened(...first);
         return;
       }
       case "saveState": {
@@ -153,10 +135,33 @@ export class PlaygroundPanel implements vscode.Disposable {
       return undefined;
     }
   }
+}
 
-  dispose(): void {
-    if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+/** The one playground panel, owned by the context: opened by the command and the results panel, revived after a reload. */
+export class PlaygroundPanels extends Disposable {
+  private readonly slot = this.register(new PanelSlot<PlaygroundPanel>());
+
+  constructor(private readonly ctx: TutorContext) {
+    super();
+  }
+
+  get current(): PlaygroundPanel | undefined {
+    return this.slot.current;
+  }
+
+  /** Shows the playground (creating it in the active column if needed) and passes the request on. */
+  open(request: PlaygroundRequest = {}): PlaygroundPanel {
+    let current = this.slot.current;
+    if (current) current.panel.reveal(undefined, false);
+    else {
+      const panel = vscode.window.createWebviewPanel(PLAYGROUND_VIEW_TYPE, vscode.l10n.t("Playground"), vscode.ViewColumn.Active, webviewOptions(this.ctx.extensionUri));
+      current = this.slot.set(new PlaygroundPanel(panel, this.ctx));
+    }
+    current.request(request);
+    return current;
+  }
+
+  revive(panel: vscode.WebviewPanel): PlaygroundPanel {
+    return this.slot.set(new PlaygroundPanel(panel, this.ctx));
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { Disposable } from "../extension/disposable";
 import { CheckScheduler } from "./checkScheduler";
 import { config } from "../extension/config";
 import type { TutorContext } from "../extension/tutorContext";
@@ -8,7 +9,6 @@ import type { ProgressStore } from "../progress/progressStore";
 import type { CheckReport } from "../protocol/checkReport";
 import type { ExerciseSpec } from "../protocol/exercise";
 import { Runner } from "../runner";
-import { ensureTrustedForRunning } from "../extension/trust";
 import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
 
@@ -28,17 +28,16 @@ export type CheckOutcome = { kind: "checked"; event: CheckEvent } | { kind: "sup
  * and save. Starts the runner lazily on the first check (activation stays light), debounces saves, lets a
  * newer request abort an older one for the same file, and hands every report to the views.
  */
-export class CheckService implements vscode.Disposable {
+export class CheckService extends Disposable {
   private runner: Runner | undefined;
   private readonly scheduler = new CheckScheduler();
-  private readonly started = new vscode.EventEmitter<SolutionKey>();
-  private readonly checked = new vscode.EventEmitter<CheckEvent>();
-  private readonly failedToRun = new vscode.EventEmitter<{ key: SolutionKey; message: string }>();
+  private readonly started = this.register(new vscode.EventEmitter<SolutionKey>());
+  private readonly checked = this.register(new vscode.EventEmitter<CheckEvent>());
+  private readonly failedToRun = this.register(new vscode.EventEmitter<{ key: SolutionKey; message: string }>());
   readonly onDidStart = this.started.event;
   readonly onDidCheck = this.checked.event;
   readonly onDidFailToRun = this.failedToRun.event;
   private readonly latest = new Map<string, CheckReport>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly ctx: TutorContext,
@@ -47,10 +46,8 @@ export class CheckService implements vscode.Disposable {
     private readonly progress: ProgressStore,
     private readonly diagnostics: TutorDiagnostics,
   ) {
-    this.disposables.push(
-      this.started,
-      this.checked,
-      this.failedToRun,
+    super();
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         // A new time limit applies to a new runner; the next check starts one.
         if (config.affects(e, "runTimeoutMs")) void this.stopRunner();
@@ -77,13 +74,13 @@ export class CheckService implements vscode.Disposable {
    * is on screen. A newer request for the same file supersedes this one.
    */
   async check(key: SolutionKey, options: { delayMs?: number; cancellation?: vscode.CancellationToken; reason: string }): Promise<CheckOutcome> {
-    if (!ensureTrustedForRunning()) return { kind: "not-run", reason: "Restricted Mode: running code needs a trusted workspace." };
+    if (!this.ctx.trust.ensureTrustedForRunning()) return { kind: "not-run", reason: vscode.l10n.t("Restricted Mode: running code needs a trusted workspace.") };
     // A check right after start-up (a save, a revived panel) must not race the first load of the packs.
     await this.packs.ready();
     const found = this.packs.find(key.packId, key.exerciseId);
-    if (!found) return this.notRun(key, `No loaded pack has the exercise ${key.packId}/${key.exerciseId}. Is its pack still in the Exercises view?`);
+    if (!found) return this.notRun(key, vscode.l10n.t("No loaded pack has the exercise {0}. Is its pack still in the Exercises view?", `${key.packId}/${key.exerciseId}`));
     const file = await this.solutions.existing(key);
-    if (!file) return this.notRun(key, `${found.exercise.title} has no solution file yet. Open the exercise from the Exercises view to create it.`);
+    if (!file) return this.notRun(key, vscode.l10n.t("{0} has no solution file yet. Open the exercise from the Exercises view to create it.", found.exercise.title));
     const refused = await this.solutions.linkLeavingFolder(file);
     if (refused) return this.notRun(key, refused);
 
@@ -108,7 +105,7 @@ export class CheckService implements vscode.Disposable {
     if (outcome.kind === "failed") {
       const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
       this.ctx.log.error(`check of ${key.packId}/${key.exerciseId} (${options.reason}) could not run: ${message}`);
-      return this.notRun(key, `The check could not run: ${message}. The log (Output → Compression Tutor) has details.`);
+      return this.notRun(key, vscode.l10n.t("The check could not run: {0}. The log (Output → Compression Tutor) has details.", message));
     }
     const { report, latencyMs } = outcome.value;
     this.latest.set(`${key.packId}/${key.exerciseId}`, report);
@@ -154,9 +151,9 @@ export class CheckService implements vscode.Disposable {
     await runner?.dispose();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.scheduler.dispose();
     void this.stopRunner();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { Disposable } from "../extension/disposable";
 import { config } from "../extension/config";
 import type { TutorContext } from "../extension/tutorContext";
 import { DEFAULT_PACK_LIMITS } from "../packs/limits";
@@ -35,19 +36,17 @@ const PARALLEL_PACK_LOADS = 2;
  * that lists exercises), and folders from `compressionTutor.packFolders`. Reloads when a pack file or the
  * setting changes.
  */
-export class PackRegistry implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class PackRegistry extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private loaded: LoadedPack[] = [];
   private loading: Promise<void> | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-
   constructor(private readonly ctx: TutorContext) {
+    super();
     const watcher = vscode.workspace.createFileSystemWatcher("**/{pack.json,exercise.json,prompt.md,starter.ts,reference.ts,misconceptions.ts}");
     const soon = () => this.reloadSoon();
-    this.disposables.push(
-      this.changed,
+    this.registerAll(
       watcher,
       watcher.onDidChange(soon),
       watcher.onDidCreate(soon),
@@ -184,9 +183,9 @@ export class PackRegistry implements vscode.Disposable {
     });
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { Disposable } from "../extension/disposable";
 import type { LoadedPack, PackRegistry } from "../services/packRegistry";
 import { describeStatus, type ExerciseStatus, statusOf } from "../progress/progressModel";
 import type { ProgressStore } from "../progress/progressStore";
@@ -25,16 +26,16 @@ const STATUS_ICON: Record<ExerciseStatus["kind"], vscode.ThemeIcon> = {
  * as children instead of vanishing. While nothing is loaded it returns no children, so VS Code shows the
  * view's welcome content (contributed in package.json). Inline actions hang off `contextValue`.
  */
-export class ExercisesTreeProvider implements vscode.TreeDataProvider<ExerciseTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ExerciseTreeNode | undefined>();
+export class ExercisesTreeProvider extends Disposable implements vscode.TreeDataProvider<ExerciseTreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<ExerciseTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
-
   constructor(
     private readonly packs: PackRegistry,
     private readonly progress: ProgressStore,
   ) {
-    this.subscriptions = [packs.onDidChange(() => this.refresh()), progress.onDidChange(() => this.refresh())];
+    super();
+    this.register(packs.onDidChange(() => this.refresh()));
+    this.register(progress.onDidChange(() => this.refresh()));
   }
 
   refresh(): void {
@@ -117,10 +118,6 @@ export class ExercisesTreeProvider implements vscode.TreeDataProvider<ExerciseTr
     return loaded ? { kind: "pack", loaded } : undefined;
   }
 
-  dispose(): void {
-    this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
 }
 
 function problemItem(problem: PackProblem): vscode.TreeItem {

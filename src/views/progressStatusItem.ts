@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { Disposable } from "../extension/disposable";
 import type { CheckService } from "../services/checkService";
 import type { PackRegistry } from "../services/packRegistry";
 import { statusOf } from "../progress/progressModel";
@@ -6,21 +7,20 @@ import { caseCountText } from "../protocol/caseCounts";
 import type { ProgressStore } from "../progress/progressStore";
 
 /** The status-bar item: pack progress ("3/25 passed"), a spinner while a check runs; opens the results panel. */
-export class ProgressStatusItem implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem("compressionTutor.progress", vscode.StatusBarAlignment.Left, 50);
+export class ProgressStatusItem extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem("compressionTutor.progress", vscode.StatusBarAlignment.Left, 50));
   private running = 0;
   /** The latest check's case count, read as every view reads it ("9 of 73 cases fail"). */
   private lastCheck: { title: string; count: string; passed: boolean } | undefined;
-  private readonly subscriptions: vscode.Disposable[];
-
   constructor(
     private readonly packs: PackRegistry,
     private readonly progress: ProgressStore,
     checks: CheckService,
   ) {
+    super();
     this.item.name = vscode.l10n.t("Compression Tutor Progress");
     this.item.command = "compressionTutor.showResults";
-    this.subscriptions = [
+    this.registerAll(
       packs.onDidChange(() => this.update()),
       progress.onDidChange(() => this.update()),
       checks.onDidStart(() => {
@@ -32,7 +32,7 @@ export class ProgressStatusItem implements vscode.Disposable {
         this.finishOne();
       }),
       checks.onDidFailToRun(() => this.finishOne()),
-    ];
+    );
     this.update();
   }
 
@@ -62,8 +62,4 @@ export class ProgressStatusItem implements vscode.Disposable {
     this.item.show();
   }
 
-  dispose(): void {
-    this.item.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
 }

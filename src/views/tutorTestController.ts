@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { Disposable } from "../extension/disposable";
 import type { CheckEvent, CheckService } from "../services/checkService";
 import { exportedFunctions } from "../codelens/exportedFunctions";
 import type { PackRegistry } from "../services/packRegistry";
@@ -17,23 +18,22 @@ type ItemMeta = { kind: "pack" } | { kind: "exercise"; key: SolutionKey } | { ki
  * always shows the latest result. Failed cases carry TestMessage.diff(expected, actual) located at the
  * exported function in the learner's file.
  */
-export class TutorTestController implements vscode.Disposable {
-  readonly controller = vscode.tests.createTestController("compressionTutor", vscode.l10n.t("Compression Tutor"));
+export class TutorTestController extends Disposable {
+  readonly controller = this.register(vscode.tests.createTestController("compressionTutor", vscode.l10n.t("Compression Tutor")));
   /** Exercises whose check a Test Explorer run started: their results are reported by that run. */
   private readonly ownRuns = new Set<string>();
   private readonly meta = new WeakMap<vscode.TestItem, ItemMeta>();
-  private readonly subscriptions: vscode.Disposable[];
-
   constructor(
     private readonly packs: PackRegistry,
     private readonly solutions: SolutionFiles,
     private readonly checks: CheckService,
   ) {
+    super();
     this.controller.createRunProfile(vscode.l10n.t("Check"), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
     this.controller.refreshHandler = async () => {
       await this.packs.reload();
     };
-    this.subscriptions = [packs.onDidChange(() => this.rebuild()), checks.onDidCheck((event) => this.reportOutsideRun(event))];
+    this.registerAll(packs.onDidChange(() => this.rebuild()), checks.onDidCheck((event) => this.reportOutsideRun(event)));
     this.rebuild();
   }
 
@@ -162,10 +162,6 @@ export class TutorTestController implements vscode.Disposable {
     if (failing === 0) run.appendOutput(toTerminal(vscode.l10n.t("All {0} cases passed.", report.summary.total) + "\n"));
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.controller.dispose();
-  }
 }
 
 function packItemId(packId: string): string {

@@ -1,26 +1,34 @@
 import * as vscode from "vscode";
 import type { CheckService } from "../services/checkService";
 import { config } from "../extension/config";
+import { Disposable } from "../extension/disposable";
 import type { TutorContext } from "../extension/tutorContext";
 import type { PackRegistry } from "../services/packRegistry";
+import { parsePlaygroundArgument } from "../playground/playgroundArgument";
+import type { PlaygroundPanels } from "../playground/playgroundPanel";
 import { statusOf } from "../progress/progressModel";
 import type { ProgressStore } from "../progress/progressStore";
-import type { FromWebviewMessage, ToWebviewMessage } from "../protocol/webviewMessages";
+import type { FromWebviewMessage, PanelModel } from "../protocol/webviewMessages";
 import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
-import { isWorkspaceTrusted } from "../extension/trust";
 import { exercisePanelModel } from "./exercisePanelModel";
-import { ResultsPanel, solutionEditorColumn } from "./resultsPanel";
+import { PanelSlot } from "./panelSlot";
+import { createResultsPanel, ResultsPanel, type ShowFocus as Focus } from "./resultsPanel";
 
-type Focus = Extract<ToWebviewMessage, { type: "show" }>["focus"];
+/** One handler per message the results webview sends, typed by the message it receives. */
+type MessageHandlers = {
+  [T in FromWebviewMessage["type"]]: (message: Extract<FromWebviewMessage, { type: T }>, panel: ResultsPanel) => Promise<void> | void;
+};
 
 /**
- * The only thing that renders the results panel for an exercise. State changes (a check started or ended,
- * a hint opened, progress, packs, trust) each lead to one render; renders run one after another and the panel
- * drops a model identical to the one it shows, so a Run press posts one `show`. The panel's buttons arrive
- * as typed messages and go straight to the services (checks, progress, files), not through the command bus.
+ * The only thing that renders the results panel, and the owner of that panel. State changes (a check started
+ * or ended, a hint opened, progress, packs, trust) each lead to one render; renders run one after another and
+ * the panel drops a model identical to the one it shows, so a Run press posts one `show`. The panel's messages
+ * arrive typed and go through one table straight to the services (checks, progress, files, the playground),
+ * not through the command bus; `ready` is answered there and nowhere else.
  */
-export class ExercisePresenter implements vscode.Disposable {
+export class ExercisePresenter extends Disposable {
+  private readonly slot = this.register(new PanelSlot<ResultsPanel>());
   private shown: SolutionKey | undefined;
   /** The exercise the learner was working on when a hint request switched the panel to another one. */
   private backTo: SolutionKey | undefined;
@@ -30,7 +38,6 @@ export class ExercisePresenter implements vscode.Disposable {
   /** What the next render scrolls to (set before the state change that causes the render). */
   private pendingFocus: Focus;
   private renders: Promise<void> = Promise.resolve();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly ctx: TutorContext,
@@ -38,9 +45,10 @@ export class ExercisePresenter implements vscode.Disposable {
     private readonly solutions: SolutionFiles,
     private readonly progress: ProgressStore,
     private readonly checks: CheckService,
+    private readonly playground: PlaygroundPanels,
   ) {
-    this.subscriptions = [
-      ResultsPanel.onDidReceiveAnyMessage(({ panel, message }) => void this.onMessage(panel, message)),
+    super();
+    this.registerAll(
       checks.onDidStart((key) => {
         if (!this.isShown(key)) return;
         this.setRunning(true);
@@ -63,12 +71,17 @@ export class ExercisePresenter implements vscode.Disposable {
       progress.onDidChange(() => void this.refresh()),
       packs.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
-    ];
+    );
+  }
+
+  /** The results panel, while one is open. */
+  get panel(): ResultsPanel | undefined {
+    return this.slot.current;
   }
 
   /** The exercise the panel shows, if any. */
   get current(): SolutionKey | undefined {
-    return this.shown ?? ResultsPanel.active?.currentModel.exercise;
+    return this.shown ?? this.panel?.currentModel.exercise;
   }
 
   private isShown(key: SolutionKey): boolean {
@@ -87,12 +100,42 @@ export class ExercisePresenter implements vscode.Disposable {
     this.shown = key;
     if (options.focus) this.pendingFocus = options.focus;
     await this.render({ create: true, reveal: options.reveal });
-    return ResultsPanel.active;
+    return this.panel;
+  }
+
+  /**
+   * Shows a model that is not an exercise (a calculator's result, the welcome page), in the panel that is open
+   * (brought to the front) or a new one. The exercise shown before comes back with Show Results.
+   */
+  showModel(model: PanelModel, focus?: Focus): ResultsPanel {
+    const panel = this.panel;
+    if (panel) {
+      panel.show(model, focus);
+      panel.reveal();
+      return panel;
+    }
+    return this.adopt(createResultsPanel(this.ctx.extensionUri, this.ctx.log, model, focus));
+  }
+
+  /** Takes over a panel VS Code restored after a window reload, with the model it showed before. */
+  revive(webviewPanel: vscode.WebviewPanel, model: PanelModel | undefined): ResultsPanel {
+    return this.adopt(new ResultsPanel(webviewPanel, this.ctx.extensionUri, this.ctx.log, model ?? { title: "Compression Tutor", charts: [] }, true));
+  }
+
+  private adopt(panel: ResultsPanel): ResultsPanel {
+    this.slot.set(panel);
+    panel.register(panel.onDidReceiveMessage((message) => void this.receive(panel, message)));
+    return panel;
   }
 
   /** Redraws the panel if it shows an exercise; never opens it, and leaves a calculator's result alone. */
   refresh(): Promise<void> {
     return this.render({ create: false });
+  }
+
+  /** Resolves once every render asked for so far has reached the panel. */
+  whenRendered(): Promise<void> {
+    return this.renders;
   }
 
   /**
@@ -101,7 +144,7 @@ export class ExercisePresenter implements vscode.Disposable {
    */
   async openNextHint(key: SolutionKey, total: number): Promise<number> {
     const working = this.current;
-    if (working && !sameKey(working, key) && ResultsPanel.active?.currentModel.exercise) this.backTo = working;
+    if (working && !sameKey(working, key) && this.panel?.currentModel.exercise) this.backTo = working;
     this.pendingFocus = "latest-hint";
     const after = await this.progress.openNextHint(key.packId, key.exerciseId, total);
     await this.show(key, { reveal: true, focus: "latest-hint" });
@@ -125,15 +168,24 @@ export class ExercisePresenter implements vscode.Disposable {
     // The file first, then the panel beside it (the file's column decides where "beside" is).
     const file = await this.solutions.ensure(key, found.exercise.starter);
     if (!file) return undefined;
-    await vscode.window.showTextDocument(file.uri, { viewColumn: solutionEditorColumn(), preview: false });
+    await vscode.window.showTextDocument(file.uri, { viewColumn: this.solutionEditorColumn(), preview: false });
     await this.show(key, { reveal: true });
     return file.uri;
+  }
+
+  /**
+   * The column for the learner's file: the first one, unless the results panel sits there (a panel opened
+   * with no editor around lands in column one), in which case the one beside it, so file and panel are
+   * side by side and the file keeps the focus.
+   */
+  solutionEditorColumn(): vscode.ViewColumn {
+    return this.panel?.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
   }
 
   private setRunning(running: boolean): void {
     if (this.running === running) return;
     this.running = running;
-    if (ResultsPanel.active?.currentModel.exercise) ResultsPanel.active.post({ type: "running", running });
+    if (this.panel?.currentModel.exercise) this.panel.setRunning(running);
   }
 
   /** Queues a render after the ones already asked for, so models reach the panel in the order of the changes. */
@@ -144,7 +196,7 @@ export class ExercisePresenter implements vscode.Disposable {
 
   private async renderNow(options: { create: boolean; reveal?: boolean }): Promise<void> {
     const key = this.current;
-    const panel = ResultsPanel.active;
+    const panel = this.panel;
     if (!key) return;
     if (!options.create && (!panel || !panel.currentModel.exercise)) return;
     const model = await this.model(key);
@@ -152,7 +204,7 @@ export class ExercisePresenter implements vscode.Disposable {
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     if (panel && !options.reveal) panel.show(model, focus);
-    else ResultsPanel.createOrShow(this.ctx, model, focus);
+    else this.showModel(model, focus);
   }
 
   private async model(key: SolutionKey) {
@@ -173,7 +225,7 @@ export class ExercisePresenter implements vscode.Disposable {
       progress,
       status,
       report: this.checks.latestReport(key),
-      canRun: isWorkspaceTrusted(),
+      canRun: this.ctx.trust.isTrusted(),
       solutionFile: file?.fsPath,
       referenceRequested: this.referenceRequested,
       notice: this.notice,
@@ -183,63 +235,81 @@ export class ExercisePresenter implements vscode.Disposable {
     });
   }
 
-  /** The panel's buttons, dispatched to the services. */
-  private async onMessage(panel: ResultsPanel, message: FromWebviewMessage): Promise<void> {
-    const exercise = panel.currentModel.exercise;
-    if (!exercise) return;
-    const key = { packId: exercise.packId, exerciseId: exercise.exerciseId };
-    this.shown = key;
-    switch (message.type) {
-      case "runCheck": {
-        if (!(await this.solutions.existing(key))) {
-          await this.open(key);
-          return;
-        }
-        const outcome = await this.checks.check(key, { reason: "panel" });
-        if (outcome.kind === "not-run" && this.notice === undefined) {
-          this.notice = outcome.reason;
-          await this.refresh();
-        }
-        return;
-      }
-      case "revealHint": {
-        const found = this.packs.find(key.packId, key.exerciseId);
-        if (found) await this.openNextHint(key, found.exercise.hints.length);
-        return;
-      }
-      case "showReference":
-        if (this.progress.get(key.packId, key.exerciseId)?.everPassed) await this.showReference(key);
-        return;
-      case "openSolution": {
-        const file = await this.solutions.existing(key);
-        if (file) await vscode.window.showTextDocument(file, { viewColumn: solutionEditorColumn() });
-        else await this.open(key);
-        return;
-      }
-      case "openExercise": {
-        const target = { packId: message.packId, exerciseId: message.exerciseId };
-        if (this.packs.find(target.packId, target.exerciseId)) await this.open(target);
-        return;
-      }
-      case "ready": {
-        // The panel has answered `ready` with the model it holds. A revived panel: bring its content up to date
-        // with this session (progress, trust, pack changes), then check the file as it is now — the saved webview
-        // state can be older than the last check (VS Code flushes it lazily), and the file may have changed.
-        const revived = panel.revived;
-        panel.revived = false;
-        if (panel.currentModel.report) this.checks.adoptReport(key, panel.currentModel.report);
-        await this.refresh();
-        if (revived && config.checkOnSave() && isWorkspaceTrusted() && (await this.solutions.existing(key))) {
-          await this.checks.check(key, { reason: "revived panel" });
-        }
-        return;
-      }
-    }
+  /**
+   * A message from the panel's page, dispatched through the table below. Messages that act on an exercise act
+   * on the one the panel shows (and make it the current one); with a calculator's result on screen they do nothing.
+   */
+  receive(panel: ResultsPanel, message: FromWebviewMessage): Promise<void> {
+    const handler = this.handlers[message?.type] as ((message: FromWebviewMessage, panel: ResultsPanel) => Promise<void> | void) | undefined;
+    return Promise.resolve(handler?.(message, panel)).catch((error) => this.ctx.log.error(`results panel, ${message.type}: ${error instanceof Error ? error.message : String(error)}`));
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+  /** The exercise the panel shows, made the current one; undefined when it shows something else. */
+  private exerciseOf(panel: ResultsPanel): SolutionKey | undefined {
+    const exercise = panel.currentModel.exercise;
+    if (!exercise) return undefined;
+    this.shown = { packId: exercise.packId, exerciseId: exercise.exerciseId };
+    return this.shown;
   }
+
+  private readonly handlers: MessageHandlers = {
+    ready: async (_, panel) => {
+      // The one answer to `ready`: the page gets the model the panel holds. A revived panel is then brought up to
+      // date with this session (progress, trust, pack changes) and checks the file as it is now: the saved webview
+      // state can be older than the last check (VS Code flushes it lazily), and the file may have changed.
+      panel.opened();
+      const key = this.exerciseOf(panel);
+      if (!key) return;
+      const revived = panel.revived;
+      panel.revived = false;
+      if (panel.currentModel.report) this.checks.adoptReport(key, panel.currentModel.report);
+      await this.refresh();
+      if (revived && config.checkOnSave() && this.ctx.trust.isTrusted() && (await this.solutions.existing(key))) {
+        await this.checks.check(key, { reason: "revived panel" });
+      }
+    },
+    rendered: () => undefined,
+    runCheck: async (_, panel) => {
+      const key = this.exerciseOf(panel);
+      if (!key) return;
+      if (!(await this.solutions.existing(key))) {
+        await this.open(key);
+        return;
+      }
+      const outcome = await this.checks.check(key, { reason: "panel" });
+      if (outcome.kind === "not-run" && this.notice === undefined) {
+        this.notice = outcome.reason;
+        await this.refresh();
+      }
+    },
+    revealHint: async (_, panel) => {
+      const key = this.exerciseOf(panel);
+      const found = key && this.packs.find(key.packId, key.exerciseId);
+      if (key && found) await this.openNextHint(key, found.exercise.hints.length);
+    },
+    showReference: async (_, panel) => {
+      const key = this.exerciseOf(panel);
+      if (key && this.progress.get(key.packId, key.exerciseId)?.everPassed) await this.showReference(key);
+    },
+    openSolution: async (_, panel) => {
+      const key = this.exerciseOf(panel);
+      if (!key) return;
+      const file = await this.solutions.existing(key);
+      if (file) await vscode.window.showTextDocument(file, { viewColumn: this.solutionEditorColumn() });
+      else await this.open(key);
+    },
+    openExercise: async (message, panel) => {
+      if (!this.exerciseOf(panel)) return;
+      const target = { packId: message.packId, exerciseId: message.exerciseId };
+      if (this.packs.find(target.packId, target.exerciseId)) await this.open(target);
+    },
+    openPlayground: (_, panel) => {
+      // The preset that shows the idea of the exercise on screen; with none (or an unknown one), the playground as it is.
+      const exerciseId = panel.currentModel.exercise?.exerciseId;
+      const parsed = parsePlaygroundArgument(exerciseId ? { preset: exerciseId } : undefined);
+      this.playground.open(parsed.ok ? parsed.request : {});
+    },
+  };
 }
 
 function sameKey(a: SolutionKey | undefined, b: SolutionKey | undefined): boolean {

@@ -1,78 +1,53 @@
 import * as vscode from "vscode";
-import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protocol/webviewMessages";
+import { Disposable } from "../extension/disposable";
 import type { TutorContext } from "../extension/tutorContext";
+import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protocol/webviewMessages";
 import { webviewHtml, webviewOptions, type WebviewPage } from "./html";
+import { WebviewOutbox } from "./webviewOutbox";
 
 const RESULTS_PAGE: WebviewPage = { asset: "results", title: "Compression Tutor", loading: "Loading…", live: true };
 
-type ShowFocus = Extract<ToWebviewMessage, { type: "show" }>["focus"];
+export type ShowFocus = Extract<ToWebviewMessage, { type: "show" }>["focus"];
 
 export const RESULTS_VIEW_TYPE = "compressionTutor.results";
 
 /**
- * The one results panel. Created on demand, revived by a serializer after a reload (no
- * retainContextWhenHidden: the webview keeps its own state with setState and asks again with `ready`).
+ * One results panel: a webview that shows a `PanelModel`. It only carries messages (the presenter decides
+ * what it shows and answers what it asks). No retainContextWhenHidden: the webview keeps its own state with
+ * setState, survives a reload through the serializer, and asks again with `ready`.
  */
-export class ResultsPanel implements vscode.Disposable {
-  private static current: ResultsPanel | undefined;
-  private static readonly anyMessage = new vscode.EventEmitter<{ panel: ResultsPanel; message: FromWebviewMessage }>();
-  /** Every message from whichever panel exists now or later (a revived panel included). */
-  static readonly onDidReceiveAnyMessage = ResultsPanel.anyMessage.event;
-  private readonly received = new vscode.EventEmitter<FromWebviewMessage>();
-  /** Every message the webview posts; tests and commands listen here. */
+export class ResultsPanel extends Disposable {
+  private readonly received = this.register(new vscode.EventEmitter<FromWebviewMessage>());
+  /** Every message the webview posts; the presenter dispatches them, tests wait for `rendered`. */
   readonly onDidReceiveMessage = this.received.event;
-  private readonly disposables: vscode.Disposable[] = [];
-
-  /** True for a panel brought back by the serializer after a reload, until its first `ready` is handled. */
-  revived = false;
+  private readonly outbox: WebviewOutbox<ToWebviewMessage>;
   /** The model the webview was last sent, serialised: an equal model is not sent again. */
   private posted: string | undefined;
-  /** False until the webview's script has said `ready`; models shown before wait for it. */
-  private loaded = false;
   private pendingFocus: ShowFocus;
   /** How many `show` messages this panel has posted (each one re-renders the page and its charts). */
   postedShows = 0;
 
-  private constructor(
+  constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly ctx: TutorContext,
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
     private model: PanelModel,
+    /** True for a panel brought back by the serializer after a reload, until its first `ready` is handled. */
+    public revived = false,
   ) {
-    panel.webview.options = webviewOptions(ctx.extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, ctx.extensionUri, RESULTS_PAGE);
-    this.disposables.push(
-      this.received,
+    super();
+    this.outbox = new WebviewOutbox(panel.webview);
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, RESULTS_PAGE);
+    this.panel.title = model.title;
+    this.register(panel);
+    this.registerAll(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: FromWebviewMessage) => this.onMessage(message)),
+      panel.webview.onDidReceiveMessage((message: FromWebviewMessage) => {
+        this.log.debug(`webview → ${JSON.stringify(message?.type === "rendered" ? message : { type: message?.type })}`);
+        this.received.fire(message);
+      }),
     );
-  }
-
-  static createOrShow(ctx: TutorContext, model: PanelModel, focus?: ShowFocus): ResultsPanel {
-    if (ResultsPanel.current) {
-      ResultsPanel.current.show(model, focus);
-      ResultsPanel.current.panel.reveal(undefined, true);
-      return ResultsPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      RESULTS_VIEW_TYPE,
-      model.title,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      webviewOptions(ctx.extensionUri),
-    );
-    ResultsPanel.current = new ResultsPanel(panel, ctx, model);
-    ResultsPanel.current.pendingFocus = focus;
-    return ResultsPanel.current;
-  }
-
-  static revive(ctx: TutorContext, panel: vscode.WebviewPanel, model: PanelModel | undefined): ResultsPanel {
-    ResultsPanel.current?.dispose();
-    ResultsPanel.current = new ResultsPanel(panel, ctx, model ?? { title: "Compression Tutor", charts: [] });
-    ResultsPanel.current.revived = true;
-    return ResultsPanel.current;
-  }
-
-  static get active(): ResultsPanel | undefined {
-    return ResultsPanel.current;
   }
 
   /** What the panel shows now (after a revive: what it showed before the reload). */
@@ -82,62 +57,58 @@ export class ResultsPanel implements vscode.Disposable {
 
   /**
    * Shows a model. A model equal to the one the webview already has is not posted again (every `show`
-   * rebuilds the page and its charts), unless the caller asks for a part to be focused.
+   * rebuilds the page and its charts), unless the caller asks for a part to be focused. Before the page
+   * says `ready` only the newest model is kept: the page gets it when it opens.
    */
   show(model: PanelModel, focus?: ShowFocus): void {
     const serialised = JSON.stringify(model);
     this.model = model;
     this.panel.title = model.title;
     if (serialised === this.posted && !focus) return;
-    if (!this.loaded) {
-      // The webview asks with `ready` once its script runs; it gets the newest model then.
+    if (!this.outbox.isOpen) {
       this.pendingFocus = focus ?? this.pendingFocus;
       return;
     }
     this.posted = serialised;
-    void this.post({ type: "show", model, ...(focus ? { focus } : {}) });
+    this.postedShows++;
+    this.outbox.post({ type: "show", model, ...(focus ? { focus } : {}) });
   }
 
-  post(message: ToWebviewMessage): Thenable<boolean> {
-    if (message.type === "show") this.postedShows++;
-    return this.panel.webview.postMessage(message);
+  /** A check of the shown exercise started or ended: only the Run button changes. */
+  setRunning(running: boolean): void {
+    this.outbox.post({ type: "running", running });
   }
 
-  private onMessage(message: FromWebviewMessage): void {
-    this.ctx.log.debug(`webview → ${JSON.stringify(message.type === "rendered" ? message : { type: message.type })}`);
-    if (message.type === "ready") {
-      // A (re)loaded webview has nothing on screen: it always gets the model, once, here.
-      this.loaded = true;
-      this.posted = JSON.stringify(this.model);
-      const focus = this.pendingFocus;
-      this.pendingFocus = undefined;
-      void this.post({ type: "show", model: this.model, ...(focus ? { focus } : {}) });
-    }
-    this.received.fire(message);
-    ResultsPanel.anyMessage.fire({ panel: this, message });
+  /** The page's script said `ready`: a (re)loaded page has nothing on screen, so it gets the model, once, then what waited. */
+  opened(): void {
+    this.posted = JSON.stringify(this.model);
+    const focus = this.pendingFocus;
+    this.pendingFocus = undefined;
+    this.postedShows++;
+    this.outbox.opened({ type: "show", model: this.model, ...(focus ? { focus } : {}) });
   }
 
-  dispose(): void {
-    if (ResultsPanel.current === this) ResultsPanel.current = undefined;
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+  /** Brings the panel to the front without taking the focus from the editor. */
+  reveal(): void {
+    this.panel.reveal(undefined, true);
   }
 }
 
-/** Registers the serializer that brings the panel back after a window reload. */
-export function registerResultsSerializer(ctx: TutorContext): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel, state: { model?: PanelModel } | undefined) {
-      ResultsPanel.revive(ctx, panel, state?.model);
-    },
-  });
+/** A new results panel beside the editor, showing `model` once its page is ready. */
+export function createResultsPanel(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, model: PanelModel, focus?: ShowFocus): ResultsPanel {
+  const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, model.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+  const results = new ResultsPanel(panel, extensionUri, log, model);
+  if (focus) results.show(model, focus);
+  return results;
 }
 
-/**
- * The column for the learner's file: the first one, unless the results panel sits there (a panel opened
- * with no editor around lands in column one), in which case the one beside it, so file and panel are
- * side by side and the file keeps the focus.
- */
-export function solutionEditorColumn(): vscode.ViewColumn {
-  return ResultsPanel.active?.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+/** Registers the serializer that brings the panel back after a window reload, into the presenter's hands. */
+export function registerResultsSerializer(ctx: TutorContext): void {
+  ctx.register(
+    vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state: { model?: PanelModel } | undefined) {
+        ctx.presenter.revive(panel, state?.model);
+      },
+    }),
+  );
 }

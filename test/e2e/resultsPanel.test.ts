@@ -78,8 +78,22 @@ describe("results panel: what the learner reads (e2e)", function () {
     await row.click();
     const frame = await panel();
     await frame.locator("#run-check:not([disabled])").waitFor({ timeout: budget(30_000) });
+    // Count what the extension posts the page from here on: one Run press must render once (each `show` rebuilds every chart).
+    await frame.evaluate(() => {
+      const counted: Record<string, number> = {};
+      (window as unknown as { postedToPage: Record<string, number> }).postedToPage = counted;
+      window.addEventListener("message", (event: MessageEvent<{ type?: string }>) => {
+        const type = String(event.data?.type);
+        counted[type] = (counted[type] ?? 0) + 1;
+      });
+    });
     await frame.locator("#run-check").click();
     await frame.locator("#verdict", { hasText: /^Failed/ }).waitFor({ timeout: budget(90_000) });
+    await page.locator(".statusbar-item", { hasText: /cases fail/ }).first().waitFor({ timeout: budget(15_000) });
+    // A second `show` would follow the first within a render; give it that long to appear.
+    await page.waitForTimeout(budget(1_000));
+    const posted = await frame.evaluate(() => (window as unknown as { postedToPage: Record<string, number> }).postedToPage);
+    assert.equal(posted.show, 1, `one Run press posted ${JSON.stringify(posted)}`);
     const verdict = await frame.locator("#verdict").innerText();
     const match = /^Failed (\d+) of (\d+) cases/.exec(verdict);
     assert.ok(match, `verdict "${verdict}"`);

@@ -72,7 +72,7 @@ describe("Add Exercise Pack… from a .zip and from a git repository", function 
     const first = await vscode.commands.executeCommand<AddPackResult>("compressionTutor.addPack", vscode.Uri.file(zipFile));
     assert.equal(first?.packId, "zipped-pack");
     added.push(first.folder);
-    assert.ok(first.folder.startsWith(api.ctx.extension.globalStorageUri.fsPath), first.folder);
+    assert.ok(first.folder.startsWith(api.tutor.extension.globalStorageUri.fsPath), first.folder);
     assert.deepEqual(api.tutor.packs.find("zipped-pack", "dequantize")?.exercise.id, "dequantize");
     // The learner starts: a solution file of their own and a hint opened.
     const solution = await vscode.commands.executeCommand<vscode.Uri>("compressionTutor.openExercise", { packId: "zipped-pack", exerciseId: "dequantize" });
@@ -107,7 +107,7 @@ describe("Add Exercise Pack… from a .zip and from a git repository", function 
     const first = await vscode.commands.executeCommand<AddPackResult>("compressionTutor.addPack", `${repo}#main`);
     assert.equal(first?.packId, "cloned-pack");
     added.push(first.folder);
-    assert.ok(first.folder.startsWith(api.ctx.extension.globalStorageUri.fsPath), first.folder);
+    assert.ok(first.folder.startsWith(api.tutor.extension.globalStorageUri.fsPath), first.folder);
     assert.equal(api.tutor.packs.find("cloned-pack", "dequantize-again")?.exercise.id, "dequantize-again");
 
     fs.rmSync(path.join(repo, "dequantize-again"), { recursive: true });

@@ -46,9 +46,9 @@ describe("foundation: the extension inside a real VS Code", () => {
 
   it('logs to the output channel "Compression Tutor"', async () => {
     const api = await activateTutor();
-    assert.equal(api.ctx.log.name, "Compression Tutor");
+    assert.equal(api.tutor.log.name, "Compression Tutor");
     // A log channel is persisted as "<name>.log" in the extension's log folder; VS Code writes it asynchronously.
-    const file = vscode.Uri.joinPath(api.ctx.extension.logUri, "Compression Tutor.log");
+    const file = vscode.Uri.joinPath(api.tutor.extension.logUri, "Compression Tutor.log");
     const deadline = Date.now() + 10_000;
     let text = "";
     while (Date.now() < deadline && !text.includes("activated in")) {

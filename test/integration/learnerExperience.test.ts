@@ -11,7 +11,7 @@ import { ProgressStore } from "../../src/progress/progressStore";
 import { statusOf } from "../../src/progress/progressModel";
 import type { CheckReport } from "../../src/protocol/checkReport";
 import type { ExerciseTreeNode } from "../../src/views/exercisesTree";
-import { activateTutor, nextEvent } from "./harness/extension";
+import { activateTutor, actOutRestrictedMode, nextEvent } from "./harness/extension";
 import { RIGHT_AFFINE_SOLUTION as RIGHT, WRONG_AFFINE_SOLUTION as WRONG } from "../fixtures/affineQuantizationSolutions";
 
 const PACK = "quantization-distillation";
@@ -73,7 +73,6 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
   });
 
   after(async () => {
-    api.simulateWorkspaceTrust(undefined);
     await vscode.workspace.getConfiguration("compressionTutor").update("checkOnSave", undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration("compressionTutor").update("packFolders", undefined, vscode.ConfigurationTarget.Workspace);
   });
@@ -120,6 +119,21 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
     assert.equal(model.report?.status, "failed");
     assert.ok(model.charts.length > 0, "no chart for a failed quantization exercise");
     assert.deepEqual(model.exercise?.reference, { kind: "after-pass" });
+  });
+
+  it("a Run press in the panel goes straight to the check service and renders once: exactly one `show`", async () => {
+    const panel = api.resultsPanel()!;
+    assert.equal(panel.currentModel.exercise?.exerciseId, EXERCISE);
+    const before = panel.postedShows;
+    const checked = nextEvent(api.tutor.checks.onDidCheck, "the Run press's check");
+    const rendered = nextEvent(panel.onDidReceiveMessage, "the webview to render the Run press's report", (m) => m.type === "rendered");
+    // The message the page posts when Run is pressed, through the presenter's dispatch table, as the webview's own arrives.
+    await api.tutor.presenter.receive(panel, { type: "runCheck" });
+    const event = await checked;
+    await rendered;
+    await api.tutor.presenter.whenRendered();
+    assert.equal(panel.currentModel.report, event.report, "the panel does not show the Run press's report");
+    assert.equal(panel.postedShows - before, 1, "one Run press posted `show` more than once (each post rebuilds every chart)");
   });
 
   it("a check renders the panel once: one `show` per state change, none for an unchanged model", async () => {
@@ -185,7 +199,7 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
   });
 
   it("progress survives a reload: a fresh store over the persisted state reads the pass back by case id", () => {
-    const fresh = new ProgressStore(api.ctx.extension.globalState);
+    const fresh = new ProgressStore(api.tutor.extension.globalState);
     const progress = fresh.get(PACK, EXERCISE);
     assert.ok(progress?.everPassed);
     assert.equal(statusOf(progress, api.tutor.packs.find(PACK, EXERCISE)!.exercise).kind, "passed");
@@ -193,7 +207,7 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
   });
 
   it("progress survives a page that lost globalState's last writes: the journal in global storage brings the pass back", async () => {
-    const journal = new ProgressJournal(api.ctx.extension.globalStorageUri.fsPath);
+    const journal = new ProgressJournal(api.tutor.extension.globalStorageUri.fsPath);
     assert.ok(journal.read()[`${PACK}/${EXERCISE}`]?.everPassed, "the journal file does not hold the pass");
     // A memento that lost every write (what a browser window closed mid-write leaves behind).
     const values = new Map<string, unknown>();
@@ -242,7 +256,7 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
   });
 
   it("Restricted Mode: exercises open and calculators run, but checking refuses (the command checks trust itself)", async () => {
-    api.simulateWorkspaceTrust(false);
+    const trustAgain = actOutRestrictedMode(api);
     try {
       const uri = await vscode.commands.executeCommand<vscode.Uri>("compressionTutor.openExercise", { packId: PACK, exerciseId: "int4-scale" });
       assert.ok(uri, "opening an exercise needs no trust");
@@ -253,7 +267,7 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
       const memory = await vscode.commands.executeCommand("compressionTutor.calc.memory", { params: "7B", format: "int4", groupSize: 128 });
       assert.ok(memory, "the memory calculator gave no result in Restricted Mode");
     } finally {
-      api.simulateWorkspaceTrust(undefined);
+      trustAgain();
     }
     const manifest = vscode.extensions.getExtension("compression-tutor.compression-tutor")!.packageJSON as { capabilities: { untrustedWorkspaces: { supported: unknown } } };
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, "limited");

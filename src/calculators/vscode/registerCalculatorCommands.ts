@@ -22,7 +22,7 @@ export type CalculatorArguments = Record<string, RawValue | undefined> & { openP
 
 export function registerCalculatorCommands(ctx: TutorContext): void {
   for (const id of CALCULATOR_IDS) {
-    ctx.push(vscode.commands.registerCommand(calculatorCommandId(id), (args?: unknown) => runCalculatorCommand(ctx, id, args)));
+    ctx.register(vscode.commands.registerCommand(calculatorCommandId(id), (args?: unknown) => runCalculatorCommand(ctx, id, args)));
   }
 }
 

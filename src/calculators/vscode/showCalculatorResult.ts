@@ -2,12 +2,9 @@
 import * as vscode from "vscode";
 import type { TutorContext } from "../../extension/tutorContext";
 import type { PanelModel } from "../../protocol/webviewMessages";
-import { ResultsPanel } from "../../webview/resultsPanel";
+import type { ResultsPanel } from "../../webview/resultsPanel";
 import type { CalculatorResult } from "../calculator";
 import { formatResultText } from "../formatValues";
-
-export const COPY_ACTION = "Copy";
-export const OPEN_PANEL_ACTION = "Open in Results Panel";
 
 export function resultPanelModel(result: CalculatorResult): PanelModel {
   return { title: result.title, facts: result.lines.map(({ label, value }) => ({ label, value })), charts: result.charts };
@@ -18,17 +15,19 @@ export function resultText(result: CalculatorResult): string {
 }
 
 export function openResultInPanel(ctx: TutorContext, result: CalculatorResult): ResultsPanel {
-  return ResultsPanel.createOrShow(ctx, resultPanelModel(result));
+  return ctx.presenter.showModel(resultPanelModel(result));
 }
 
 /** Resolves once the person picked an action or dismissed the notification. */
 export async function showCalculatorResult(ctx: TutorContext, result: CalculatorResult): Promise<void> {
-  const actions = result.charts.length > 0 || result.lines.length > 0 ? [COPY_ACTION, OPEN_PANEL_ACTION] : [COPY_ACTION];
+  const copy = vscode.l10n.t("Copy");
+  const openPanel = vscode.l10n.t("Open in Results Panel");
+  const actions = result.charts.length > 0 || result.lines.length > 0 ? [copy, openPanel] : [copy];
   const action = await vscode.window.showInformationMessage(result.summary, ...actions);
-  if (action === COPY_ACTION) {
+  if (action === copy) {
     await vscode.env.clipboard.writeText(resultText(result));
-    void vscode.window.setStatusBarMessage("Calculator result copied", 3000);
-  } else if (action === OPEN_PANEL_ACTION) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t("Calculator result copied"), 3000);
+  } else if (action === openPanel) {
     openResultInPanel(ctx, result);
   }
 }

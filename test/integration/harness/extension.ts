@@ -26,3 +26,15 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (valu
     });
   });
 }
+
+/**
+ * Acts out Restricted Mode until the returned function is called: this VS Code runs with workspace trust off, so
+ * it reports every workspace trusted. The seam is the context's one `WorkspaceTrust`, which every service asks.
+ */
+export function actOutRestrictedMode(api: TutorApi): () => void {
+  const trust = api.tutor.trust as { isTrusted(): boolean };
+  trust.isTrusted = () => false;
+  return () => {
+    delete (trust as { isTrusted?: () => boolean }).isTrusted;
+  };
+}
