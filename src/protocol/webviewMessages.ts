@@ -92,7 +92,9 @@ export type ToWebviewMessage =
   /** `focus`: scroll to and focus a part after rendering (the hint just opened). */
   | { type: "show"; model: PanelModel; focus?: "latest-hint" }
   /** A check of the shown exercise started or ended: only the Run button changes, nothing is re-rendered. */
-  | { type: "running"; running: boolean };
+  | { type: "running"; running: boolean }
+  /** Before the first `show` of a page, in a language other than English: VS Code's translations of the page's words. */
+  | { type: "l10n"; bundle: Record<string, string> };
 
 export type FromWebviewMessage =
   | { type: "ready" }

@@ -85,7 +85,8 @@ export class ResultsPanel extends Disposable {
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     this.postedShows++;
-    this.outbox.opened({ type: "show", model: this.model, ...(focus ? { focus } : {}) });
+    const translations: ToWebviewMessage[] = vscode.l10n.bundle ? [{ type: "l10n", bundle: vscode.l10n.bundle }] : [];
+    this.outbox.opened(...translations, { type: "show", model: this.model, ...(focus ? { focus } : {}) });
   }
 
   /** Brings the panel to the front without taking the focus from the editor. */
