@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { FileAnswer, FromSandboxMessage, RunRequest, RunResult, SandboxCall } from "../protocol/runnerIpc";
 import { checkSandboxMessage } from "./channel";
+import { PendingReplies } from "./pendingReplies";
 import { wholeRunLimitMs } from "./limits";
 
 export interface SandboxFiles {
@@ -60,9 +61,8 @@ export class SandboxRunError extends Error {
  */
 const COMPILE_ALLOWANCE_MS = 30_000;
 
-interface PendingRun {
-  resolve(result: RunResult): void;
-  reject(error: Error): void;
+/** What the runner keeps of a run while it waits for its result: the files it may be asked about, and its call count. */
+interface RunContext {
   files: SandboxFiles;
   calls: number;
 }
@@ -70,8 +70,7 @@ interface PendingRun {
 export class SandboxProcess {
   private child: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
-  private readonly pending = new Map<number, PendingRun>();
-  private nextId = 1;
+  private readonly runs = new PendingReplies<RunResult, RunContext>();
   private stderrTail = "";
   private readonly disposedChildren = new WeakSet<ChildProcess>();
   /** Why a process was killed by the runner: a refused message, or the backstop. */
@@ -104,7 +103,7 @@ export class SandboxProcess {
     this.ready = new Promise<void>((resolve, reject) => {
       child.on("message", (raw: unknown) => {
         if (this.child !== child) return;
-        const checked = checkSandboxMessage(raw, (id) => this.pending.get(id)?.calls);
+        const checked = checkSandboxMessage(raw, (id) => this.runs.contextOf(id)?.calls);
         if (!checked.ok) return this.refuse(child, checked.why);
         const message = checked.message;
         if (message.type === "ready") {
@@ -127,10 +126,7 @@ export class SandboxProcess {
         }
         const disposed = this.disposedChildren.has(child);
         const refused = this.refusedChildren.get(child);
-        for (const run of this.pending.values()) {
-          run.reject(disposed ? new SandboxStartError("the runner was disposed while a check was running") : new SandboxRunError(refused ?? this.backstopped.get(child) ?? why));
-        }
-        this.pending.clear();
+        this.runs.rejectAll(() => (disposed ? new SandboxStartError("the runner was disposed while a check was running") : new SandboxRunError(refused ?? this.backstopped.get(child) ?? why)));
       });
     });
     return this.ready;
@@ -149,11 +145,9 @@ export class SandboxProcess {
 
   private onMessage(message: FromSandboxMessage): void {
     if (message.type === "runResult") {
-      const run = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      run?.resolve(message);
+      this.runs.resolve(message.id, message);
     } else if (message.type === "resolve" || message.type === "load") {
-      const run = this.pending.get(message.id);
+      const run = this.runs.contextOf(message.id);
       const question = message.question;
       const answer = (body: FileAnswerBody): void => {
         const reply: FileAnswer = body.ok
@@ -166,11 +160,7 @@ export class SandboxProcess {
       asked.then(answer, (error: unknown) => answer({ ok: false, message: String(error) }));
     } else if (message.type === "fatal") {
       this.options.log(`sandbox: ${message.message}`);
-      const run = message.id === undefined ? undefined : this.pending.get(message.id);
-      if (run && message.id !== undefined) {
-        this.pending.delete(message.id);
-        run.reject(new SandboxRunError(`the sandbox failed: ${message.message}`));
-      }
+      if (message.id !== undefined) this.runs.reject(message.id, new SandboxRunError(`the sandbox failed: ${message.message}`));
     }
   }
 
@@ -184,28 +174,29 @@ export class SandboxProcess {
     }
     const child = this.child;
     if (!child) throw new Error("the sandbox process is not running");
-    const id = this.nextId++;
+    const { id, reply } = this.runs.open({ files, calls: calls.length });
     const request: RunRequest = { type: "run", id, entry, calls, timeoutMs: limits.timeoutMs, memoryMb: limits.memoryMb, ...given, ...(limits.callTimeoutsMs ? { callTimeoutsMs: limits.callTimeoutsMs } : {}) };
-    return new Promise<RunResult>((resolve, reject) => {
-      // A backstop for a sandbox that stops answering: QuickJS's interrupt handler stops each call at its
-      // limit and the whole run at its limit, so this fires only when the process itself is stuck.
-      const runLimitMs = wholeRunLimitMs(limits.timeoutMs, calls.length);
-      // Clamped: a timer past 2^31 − 1 ms fires at once.
-      const backstopMs = Math.min(COMPILE_ALLOWANCE_MS + runLimitMs * 1.5, 2 ** 31 - 1);
-      const backstop = setTimeout(() => {
-        const why = `the sandbox did not answer within ${Math.round(backstopMs / 1000)} s (the run's own limit is ${runLimitMs} ms, ${limits.timeoutMs} ms per call for ${calls.length} calls), so it was stopped`;
-        this.options.log(`run ${id}: ${why}`);
-        this.backstopped.set(child, why);
-        child.kill("SIGKILL");
-      }, backstopMs);
-      this.pending.set(id, {
-        files,
-        calls: calls.length,
-        resolve: (r) => (clearTimeout(backstop), resolve(r)),
-        reject: (e) => (clearTimeout(backstop), reject(e)),
-      });
+    // A backstop for a sandbox that stops answering: QuickJS's interrupt handler stops each call at its
+    // limit and the whole run at its limit, so this fires only when the process itself is stuck.
+    const runLimitMs = wholeRunLimitMs(limits.timeoutMs, calls.length);
+    // Clamped: a timer past 2^31 − 1 ms fires at once.
+    const backstopMs = Math.min(COMPILE_ALLOWANCE_MS + runLimitMs * 1.5, 2 ** 31 - 1);
+    const backstop = setTimeout(() => {
+      const why = `the sandbox did not answer within ${Math.round(backstopMs / 1000)} s (the run's own limit is ${runLimitMs} ms, ${limits.timeoutMs} ms per call for ${calls.length} calls), so it was stopped`;
+      this.options.log(`run ${id}: ${why}`);
+      this.backstopped.set(child, why);
+      child.kill("SIGKILL");
+    }, backstopMs);
+    try {
       child.send(request);
-    });
+    } catch (error) {
+      this.runs.reject(id, new SandboxRunError(`could not send the run to the sandbox: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    try {
+      return await reply;
+    } finally {
+      clearTimeout(backstop);
+    }
   }
 
   async dispose(): Promise<void> {

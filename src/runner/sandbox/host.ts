@@ -9,6 +9,7 @@
 import path from "node:path";
 import v8 from "node:v8";
 import type { FileAnswer, FromSandboxMessage, RunRequest, RunResult, ToSandboxMessage } from "../../protocol/runnerIpc";
+import { PendingReplies } from "../pendingReplies";
 import { BundleCache } from "./bundleCache";
 import { bundle, initialiseBundler, transformAlone, type BundleResult, type FileQuestions } from "./bundler";
 import { loadEngine, runBundle } from "./quickjsEngine";
@@ -17,15 +18,13 @@ function send(message: FromSandboxMessage): void {
   process.send?.(message);
 }
 
-let nextQuestion = 1;
-const pendingQuestions = new Map<number, (answer: FileAnswer) => void>();
+/** Questions about files this process asked the runner, by question number, until the runner's `fileAnswer`. */
+const openQuestions = new PendingReplies<FileAnswer>();
 
 function ask(message: { type: "resolve"; id: number; specifier: string; importer: string } | { type: "load"; id: number; path: string }): Promise<FileAnswer> {
-  const question = nextQuestion++;
-  return new Promise((resolve) => {
-    pendingQuestions.set(question, resolve);
-    send({ ...message, question });
-  });
+  const { id: question, reply } = openQuestions.open(undefined);
+  send({ ...message, question });
+  return reply;
 }
 
 function questionsFor(runId: number): FileQuestions {
@@ -97,9 +96,7 @@ async function handleRun(request: RunRequest): Promise<void> {
 
 process.on("message", (message: ToSandboxMessage) => {
   if (message.type === "fileAnswer") {
-    const answer = pendingQuestions.get(message.question);
-    pendingQuestions.delete(message.question);
-    answer?.(message);
+    openQuestions.resolve(message.question, message);
   } else if (message.type === "run") {
     handleRun(message).catch((error: unknown) => send({ type: "fatal", id: message.id, message: `run ${message.id} failed in the sandbox: ${String(error).slice(0, 2000)}` }));
   }
