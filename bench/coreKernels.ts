@@ -1,9 +1,11 @@
 /**
  * Array-kernel benchmark on 16M float32 values: the TypeScript core, the WebAssembly kernels (src/kernels, the
- * same results bit for bit), numpy doing the same work in place (bench/numpy_kernels.py, a child process that
- * times one run per request), and a plain Float32Array copy of the same array (the memory-bandwidth floor).
- * The four are interleaved run by run, in a rotating order, so all of them see the same machine load; each
- * figure is the median of the runs with its min and max. Ratios use CPU time (this process's or numpy's).
+ * same results bit for bit) on ordinary typed arrays (copied through the module's memory chunk by chunk) and,
+ * for fakeQuantize and groupQuantize, on arrays that live in a KernelArena (in place, no copies), numpy doing
+ * the same work in place (bench/numpy_kernels.py, a child process that times one run per request), and a plain
+ * Float32Array copy of the same array (the memory-bandwidth floor). All are interleaved run by run, in a
+ * rotating order, so they see the same machine load; each figure is the median of the runs with its min and
+ * max. Ratios use CPU time (this process's or numpy's) of the fastest exact path.
  *
  *   npx tsx bench/coreKernels.ts            prints a table and which speed targets hold
  *   npx tsx bench/coreKernels.ts --json     prints the rows as JSON
@@ -13,7 +15,7 @@ import { ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { affineQParams, fakeQuantize, groupQuantize, integerRange, minMax, mse, softmaxRows } from "../src/core";
-import { Kernels } from "../src/kernels";
+import { KernelArena, Kernels } from "../src/kernels";
 import { loadKernels } from "../src/models/node/loadKernels";
 
 export interface CoreKernelBenchOptions {
@@ -46,10 +48,14 @@ export interface CoreKernelBenchRow {
   core: Spread;
   /** The WebAssembly kernel (undefined when dist/kernels.wasm is missing: run `npm run build`). */
   wasm?: Spread;
+  /** The same kernel on arrays in a KernelArena, in place (fakeQuantize and groupQuantize only). */
+  inMemory?: Spread;
   numpy?: Spread;
   copy: Spread;
-  /** The fastest exact path (wasm, else core): median CPU ms, and what the targets are computed from. */
+  /** The fastest exact path (arena, else wasm, else core): median CPU ms, and what the targets are computed from. */
   cpuMs: number;
+  /** Which path cpuMs is. */
+  path: "arena" | "wasm" | "core";
   ms: number;
   /** float32 input bytes processed per CPU second by the fastest exact path, GB/s (1e9). */
   gbPerSecond: number;
@@ -146,6 +152,7 @@ interface KernelCase {
   values: number;
   core: () => unknown;
   wasm?: () => unknown;
+  inMemory?: () => unknown;
   /** "fast": ≥ 1.5× faster than numpy and within 2.5× a copy; "softmax": within 1.5× numpy. */
   target: "fast" | "softmax";
 }
@@ -184,12 +191,29 @@ export async function runCoreKernelBench(options: CoreKernelBenchOptions = {}): 
   const q8 = affineQParams(min, max, int8);
   const scale4 = Math.max(-min, max) / 7;
 
+  // The arena's copies of x and its outputs (x, out, codes: 3 × 4 bytes a value, then the group scales).
+  let arena: KernelArena | undefined;
+  let xa: Float32Array | undefined;
+  let outA: Float32Array | undefined;
+  let codesA: Int32Array | undefined;
+  let scalesA: Float64Array | undefined;
+  if (kernels) {
+    arena = kernels.arena(size * 12 + scales.byteLength + 64);
+    xa = arena.float32(size);
+    xa.set(x);
+    outA = arena.float32(size);
+    codesA = arena.int32(size);
+    scalesA = arena.float64(scales.length);
+  }
+  const inArena = (run: (a: KernelArena) => unknown) => (arena ? () => run(arena as KernelArena) : undefined);
+
   const cases: KernelCase[] = [
     {
       kernel: "fakeQuantize int8 affine",
       values: size,
       core: () => fakeQuantize(x, q8, { range: int8, out }),
       wasm: kernels && (() => kernels.fakeQuantizeF32(x, q8.scale, int8.qmin - q8.zeroPoint, int8.qmax - q8.zeroPoint, out)),
+      inMemory: inArena((a) => a.fakeQuantizeF32(xa!, q8.scale, int8.qmin - q8.zeroPoint, int8.qmax - q8.zeroPoint, outA!)),
       target: "fast",
     },
     {
@@ -197,6 +221,7 @@ export async function runCoreKernelBench(options: CoreKernelBenchOptions = {}): 
       values: size,
       core: () => fakeQuantize(x, { scale: scale4, zeroPoint: 0 }, { range: int4, out }),
       wasm: kernels && (() => kernels.fakeQuantizeF32(x, scale4, int4.qmin, int4.qmax, out)),
+      inMemory: inArena((a) => a.fakeQuantizeF32(xa!, scale4, int4.qmin, int4.qmax, outA!)),
       target: "fast",
     },
     {
@@ -204,6 +229,7 @@ export async function runCoreKernelBench(options: CoreKernelBenchOptions = {}): 
       values: size,
       core: () => groupQuantize(x, 128, 4, { out: codes }),
       wasm: kernels && (() => kernels.groupQuantizeSymF32(x, 128, 4, codes, scales)),
+      inMemory: inArena((a) => a.groupQuantizeSymF32(xa!, 128, 4, codesA!, scalesA!)),
       target: "fast",
     },
     { kernel: "mse", values: size, core: () => mse(x, y), wasm: kernels && (() => kernels.mseF32(x, y)), target: "fast" },
@@ -230,35 +256,40 @@ export async function runCoreKernelBench(options: CoreKernelBenchOptions = {}): 
   const result: CoreKernelBenchRow[] = [];
   try {
     for (const k of cases) {
-      log(`timing ${k.kernel} (core, wasm, numpy, copy interleaved, ${repeats} rounds)…`);
+      log(`timing ${k.kernel} (core, wasm${k.inMemory ? ", arena" : ""}, numpy, copy interleaved, ${repeats} rounds)…`);
       const src = x.subarray(0, k.values);
       const dst = out.subarray(0, k.values);
       const copy = () => dst.set(src);
       // Warm-up: JIT, page-in, the module's memory grown.
       k.core();
       k.wasm?.();
+      k.inMemory?.();
       copy();
-      const samples: Record<"core" | "wasm" | "numpy" | "copy", Sample[]> = { core: [], wasm: [], numpy: [], copy: [] };
-      const contenders: (keyof typeof samples)[] = ["core", "wasm", "numpy", "copy"];
+      const samples: Record<"core" | "wasm" | "inMemory" | "numpy" | "copy", Sample[]> = { core: [], wasm: [], inMemory: [], numpy: [], copy: [] };
+      const contenders: (keyof typeof samples)[] = ["core", "wasm", "inMemory", "numpy", "copy"];
       for (let r = 0; r < repeats; r++) {
         for (let j = 0; j < contenders.length; j++) {
           const who = contenders[(j + r) % contenders.length]; // rotate who goes first
           if (who === "core") samples.core.push(timeOnce(k.core));
           else if (who === "wasm" && k.wasm) samples.wasm.push(timeOnce(k.wasm));
+          else if (who === "inMemory" && k.inMemory) samples.inMemory.push(timeOnce(k.inMemory));
           else if (who === "copy") samples.copy.push(timeOnce(copy));
           else if (who === "numpy" && numpy) samples.numpy.push(await numpy.time(k.kernel));
         }
       }
       const core = spread(samples.core);
       const wasm = samples.wasm.length ? spread(samples.wasm) : undefined;
+      const inMemory = samples.inMemory.length ? spread(samples.inMemory) : undefined;
       const np = samples.numpy.length ? spread(samples.numpy) : undefined;
       const copyStats = spread(samples.copy);
-      const best = wasm ?? core;
+      const best = inMemory ?? wasm ?? core;
       result.push({
         kernel: k.kernel,
         values: k.values,
         core,
         wasm,
+        inMemory,
+        path: inMemory ? "arena" : wasm ? "wasm" : "core",
         numpy: np,
         copy: copyStats,
         cpuMs: best.median,
@@ -283,11 +314,12 @@ function formatSpread(s: Spread | undefined): string {
 }
 
 export function formatCoreKernelTable(rows: CoreKernelBenchRow[]): string {
-  const header = ["kernel", "core ms", "wasm ms", "numpy ms", "copy ms", "× numpy", "× copy", "target", "holds"];
+  const header = ["kernel", "core ms", "wasm ms", "arena ms", "numpy ms", "copy ms", "× numpy", "× copy", "target", "holds"];
   const body = rows.map((r) => [
     r.kernel,
     formatSpread(r.core),
     formatSpread(r.wasm),
+    formatSpread(r.inMemory),
     formatSpread(r.numpy),
     formatSpread(r.copy),
     r.ratioToNumpy === undefined ? "—" : `${r.ratioToNumpy.toFixed(2)}x`,
@@ -298,7 +330,7 @@ export function formatCoreKernelTable(rows: CoreKernelBenchRow[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   const note =
-    "CPU ms: median [min–max] over interleaved rounds; × numpy and × copy compare the WebAssembly kernel (the core where it is missing) by median CPU time";
+    "CPU ms: median [min–max] over interleaved rounds. wasm: the WebAssembly kernel on ordinary typed arrays (copied in and out of its memory); arena: on arrays in a KernelArena, in place. × numpy and × copy compare the fastest exact path (arena, else wasm, else the core) by median CPU time";
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line), "", note].join("\n");
 }
 

@@ -86,16 +86,18 @@ async function main(): Promise<void> {
   if (selected("core")) {
     const rows = await runCoreKernelBench(quick ? { size: 1 << 20, rows: 2048, repeats: 3 } : {});
     raw.core = rows;
-    for (const r of rows) targets.push({ target: `${r.kernel}: ${r.target}`, measured: `${formatNumber(r.ratioToNumpy ?? NaN)} × numpy, ${formatNumber(r.ratioToCopy)} × a copy`, holds: r.targetHolds });
+    for (const r of rows) targets.push({ target: `${r.kernel}: ${r.target}`, measured: `${formatNumber(r.ratioToNumpy ?? NaN)} × numpy, ${formatNumber(r.ratioToCopy)} × a copy (${r.path})`, holds: r.targetHolds });
+    const withSpread = (s: { median: number; min: number; max: number } | undefined) => (s ? `${formatNumber(s.median)} [${formatNumber(s.min)}–${formatNumber(s.max)}]` : "—");
     emit(
-      "Core kernels (float32; core, WebAssembly, numpy and copy interleaved; ratios of median CPU time)",
+      "Core kernels (float32; core, WebAssembly on typed arrays, WebAssembly on arena arrays in place, numpy and copy interleaved; ratios of median CPU time of the fastest exact path)",
       table(
-        ["kernel", "values", "core CPU ms", "wasm CPU ms [min–max]", "GB/s", "numpy CPU ms", "× numpy (<1 faster)", "copy CPU ms", "× copy", "target", "holds"],
+        ["kernel", "values", "core CPU ms", "wasm CPU ms [min–max]", "arena CPU ms [min–max]", "GB/s", "numpy CPU ms", "× numpy (<1 faster)", "copy CPU ms", "× copy", "target", "holds"],
         rows.map((r) => [
           r.kernel,
           r.values,
           r.core.median,
-          r.wasm ? `${formatNumber(r.wasm.median)} [${formatNumber(r.wasm.min)}–${formatNumber(r.wasm.max)}]` : "—",
+          withSpread(r.wasm),
+          withSpread(r.inMemory),
           r.gbPerSecond,
           r.numpyCpuMs,
           r.ratioToNumpy,

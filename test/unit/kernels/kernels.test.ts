@@ -388,3 +388,57 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
     });
   });
 });
+
+describe("KernelArena: the kernels in place on arrays in a kernel instance's own memory", function () {
+  this.timeout(60_000);
+  let k: Kernels;
+  before(async () => {
+    k = await kernelsForTest();
+  });
+
+  it("fakeQuantizeF32 and groupQuantizeSymF32 equal the core bit for bit (random and tie values, odd length)", () => {
+    const n = (1 << 18) + 5;
+    const arena = k.arena(n * 4 * 3 + 8 * Math.ceil(n / 128) + 4 * 16); // each array rounds up to 16 bytes
+    const x = arena.float32(n);
+    const scale = 3 / 255;
+    x.set(tieValues(n, scale, 130, 51, true));
+    x.set(randomValues(n >> 1, 1, 52));
+    const out = arena.float32(n);
+    const expected = fakeQuantize(x, { scale, zeroPoint: -3 }, { range: { qmin: -128, qmax: 127 }, out: new Float32Array(n) });
+    assert.equal(arena.fakeQuantizeF32(x, scale, -125, 130, out), true);
+    sameBits(out, expected as Float32Array, "fakeQuantize");
+    const q = arena.int32(n);
+    const scales = arena.float64(Math.ceil(n / 128));
+    const group = groupQuantize(x, 128, 4);
+    assert.equal(arena.groupQuantizeSymF32(x, 128, 4, q, scales), -1);
+    sameBits(q, group.q, "codes");
+    sameBits(scales, group.scales, "scales");
+  });
+
+  it("its arrays stay valid while the other kernels grow their own memory", () => {
+    const arena = k.arena(1024);
+    const x = arena.float32(100).fill(0.3);
+    k.mseF32(new Float32Array(4 * CHUNK_VALUES), new Float32Array(4 * CHUNK_VALUES));
+    k.arena(64 << 20);
+    assert.equal(x.length, 100);
+    assert.equal(x[99], Math.fround(0.3));
+  });
+
+  it("reports NaN and ±Infinity as the copying kernels do", () => {
+    const arena = k.arena(4096);
+    const x = arena.float32(300).fill(1);
+    x[200] = -Infinity;
+    assert.equal(arena.fakeQuantizeF32(x, 0.1, -128, 127, arena.float32(300)), false);
+    assert.equal(arena.groupQuantizeSymF32(x, 64, 4, arena.int32(300), arena.float64(5)), 3);
+  });
+
+  it("refuses arrays from elsewhere, overlapping output, and more than its capacity", () => {
+    const arena = k.arena(1024);
+    const x = arena.float32(64);
+    assert.throws(() => arena.fakeQuantizeF32(new Float32Array(64), 0.1, -8, 7, x), /x is not an array of this arena/);
+    assert.throws(() => arena.fakeQuantizeF32(x, 0.1, -8, 7, x), /out overlaps x/);
+    assert.throws(() => arena.fakeQuantizeF32(x, 0.1, -8, 7, arena.float32(63)), /out has length 63, x 64/);
+    assert.throws(() => arena.float32(1000), /float32\(1000\) needs 4000 bytes, 512 of the arena.s 1024 are left/);
+    assert.throws(() => k.arena(-1), /bytes must be a non-negative integer/);
+  });
+});
