@@ -5,8 +5,13 @@
  *   softmax(z, T)_i = exp((z_i − max z) / T) / Σ_j exp((z_j − max z) / T)
  *
  * A higher temperature flattens the distribution (more "dark knowledge" in the small probabilities).
+ *
+ * softmaxRows into a Float32Array computes each exponential to float32 precision (softmaxExpFloat32), multiplies
+ * by 1/T and sums in four interleaved partial sums (softmaxIntoFloat32): the WebAssembly kernel (src/kernels) then
+ * reproduces it bit for bit four values at a time.
  */
 import { NumericArray } from "./quantize";
+import { softmaxExpFloat32 } from "./float32Exp";
 import { fail, requireFiniteArray, requireIntegerIn, requireOptions, requirePositive, reportNonFinite, requireArrayLike } from "./validate";
 
 function maxOf(x: ArrayLike<number>, start: number, end: number): number {
@@ -50,6 +55,44 @@ function softmaxInto(x: ArrayLike<number>, start: number, end: number, temperatu
 }
 
 /**
+ * softmaxRows' float32 row: z = (x − m)·(1/T) (divided by T where 1/T overflows, for a subnormal T), e =
+ * softmaxExpFloat32(z), four partial sums s_j over the positions j mod 4 in the row, each in index order, total
+ * (s0 + s1) + (s2 + s3); then out = e·(1/total). Multiplying and the four sums are what let the kernel run four
+ * values at a time and still give these bits.
+ */
+function softmaxIntoFloat32(x: ArrayLike<number>, start: number, end: number, temperature: number, out: Float32Array): void {
+  const m = maxOf(x, start, end);
+  const inverseT = 1 / temperature;
+  const divide = !Number.isFinite(inverseT);
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = start;
+  for (; i + 3 < end; i += 4) {
+    const e0 = softmaxExpFloat32(divide ? (x[i] - m) / temperature : (x[i] - m) * inverseT);
+    const e1 = softmaxExpFloat32(divide ? (x[i + 1] - m) / temperature : (x[i + 1] - m) * inverseT);
+    const e2 = softmaxExpFloat32(divide ? (x[i + 2] - m) / temperature : (x[i + 2] - m) * inverseT);
+    const e3 = softmaxExpFloat32(divide ? (x[i + 3] - m) / temperature : (x[i + 3] - m) * inverseT);
+    out[i] = e0;
+    out[i + 1] = e1;
+    out[i + 2] = e2;
+    out[i + 3] = e3;
+    s0 += e0;
+    s1 += e1;
+    s2 += e2;
+    s3 += e3;
+  }
+  // 0 to 3 values left: they continue sums 0, 1, 2 in turn.
+  for (let j = 0; i < end; i++, j++) {
+    const e = softmaxExpFloat32(divide ? (x[i] - m) / temperature : (x[i] - m) * inverseT);
+    out[i] = e;
+    if (j === 0) s0 += e;
+    else if (j === 1) s1 += e;
+    else s2 += e;
+  }
+  const inverseSum = 1 / (s0 + s1 + (s2 + s3));
+  for (let j = start; j < end; j++) out[j] *= inverseSum;
+}
+
+/**
  * Log-softmax at a temperature: (z_i − max z)/T − ln Σ_j exp((z_j − max z)/T). Exact where softmax would
  * underflow to 0 (its log stays finite).
  *
@@ -80,7 +123,9 @@ export function logSoftmax(logits: ArrayLike<number>, temperature = 1): Float64A
 
 /**
  * Softmax of every row of a row-major matrix (a batch of logits) into a preallocated output: the kernel
- * behind batched distillation and the benchmark. Output rows sum to 1.
+ * behind batched distillation and the benchmark. Output rows sum to 1. Into a Float32Array (the default for
+ * float32 logits) each exponential is softmaxExpFloat32, accurate to float32 precision like numpy's float32 exp;
+ * otherwise Math.exp as in softmax.
  *
  * @param logits rows·rowLength finite numbers, row after row
  * @param rowLength logits per row (classes), ≥ 1, dividing logits.length
@@ -108,8 +153,10 @@ export function softmaxRows(
   let out = o.out;
   if (out !== undefined && out.length !== n) fail(fn, `options.out has length ${out.length}, expected ${n}`);
   out ??= logits instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
-  for (let start = 0; start < n; start += rowLength) {
-    softmaxInto(logits, start, start + rowLength, temperature, out);
+  if (out instanceof Float32Array) {
+    for (let start = 0; start < n; start += rowLength) softmaxIntoFloat32(logits, start, start + rowLength, temperature, out);
+  } else {
+    for (let start = 0; start < n; start += rowLength) softmaxInto(logits, start, start + rowLength, temperature, out);
   }
   // A non-finite logit makes its whole row NaN; one check at the end keeps the hot loop lean.
   for (let start = 0; start < n; start += rowLength) {

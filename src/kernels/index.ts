@@ -18,8 +18,6 @@ interface Exports {
   groupQuantizeSymF32(w: number, q: number, scales: number, n: number, groupSize: number, bits: number): number;
   mseF32(a: number, b: number, n: number, sums: number): number;
   softmaxRowsF32(x: number, out: number, n: number, rowLength: number, temperature: number): number;
-  v8Exp(x: number): number;
-  v8ExpPair(a: number, b: number, out: number): void;
   momentsF32(x: number, n: number, acc: number): number;
   histogramF32(x: number, n: number, lo: number, binScale: number, mean: number, limit: number, counts: number, scratch: number): number;
   int8ErrorF32(x: number, n: number, s: number, acc: number): void;
@@ -206,14 +204,6 @@ export class Kernels {
     this.withAcc(acc, (a) => this.exports.q8_0ErrorF32(p, to - from, a));
   }
 
-  /** [e^a, e^b] through the two-lane path (for tests of the port). */
-  expPair(a: number, b: number): [number, number] {
-    const [p] = this.regions(1, 16);
-    this.exports.v8ExpPair(a, b, p);
-    const r = new Float64Array(this.exports.memory.buffer, p, 2);
-    return [r[0], r[1]];
-  }
-
   /** The same for FP8 E4M3 with per-tensor scale s (values in order). */
   fp8Error(from: number, to: number, s: number, acc: Float64Array): void {
     const p = this.values(from, to);
@@ -230,11 +220,6 @@ export class Kernels {
   int4Error(from: number, to: number, inRow: number, rowLength: number, acc: Float64Array): void {
     const p = this.values(from, to);
     this.withAcc(acc, (a) => this.exports.int4ErrorF32(p, to - from, inRow, rowLength, a));
-  }
-
-  /** e^x exactly as V8's Math.exp (for tests of the port). */
-  exp(x: number): number {
-    return this.exports.v8Exp(x);
   }
 }
 

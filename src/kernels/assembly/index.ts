@@ -2,5 +2,4 @@
 export { fakeQuantizeF32, groupQuantizeSymF32 } from "./quantize";
 export { mseF32 } from "./metrics";
 export { softmaxRowsF32 } from "./softmax";
-export { v8Exp, v8ExpPair } from "./exp";
 export { momentsF32, histogramF32, int8ErrorF32, q4_0ErrorF32, q8_0ErrorF32, fp8ErrorF32, nf4ErrorF32, int4ErrorF32 } from "./inspect";

@@ -314,6 +314,8 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
       [7, 100, 1e3],
       [1, 1, 1],
       [CHUNK_VALUES + 9, 2, 5],
+      [35, 5e-324, 1], // a subnormal T: 1/T overflows, so the row divides
+      [33, 1e-300, 1],
     ]) {
       it(`rows of ${rowLength}, T = ${temperature}, logits ×${scale}`, () => {
         const rows = Math.max(1, Math.floor(Math.min(COUNT, 1 << 19) / rowLength));
@@ -333,11 +335,11 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
           const row = x.subarray(r * rowLength, (r + 1) * rowLength);
           const kind = r % 6;
           for (let i = 0; i < rowLength; i++) {
-            if (kind === 0) row[i] = r % 12 < 6 ? -699.999 * u() : -760 * u(); // down to just above −700, or past fdlibm's −709.8 and −745.1
+            if (kind === 0) row[i] = r % 12 < 6 ? -699.999 * u() : -760 * u(); // down to just above −700 (the kernel's fast-row bound and softmaxExpFloat32's cutoff), or past it
             else if (kind === 1) row[i] = -Infinity;
             else if (kind === 2) row[i] = u() < 0.5 ? 0 : -0;
             else if (kind === 3) row[i] = (u() - 0.5) * 6.8e38;
-            else if (kind === 4) row[i] = -1e-3 * u(); // tiny shifted logits: fdlibm's |x| < 2^-28 and 0.5·ln2 branches
+            else if (kind === 4) row[i] = -1e-3 * u(); // tiny shifted logits: k = 0, r = z
             else row[i] = (u() - 0.5) * 1e-7;
           }
           row[Math.floor(u() * rowLength)] = kind === 0 || kind === 1 ? 0 : row[0];
@@ -352,39 +354,6 @@ describe("WebAssembly kernels equal the TypeScript core bit for bit", function (
       const x = Float32Array.of(1, 2, 3, Infinity);
       assert.equal(k.softmaxRowsF32(x, 2, 1, new Float32Array(4)), false);
       assert.throws(() => softmaxRows(x, 2, 1));
-    });
-  });
-
-  describe("the exp port equals V8's Math.exp", () => {
-    it("over every range fdlibm's exp branches on, and the special values", () => {
-      const u = generator(99);
-      const ranges: [number, number][] = [
-        [-1e-9, 1e-9],
-        [-0.35, 0.35],
-        [-1.04, 1.04],
-        [-20, 20],
-        [-709, 709],
-        [-745.2, -700],
-        [700, 710],
-      ];
-      for (const [lo, hi] of ranges) {
-        for (let i = 0; i < COUNT / 4; i++) {
-          const x = lo + (hi - lo) * u();
-          sameNumber(k.exp(x), Math.exp(x), `exp(${x})`);
-        }
-      }
-      const specials = [0, -0, 1, -1, NaN, Infinity, -Infinity, 709.782712893384, 709.79, -745.1332191019412, -745.14, 2 ** -30, Math.LN2 / 2, 1.5 * Math.LN2, 700, -700, 699.99];
-      for (const x of specials) sameNumber(k.exp(x), Math.exp(x), `exp(${x})`);
-      // The two-lane path: every range in both lanes, and pairs that mix a special value with a regular one.
-      for (const [lo, hi] of ranges) {
-        for (let i = 0; i < COUNT / 8; i++) {
-          const a = lo + (hi - lo) * u();
-          const b = i % 16 === 0 ? specials[i % specials.length] : lo + (hi - lo) * u();
-          const [ea, eb] = k.expPair(a, b);
-          sameNumber(ea, Math.exp(a), `pair exp(${a})`);
-          sameNumber(eb, Math.exp(b), `pair exp(${b})`);
-        }
-      }
     });
   });
 });
