@@ -12,7 +12,7 @@ import type { FileAnswer, FromSandboxMessage, RunRequest, RunResult, ToSandboxMe
 import { PendingReplies } from "../pendingReplies";
 import { BundleCache } from "./bundleCache";
 import { bundle, initialiseBundler, transformAlone, type BundleResult, type FileQuestions } from "./bundler";
-import { loadEngine, runBundle } from "./quickjsEngine";
+import { loadEngine, prepareNextRuntime, runBundle } from "./quickjsEngine";
 
 function send(message: FromSandboxMessage): void {
   process.send?.(message);
@@ -92,6 +92,8 @@ async function handleRun(request: RunRequest): Promise<void> {
     result.loadFailure = run.loadFailure;
   }
   send(result);
+  // A warm sandbox makes the next run's fresh runtime while it waits for that run (quickjsEngine.ts).
+  if (!oneShot) setImmediate(() => prepareNextRuntime(request.memoryMb));
 }
 
 process.on("message", (message: ToSandboxMessage) => {

@@ -223,36 +223,74 @@ function outcomeOfStop(stop: Stop, message: string): CallOutcome {
 }
 
 /** Runs `code` (a CommonJS bundle) and the calls in a fresh runtime; never throws for anything the code does. */
-export async function runBundle(code: string, calls: SandboxCall[], limits: EngineLimits): Promise<EngineRun> {
+/** A fresh runtime with the prelude evaluated in it: it has run nothing else, ever. */
+interface FreshEngine {
+  memoryMb: number;
+  session: Session;
+  context: QuickJSContext;
+  /** The prelude's bridge functions; undefined if the prelude did not evaluate (never expected). */
+  bridge?: { load: QuickJSHandle; call: QuickJSHandle; settled: QuickJSHandle; view: QuickJSHandle };
+}
+
+async function freshEngine(memoryMb: number): Promise<FreshEngine> {
   const wasmModule = await (compiled ?? (await loadEngine(), compiled));
   // The run's linear memory, capped: the engine's own 16 MB (code, stack, start-up heap) plus the limit.
   // This is the limit that holds. QuickJS's setMemoryLimit alone does not in this build: it counts each
   // allocation's usable size, which Emscripten's malloc does not report, so it only refuses single
   // allocations larger than the limit (measured: 267 Float64Array(1e6) under a 96 MB limit).
-  const wasmMemory = new WebAssembly.Memory({ initial: ENGINE_BASE_PAGES, maximum: ENGINE_BASE_PAGES + limits.memoryMb * PAGES_PER_MB });
+  const wasmMemory = new WebAssembly.Memory({ initial: ENGINE_BASE_PAGES, maximum: ENGINE_BASE_PAGES + memoryMb * PAGES_PER_MB });
   const quickjs = await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmModule, wasmMemory }));
   const runtime = quickjs.newRuntime();
-  const memoryBytes = limits.memoryMb * 1024 * 1024;
+  const memoryBytes = memoryMb * 1024 * 1024;
   runtime.setMemoryLimit(memoryBytes);
   runtime.setMaxStackSize(QUICKJS_STACK_BYTES);
   const context = runtime.newContext();
   const session = new Session(runtime, context, memoryBytes);
+  // The prelude is ours and runs before any deadline is set; it builds the bridge and returns it.
+  const preludeResult = context.evalCode(PRELUDE_SOURCE, "compression-tutor-prelude.js", { type: "global", strict: true });
+  if (preludeResult.error) return { memoryMb, session, context };
+  const bridgeObject = context.unwrapResult(context.callFunction(preludeResult.value, context.undefined));
+  const [load, call, settled, view] = ["load", "call", "settled", "view"].map((name) => context.getProp(bridgeObject, name));
+  return { memoryMb, session, context, bridge: { load, call, settled, view } };
+}
+
+/**
+ * One fresh runtime made ahead, while the sandbox is idle after a run (`prepareNextRuntime`), so that the next
+ * run of a warm sandbox does not wait for instantiating QuickJS and evaluating the prelude (about 2 ms of a
+ * warm check). It is as fresh as one made on demand: nothing has run in it but the prelude, and it serves one
+ * run only.
+ */
+let spare: Promise<FreshEngine> | undefined;
+
+/** Makes the next run's runtime now (a warm sandbox calls this once it has answered a run). */
+export function prepareNextRuntime(memoryMb: number): void {
+  spare ??= freshEngine(memoryMb);
+  spare.catch(() => (spare = undefined));
+}
+
+async function takeEngine(memoryMb: number): Promise<FreshEngine> {
+  const ready = spare;
+  spare = undefined;
+  const engine = ready && (await ready.catch(() => undefined));
+  return engine && engine.memoryMb === memoryMb ? engine : freshEngine(memoryMb);
+}
+
+/** Runs `code` (a CommonJS bundle) and the calls in a fresh runtime; never throws for anything the code does. */
+export async function runBundle(code: string, calls: SandboxCall[], limits: EngineLimits): Promise<EngineRun> {
+  const { session, context, bridge } = await takeEngine(limits.memoryMb);
   session.startRun(wholeRunLimitMs(limits.timeoutMs, calls.length));
 
   const outcomes: (CallOutcome | undefined)[] = calls.map(() => undefined);
   const fill = (fillWith: (index: number) => CallOutcome): CallOutcome[] => outcomes.map((o, i) => o ?? fillWith(i));
 
-  // The prelude and the bundle's wrapper are evaluated under the load deadline. The wrapper opens on the
-  // bundle's first line, so stack lines match the bundle's source map without an offset.
-  session.startCall(limits.timeoutMs);
-  const preludeResult = context.evalCode(PRELUDE_SOURCE, "compression-tutor-prelude.js", { type: "global", strict: true });
-  if (preludeResult.error) {
+  if (!bridge) {
     const message = "the sandbox could not start its JavaScript engine";
     return { outcomes: fill(() => ({ kind: "crashed", message })), loadFailure: { kind: "crashed", message } };
   }
-  const bridge = context.unwrapResult(context.callFunction(preludeResult.value, context.undefined));
-  const bridgeFn = (name: string): QuickJSHandle => context.getProp(bridge, name);
-  const [load, call, settled, view] = ["load", "call", "settled", "view"].map(bridgeFn);
+  const { load, call, settled, view } = bridge;
+  // The bundle's wrapper is evaluated under the load deadline. It opens on the bundle's first line, so stack
+  // lines match the bundle's source map without an offset.
+  session.startCall(limits.timeoutMs);
   /** Copies a typed array's buffer out of the runtime's memory; the decoder checks offset and length against it. */
   const viewBytes = (index: number): Uint8Array => {
     const buffer = context.callFunction(view, context.undefined, context.newNumber(index));

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import type { CallOutcome } from "../../../src/protocol/runnerIpc";
-import { runBundle } from "../../../src/runner/sandbox/quickjsEngine";
+import { prepareNextRuntime, runBundle } from "../../../src/runner/sandbox/quickjsEngine";
 
 /** Runs `body` as the body of `answer()` and returns its one outcome. */
 async function returnedBy(body: string, limits = { timeoutMs: 5000, memoryMb: 256 }): Promise<CallOutcome> {
@@ -24,6 +24,17 @@ function messageOf(outcome: CallOutcome): string {
 
 describe("the QuickJS bridge", function () {
   this.timeout(60_000);
+
+  it("prepareNextRuntime(256) makes a runtime that carries nothing of the run before it, and serves one run", async () => {
+    const limits = { timeoutMs: 5000, memoryMb: 256 };
+    await returnedBy("globalThis.leak = 'from the run before'; Object.prototype.polluted = 1; return 0;", limits);
+    prepareNextRuntime(256);
+    assert.deepEqual(valueOf(await returnedBy("return [typeof globalThis.leak, typeof ({}).polluted];", limits)), ["undefined", "undefined"]);
+    await returnedBy("globalThis.leak = 'again'; return 0;", limits);
+    prepareNextRuntime(256);
+    // Another memory limit than the one made ahead: a runtime with the asked limit is made instead.
+    assert.deepEqual(valueOf(await returnedBy("return typeof globalThis.leak;", { timeoutMs: 5000, memoryMb: 64 })), "undefined");
+  });
 
   it("keeps NaN, -0, ±Infinity and undefined", async () => {
     const value = valueOf(await returnedBy("return [NaN, -0, Infinity, -Infinity, undefined, 0.1, 'x', true, null];")) as unknown[];
