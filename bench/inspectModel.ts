@@ -1,13 +1,16 @@
 /**
- * `compression-tutor inspect` on a generated safetensors file (1 GB by default: 16 float32 tensors of
+ * `compression-tutor inspect` on a generated safetensors file (1 GB by default: 15 float32 tensors of
  * 4096 × 4096 normal values) with `--schemes int8-per-channel,q4_0`, against `cat file > /dev/null` on the same
- * file. The two alternate run by run so both see the same page-cache state; medians with min and max.
+ * file. They alternate run by run (cat, inspect on the default threads, inspect --threads 1) so all see the same
+ * page-cache state; medians with min and max of the wall time, and of the CPU time (user + system, from
+ * /usr/bin/time where it exists), and the load average before and after, since the machine may be shared.
  * Target (issue 13): inspect within 2× cat. Needs `npm run build` (dist/cli.js, dist/kernels.wasm).
  *
  *   npx tsx bench/inspectModel.ts [--bytes N] [--repeats K] [--keep]
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
@@ -17,14 +20,19 @@ export interface InspectBenchRow {
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /** User + system CPU time, when /usr/bin/time can measure it. */
+  cpu?: { medianMs: number; minMs: number; maxMs: number };
 }
 
 export interface InspectBenchResult {
   fileBytes: number;
   rows: InspectBenchRow[];
-  /** inspect's median / cat's median. */
+  /** inspect's median / cat's median (wall time, default threads). */
   ratio: number;
   targetHolds: boolean;
+  /** os.loadavg() before and after the timed rounds. */
+  loadBefore: number[];
+  loadAfter: number[];
 }
 
 /** Writes a safetensors file of `tensors` float32 tensors of rows × cols seeded normal values, chunk by chunk. */
@@ -60,17 +68,27 @@ function writeModel(file: string, tensors: number, rows: number, cols: number): 
   fs.closeSync(fd);
 }
 
-function timeCommand(command: string, args: string[], stdout: "ignore" | "pipe"): number {
+const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+/** Wall time of a command, and its CPU time (user + system) when /usr/bin/time is there. */
+function timeCommand(command: string, args: string[], stdout: "ignore" | "pipe"): { wallMs: number; cpuMs?: number } {
+  const [file, argv] = TIME ? [TIME, ["-f", "cpu %U %S", command, ...args]] : [command, args];
   const t0 = performance.now();
-  const r = spawnSync(command, args, { stdio: ["ignore", stdout, "pipe"], maxBuffer: 64 << 20 });
-  const ms = performance.now() - t0;
+  const r = spawnSync(file, argv, { stdio: ["ignore", stdout, "pipe"], maxBuffer: 64 << 20 });
+  const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed: ${String(r.stderr).trim()}`);
-  return ms;
+  const m = /cpu (\d+\.\d+) (\d+\.\d+)\s*$/.exec(String(r.stderr));
+  return { wallMs, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined };
 }
 
-function stats(metric: string, values: number[]): InspectBenchRow {
+function spread(values: number[]): { medianMs: number; minMs: number; maxMs: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { metric, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+  return { medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+}
+
+function stats(metric: string, runs: { wallMs: number; cpuMs?: number }[]): InspectBenchRow {
+  const cpu = runs.every((r) => r.cpuMs !== undefined) ? spread(runs.map((r) => r.cpuMs!)) : undefined;
+  return { metric, ...spread(runs.map((r) => r.wallMs)), cpu };
 }
 
 export function runInspectBench(options: { bytes?: number; repeats?: number; keep?: boolean; log?: (l: string) => void } = {}): InspectBenchResult {
@@ -87,24 +105,46 @@ export function runInspectBench(options: { bytes?: number; repeats?: number; kee
     log(`writing ${file} (${((tensors * rows * cols * 4) / 1e9).toFixed(2)} GB)…`);
     writeModel(file, tensors, rows, cols);
   }
-  const cat: number[] = [];
-  const inspect: number[] = [];
+  const schemes = ["--schemes", "int8-per-channel,q4_0", "--format", "json"];
+  const commands = {
+    cat: ["cat", [file], "ignore"],
+    inspect: [process.execPath, [cli, "inspect", file, ...schemes], "pipe"],
+    inspect1: [process.execPath, [cli, "inspect", file, ...schemes, "--threads", "1"], "pipe"],
+  } as const;
+  const runs: Record<keyof typeof commands, { wallMs: number; cpuMs?: number }[]> = { cat: [], inspect: [], inspect1: [] };
   const repeats = options.repeats ?? 3;
-  // Warm-up of both: the file into the page cache, node's code cache.
-  timeCommand("cat", [file], "ignore");
-  timeCommand(process.execPath, [cli, "inspect", file, "--schemes", "int8-per-channel,q4_0", "--format", "json"], "pipe");
+  // Warm-up of each: the file into the page cache, node's code cache.
+  for (const [command, args, out] of Object.values(commands)) timeCommand(command, [...args], out);
+  const loadBefore = os.loadavg();
+  const order = Object.keys(commands) as (keyof typeof commands)[];
   for (let r = 0; r < repeats; r++) {
-    const order = r % 2 === 0 ? ["cat", "inspect"] : ["inspect", "cat"];
-    for (const who of order) {
-      if (who === "cat") cat.push(timeCommand("cat", [file], "ignore"));
-      else inspect.push(timeCommand(process.execPath, [cli, "inspect", file, "--schemes", "int8-per-channel,q4_0", "--format", "json"], "pipe"));
+    // Rotate who goes first, so none always follows the same neighbour.
+    for (const who of [...order.slice(r % order.length), ...order.slice(0, r % order.length)]) {
+      const [command, args, out] = commands[who];
+      runs[who].push(timeCommand(command, [...args], out));
     }
-    log(`round ${r + 1}: cat ${cat.at(-1)!.toFixed(0)} ms, inspect ${inspect.at(-1)!.toFixed(0)} ms`);
+    log(`round ${r + 1}: cat ${runs.cat.at(-1)!.wallMs.toFixed(0)} ms, inspect ${runs.inspect.at(-1)!.wallMs.toFixed(0)} ms, --threads 1 ${runs.inspect1.at(-1)!.wallMs.toFixed(0)} ms`);
   }
+  const loadAfter = os.loadavg();
+  const fileBytes = fs.statSync(file).size;
   if (!options.keep) fs.rmSync(file);
-  const rowsOut = [stats("cat file > /dev/null", cat), stats("inspect --schemes int8-per-channel,q4_0", inspect)];
+  const rowsOut = [
+    stats("cat file > /dev/null", runs.cat),
+    stats("inspect --schemes int8-per-channel,q4_0", runs.inspect),
+    stats("  the same, --threads 1", runs.inspect1),
+  ];
   const ratio = rowsOut[1].medianMs / rowsOut[0].medianMs;
-  return { fileBytes: fs.existsSync(file) ? fs.statSync(file).size : tensors * rows * cols * 4, rows: rowsOut, ratio, targetHolds: ratio <= 2 };
+  return { fileBytes, rows: rowsOut, ratio, targetHolds: ratio <= 2, loadBefore, loadAfter };
+}
+
+/** The rows as text: wall median [min–max], CPU median [min–max]. */
+export function formatInspectBench(result: InspectBenchResult): string {
+  const range = (s: { medianMs: number; minMs: number; maxMs: number }) => `${s.medianMs.toFixed(0).padStart(6)} ms [${s.minMs.toFixed(0)}–${s.maxMs.toFixed(0)}]`;
+  const lines = result.rows.map((r) => `${r.metric.padEnd(42)} wall ${range(r)}${r.cpu ? `   cpu ${range(r.cpu)}` : ""}`);
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
+  lines.push(`inspect / cat = ${result.ratio.toFixed(2)} (wall medians; target ≤ 2: ${result.targetHolds ? "holds" : "does NOT hold"})`);
+  lines.push(`load average ${load(result.loadBefore)} before, ${load(result.loadAfter)} after (${os.availableParallelism?.() ?? os.cpus().length} cores)`);
+  return lines.join("\n");
 }
 
 if (require.main === module) {
@@ -113,6 +153,5 @@ if (require.main === module) {
     return i >= 0 ? Number(process.argv[i + 1]) : undefined;
   };
   const result = runInspectBench({ bytes: arg("--bytes"), repeats: arg("--repeats"), keep: process.argv.includes("--keep"), log: (l) => console.error(l) });
-  for (const r of result.rows) console.log(`${r.metric.padEnd(42)} ${r.medianMs.toFixed(0).padStart(7)} ms  [${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)}]`);
-  console.log(`inspect / cat = ${result.ratio.toFixed(2)} (target ≤ 2: ${result.targetHolds ? "holds" : "does NOT hold"})`);
+  console.log(formatInspectBench(result));
 }

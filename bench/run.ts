@@ -16,7 +16,7 @@ import { CHECK_BUDGET_MS, runReferenceTimes } from "./sandboxEngines";
 import { runCoreKernelBench } from "./coreKernels";
 import { measureBundleSizes, recordedExtensionMetrics } from "./extensionStats";
 import { runGradingBench } from "./grading";
-import { runInspectBench } from "./inspectModel";
+import { formatInspectBench, runInspectBench } from "./inspectModel";
 import { runPlaygroundBench } from "./playground";
 
 const root = path.resolve(__dirname, "..");
@@ -110,17 +110,9 @@ async function main(): Promise<void> {
     );
   }
   if (selected("models")) {
-    const result = runInspectBench({ bytes: quick ? 2.7e8 : 1e9, repeats: 3, log: (l) => console.error(l) });
+    const result = runInspectBench({ bytes: quick ? 2.7e8 : 1e9, repeats: quick ? 3 : 5, log: (l) => console.error(l) });
     raw.models = result;
-    emit(
-      `inspect of a generated ${(result.fileBytes / 1e9).toFixed(2)} GB safetensors file vs cat (interleaved; target ≤ 2 × cat)`,
-      table(
-        ["command", "median ms", "min ms", "max ms"],
-        result.rows.map((r) => [r.metric, r.medianMs, r.minMs, r.maxMs]),
-      ) + `
-
-inspect / cat = ${result.ratio.toFixed(2)} (${result.targetHolds ? "holds" : "missed"})`,
-    );
+    emit(`inspect of a generated ${(result.fileBytes / 1e9).toFixed(2)} GB safetensors file vs cat (interleaved; target ≤ 2 × cat)`, formatInspectBench(result));
   }
   if (selected("grading")) {
     const rows = await runGradingBench(quick ? 10 : 100);
