@@ -141,7 +141,8 @@ function float16Round(d: f64): f64 {
   const a = abs(d);
   const e = max(<i32>((reinterpret<u64>(a) >> 52) & 0x7ff) - 1023, -14);
   const ulp = reinterpret<f64>(<u64>(e - 10 + 1023) << 52);
-  const r = (a / ulp + MAGIC - MAGIC) * ulp;
+  // a / ulp as a · (1/ulp): both powers of two in range, so the product is the quotient exactly, without a division.
+  const r = (a * reinterpret<f64>(<u64>(1023 - (e - 10)) << 52) + MAGIC - MAGIC) * ulp;
   return copysign<f64>(select<f64>(Infinity, r, r > 65504), d);
 }
 
@@ -192,7 +193,7 @@ function blockScale(x: usize, b: i32, end: i32, whole: i32, q4: bool, into: usiz
       }
     }
   }
-  const d: f32 = q4 ? mx / <f32>-8 : amax / <f32>127;
+  const d: f32 = q4 ? mx * <f32>-0.125 : amax / <f32>127; // mx · (−1/8) is mx / −8 exactly, without a division
   const id: f32 = select<f32>(<f32>1 / d, 0, d != 0);
   const dh = <f32>float16Round(<f64>d);
   store<f32>(into, id);
@@ -274,8 +275,12 @@ function blockErrors(x: usize, n: i32, acc: usize, q4: bool): void {
   const l1 = f64x2.extract_lane(s01, 1) + t1;
   const l2 = f64x2.extract_lane(s23, 0) + t2;
   const l3 = f64x2.extract_lane(s23, 1) + t3;
-  store<f64>(acc, load<f64>(acc) + ((l0 + l1) + (l2 + l3)));
-  store<f64>(acc, max(load<f64>(acc, 8), max(tailMax, max(f64x2.extract_lane(m, 0), f64x2.extract_lane(m, 1)))), 8);
+  const sum = (l0 + l1) + (l2 + l3);
+  // pmax skips a NaN error (a block scale beyond fp16's range times a zero code); Math.max, the twin's, keeps it.
+  // A NaN error makes the sum NaN and nothing else does (squares are never −∞), so the sum tells.
+  const maxAbs = sum != sum ? NaN : max(tailMax, max(f64x2.extract_lane(m, 0), f64x2.extract_lane(m, 1)));
+  store<f64>(acc, load<f64>(acc) + sum);
+  store<f64>(acc, max(load<f64>(acc, 8), maxAbs), 8);
 }
 
 /** llama.cpp Q4_0 (core ggml.ts q4_0Quantize/q4_0Dequantize) over consecutive blocks of 32; a last short block is zero-padded. */

@@ -86,6 +86,23 @@ describe("inspection loops: WebAssembly = TypeScript", function () {
     }
   });
 
+  it("Q4_0 and Q8_0 agree at every scale: fp16 block scales subnormal, normal and overflowing to infinity", async () => {
+    const wasm = new WasmValueOps(await kernelsForTest());
+    const ts = new TypeScriptValueOps();
+    for (const scale of [1e-9, 1e-7, 3e-6, 1e-4, 1, 1e3, 3e5, 1e7]) {
+      const x = values(4099, 11).map((v) => v * scale);
+      wasm.begin(x);
+      ts.begin(x);
+      for (const scheme of ["q4_0Error", "q8_0Error"] as const) {
+        const a = new Float64Array(2);
+        const b = new Float64Array(2);
+        wasm[scheme](0, x.length, a);
+        ts[scheme](0, x.length, b);
+        assert.deepEqual(a, b, `${scheme} at scale ${scale}`);
+      }
+    }
+  });
+
   it("Q4_0 and Q8_0 pick the block's value of largest magnitude as the TypeScript does: ties of v and −v, all negative, all zero", async () => {
     const wasm = new WasmValueOps(await kernelsForTest());
     const ts = new TypeScriptValueOps();
