@@ -49,13 +49,13 @@ const NAME = "[A-Za-z_$][\\w$]*";
 /** Exported declarations: function, class, variable, enum, namespace; `declare`, `default`, `type` and `interface` noted. */
 const EXPORT_DECLARATION = new RegExp(
   `\\bexport\\s+(?<declare>declare\\s+)?(?<dflt>default\\s+)?` +
-    `(?:(?<fn>(?:async\\s+)?function\\b\\s*\\*?\\s*)|(?<cls>(?:abstract\\s+)?class\\b\\s*)|(?<variable>(?:const|let|var)\\s+)|(?<enumNs>(?:const\\s+)?enum\\s+|namespace\\s+|module\\s+)|(?<typeOnly>type\\s+(?!\\{)|interface\\s+))?` +
+    `(?:(?<fn>(?:async\\s+)?function\\b\\s*\\*?\\s*)|(?<cls>(?:abstract\\s+)?class\\b\\s*)|(?<enumNs>(?:const\\s+)?enum\\s+|namespace\\s+|module\\s+)|(?<variable>(?:const|let|var)\\s+)|(?<typeOnly>type\\s+(?!\\{)|interface\\s+))?` +
     `(?<name>${NAME})?`,
   "dg",
 );
 const EXPORT_LIST = /\bexport\s+(?<typeOnly>type\s+)?\{(?<items>[^}]*)\}(?<from>\s*from\s*["'])?/dg;
 const EXPORT_STAR = new RegExp(`\\bexport\\s*\\*\\s*(?:as\\s+(?<name>${NAME})\\s*)?from\\b`, "dg");
-const DECLARATION = new RegExp(`\\b(?<declare>declare\\s+)?(?:(?<fn>(?:async\\s+)?function\\b\\s*\\*?\\s*)|(?:abstract\\s+)?class\\s+|(?<variable>(?:const|let|var)\\s+)|(?:const\\s+)?enum\\s+)(?<name>${NAME})`, "dg");
+const DECLARATION = new RegExp(`\\b(?<declare>declare\\s+)?(?:(?<fn>(?:async\\s+)?function\\b\\s*\\*?\\s*)|(?:abstract\\s+)?class\\s+|(?:const\\s+)?enum\\s+|(?<variable>(?:const|let|var)\\s+))(?<name>${NAME})`, "dg");
 const CLASS_HERITAGE = new Set(["extends", "implements"]);
 /** How far a type annotation or a parameter list is followed: a real one is far shorter; a hostile file stays linear. */
 const LOOK_AHEAD = 10_000;

@@ -106,8 +106,9 @@ describe("scanExports(source)", () => {
       'declare module "x" { export function inModule(): void; }',
       "export namespace Tools { export function inner() {} }",
       "export enum Mode { A, B }",
+      "export const enum Level { Low }",
     ].join("\n");
-    assert.deepEqual([...scanExports(source).names], ["Tools", "Mode"]);
+    assert.deepEqual([...scanExports(source).names], ["Tools", "Mode", "Level"]);
     // …but a declared function is still a declaration, where the runner can point.
     assert.deepEqual(scanExports(source).declarations.get("ambient")?.at, { line: 1, column: 25 });
   });
