@@ -53,7 +53,7 @@ export function spread(values: number[]): Spread {
 }
 
 /** Milliseconds of CPU used by this process's waited-for children so far, or undefined off Linux. */
-function childrenCpuMs(ticksPerSecond: number): number | undefined {
+export function childrenCpuMs(ticksPerSecond: number): number | undefined {
   try {
     // Fields after the command name (which may hold spaces, hence the split at ") "): cutime is the 14th, cstime the 15th.
     const fields = fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
@@ -63,7 +63,7 @@ function childrenCpuMs(ticksPerSecond: number): number | undefined {
   }
 }
 
-function clockTicks(): number {
+export function clockTicks(): number {
   try {
     return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
   } catch {

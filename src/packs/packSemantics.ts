@@ -33,14 +33,29 @@ export interface PackSemanticsOptions {
 /** At most this many failing reference cases are listed per exercise; the rest are counted. */
 const MAX_LISTED_FAILURES = 5;
 
-/** Problems of every exercise, in the pack's order, however many runners share the work. */
+/**
+ * About how much running an exercise's checks costs, to start the costliest first: its files each run every
+ * case (the starter, the reference, a variant per misconception), and the interpreter's work grows with the
+ * inputs (clip-search sweeps thousands of weights per case). Only the order of the work depends on it.
+ */
+function estimatedCost(exercise: ExerciseSpec): number {
+  const runs = 2 + exercise.checks.reduce((n, c) => n + c.misconceptions.length, 0);
+  const inputChars = exercise.checks.reduce((n, c) => n + c.cases.reduce((m, k) => m + (JSON.stringify(k.input)?.length ?? 0), 0), 0);
+  return runs * (1 + inputChars / 2000);
+}
+
+/**
+ * Problems of every exercise, in the pack's order, however many runners share the work. With several runners
+ * the costliest exercises start first, so that the last one to finish is a short one.
+ */
 export async function checkPackSemantics(pack: PackSpec, options: PackSemanticsOptions): Promise<PackProblem[]> {
   const runners = Array.isArray(options.runner) ? options.runner : [options.runner];
   const found: PackProblem[][] = [];
+  const order = pack.exercises.map((exercise, index) => ({ index, cost: runners.length > 1 ? estimatedCost(exercise) : 0 })).sort((a, b) => b.cost - a.cost || a.index - b.index);
   let next = 0;
   const work = async (runner: SolutionChecker): Promise<void> => {
-    while (next < pack.exercises.length) {
-      const index = next++;
+    while (next < order.length) {
+      const index = order[next++].index;
       const exercise = pack.exercises[index];
       found[index] = await checkExerciseSemantics(pack.id, exercise, { ...options, runner });
       options.onExercise?.(exercise, found[index]);
@@ -98,7 +113,10 @@ export async function checkExerciseSemantics(
         problems.push(locate.pointer(pointer, "misconception-unusable", learner.problem));
         continue;
       }
-      const report = await run(besideExercise(`.misconception-${check.id}-${misconception.id}.ts`), learner.source);
+      // Only this check's cases decide whether the misconception is recognised, so only they are run: the
+      // variant's file answers the other checks with errors, which would cost their calls and their own
+      // misconceptions' values (clip-search's sweeps: seconds) for nothing.
+      const report = await options.runner.check({ packId, exercise: { ...revealed, checks: [revealed.checks[i]] }, solutionFile: besideExercise(`.misconception-${check.id}-${misconception.id}.ts`), source: learner.source });
       const errors = compileErrors(report);
       if (errors.length > 0) {
         problems.push(

@@ -41,6 +41,12 @@ export function exerciseSourceEntry(exercise: ExerciseSpec, which: "reference" |
 
 export class ExpectedValues {
   private readonly cache = new Map<string, Promise<ProducedValue[]>>();
+  /**
+   * The core's values by function and cases (arguments, pick and the case's place, which its messages name):
+   * every check of an exercise (a class's learners, a pack's starter, reference and misconceptions) asks
+   * for the same ones, which the core would otherwise compute again each time.
+   */
+  private readonly coreCache = new Map<string, Promise<ProducedValue[]>>();
 
   constructor(
     private readonly core: CoreCompute,
@@ -51,7 +57,7 @@ export class ExpectedValues {
   /** `produce`'s values, from the store when `keyParts` were produced before; stores them when all are values. */
   private async throughStore(keyParts: unknown[] | undefined, produce: () => Promise<ProducedValue[]>): Promise<ProducedValue[]> {
     if (!this.kept || !keyParts) return produce();
-        // v8's serialisation, not JSON: NaN, -0 and undefined arguments must not share a key with null or 0.
+    // v8's serialisation, not JSON: NaN, -0 and undefined arguments must not share a key with null or 0.
     const key = createHash("sha256").update(v8.serialize(["produced-values", 1, esbuildWasmVersion(), ...keyParts])).digest("hex");
     const stored = this.kept.store.readValues(key);
     if (stored) return stored.map((value) => ({ ok: true, value }));
@@ -68,7 +74,19 @@ export class ExpectedValues {
       case "core": {
         const cases = check.cases.map((c) => ({ args: [...c.input, ...(source.extraArgs ?? [])], pick: source.pick, where: `case ${c.id} of check ${check.id} (exercise ${exercise.id})` }));
         const keyParts = this.kept?.coreVersion === undefined ? undefined : ["core", this.kept.coreVersion, source.fn, cases.map((c) => [c.args, c.pick ?? null])];
-        return this.throughStore(keyParts, () => this.core(source.fn, cases));
+        // v8's serialisation, not JSON: NaN, -0 and undefined arguments must not share a key with null or 0.
+        const key = createHash("sha256").update(v8.serialize([source.fn, cases])).digest("hex");
+        let produced = this.coreCache.get(key);
+        if (!produced) {
+          produced = this.throughStore(keyParts, () => this.core(source.fn, cases));
+          this.coreCache.set(key, produced);
+          // A case that took too long on an overloaded machine, or a failed Worker, should not stick.
+          void produced.then(
+            (values) => values.every((v) => v.ok) || this.coreCache.delete(key),
+            () => this.coreCache.delete(key),
+          );
+        }
+        return produced;
       }
       case "reference":
         return this.fromSource(source, exercise, check, purpose);

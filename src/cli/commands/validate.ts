@@ -11,6 +11,7 @@ import path from "node:path";
 import { CORE_FUNCTIONS } from "../../core";
 import { formatProblem } from "../../packs/formatProblem";
 import { loadPackFromDisk } from "../../packs/node/loadPackFromDisk";
+import { defaultCacheRoot } from "../../packs/node/packSource";
 import { checkPackSemantics } from "../../packs/packSemantics";
 import type { ExerciseJson } from "../../packs/loadPack";
 import { sortProblems } from "../../packs/problems";
@@ -34,7 +35,8 @@ fail its checks, every reference solution pass every case, every misconception b
 Options:
   --json      print {"pack", "valid", "errors", "warnings", "problems"} instead of text
   --static    skip running the pack's code (no sandbox needed; quick)
-  --jobs <N>  sandboxes checking exercises in parallel (default: 2, or 1 on a one-core machine)
+  --jobs <N>  sandboxes checking exercises in parallel (default: one per CPU core, ${os.availableParallelism()}
+              here; more than the cores are not started: they would only add start-ups)
   --mutants   mutation analysis instead: derive mutants of every reference solution (rounding functions
               swapped, comparisons and arithmetic flipped, off-by-one, arguments swapped, a max-subtraction
               or clamp dropped, another log base, a changed constant), check each as a learner's file, and
@@ -77,8 +79,16 @@ export interface ValidateOptions {
   runner?: Runner | Runner[];
 }
 
-/** Two sandboxes halve the time on a two-core machine; more mostly add memory. */
-const DEFAULT_JOBS = Math.max(1, Math.min(2, os.availableParallelism()));
+/** One runner (two sandbox processes, used in turn) per core keeps every core busy. */
+const DEFAULT_JOBS = Math.max(1, os.availableParallelism());
+
+/**
+ * How many runners to start for `jobs`: never more than the cores (a runner computes on one core at a time, so
+ * more would only add their start-ups and caches, and more jobs would run slower) nor than the exercises.
+ */
+function runnerCount(jobs: number, exercises: number): number {
+  return Math.max(1, Math.min(jobs, os.availableParallelism(), exercises));
+}
 
 /** Validates the pack in `dir` (absolute, an existing folder), prints the result, returns the exit code. */
 export async function validatePackFolder(dir: string, io: CliIo, options: ValidateOptions): Promise<number> {
@@ -120,7 +130,10 @@ export async function validatePackFolder(dir: string, io: CliIo, options: Valida
 
 /** Starters, references and misconceptions through the sandbox; progress on stderr so stdout stays parseable. */
 async function runPackCode(pack: PackSpec, exerciseJson: ExerciseJson, io: CliIo, quiet: boolean, shared: Runner | Runner[] | undefined, jobs: number): Promise<PackProblem[]> {
-  const runners = shared ?? Array.from({ length: Math.min(jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS }));
+  // Bundles, and the values the exercises' own sources produced, are kept in the cache folder as `check`
+  // keeps them (by content: docs/grading.md), so validating again after an edit compiles and runs only what changed.
+  const bundleStoreDir = path.join(defaultCacheRoot(process.env, os.homedir()), "bundles");
+  const runners = shared ?? Array.from({ length: runnerCount(jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS, bundleStoreDir }));
   const started = Date.now();
   try {
     const found = await checkPackSemantics(pack, {
@@ -187,7 +200,7 @@ async function validateMutants(dir: string, io: CliIo, options: { jobs: number; 
     return EXIT_FAILED;
   }
   const mutants = loadMutants();
-  const runners = Array.from({ length: Math.min(options.jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS, timeoutMs: MUTANT_TIMEOUT_MS }));
+  const runners = Array.from({ length: runnerCount(options.jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS, timeoutMs: MUTANT_TIMEOUT_MS }));
   const started = Date.now();
   try {
     const report = await mutants.mutatePack(pack, {
