@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { scanExports } from "../../../../src/sourceScan/scanExports";
 
 export const SEED_EXERCISES = [
   "affine-quantization",
@@ -39,7 +40,7 @@ export function submissionKind(index: number, exerciseIndex: number): Submission
 }
 
 function exportedFunctions(source: string): string[] {
-  return [...source.matchAll(/export\s+function\s+(\w+)/g)].map((m) => m[1]);
+  return scanExports(source).exports.flatMap((e) => (e.isFunction ? [e.name] : []));
 }
 
 function hostileSource(kind: SubmissionKind, functions: string[]): string {
