@@ -191,16 +191,19 @@ export async function runCoreKernelBench(options: CoreKernelBenchOptions = {}): 
   const q8 = affineQParams(min, max, int8);
   const scale4 = Math.max(-min, max) / 7;
 
-  // The arena's copies of x and its outputs (x, out, codes: 3 × 4 bytes a value, then the group scales).
+  // The arena's copies of x and y and its outputs (x, y, out, codes: 4 × 4 bytes a value, then the group scales).
   let arena: KernelArena | undefined;
   let xa: Float32Array | undefined;
+  let ya: Float32Array | undefined;
   let outA: Float32Array | undefined;
   let codesA: Int32Array | undefined;
   let scalesA: Float64Array | undefined;
   if (kernels) {
-    arena = kernels.arena(size * 12 + scales.byteLength + 64);
+    arena = kernels.arena(size * 16 + scales.byteLength + 64);
     xa = arena.float32(size);
     xa.set(x);
+    ya = arena.float32(size);
+    ya.set(y);
     outA = arena.float32(size);
     codesA = arena.int32(size);
     scalesA = arena.float64(scales.length);
@@ -232,12 +235,20 @@ export async function runCoreKernelBench(options: CoreKernelBenchOptions = {}): 
       inMemory: inArena((a) => a.groupQuantizeSymF32(xa!, 128, 4, codesA!, scalesA!)),
       target: "fast",
     },
-    { kernel: "mse", values: size, core: () => mse(x, y), wasm: kernels && (() => kernels.mseF32(x, y)), target: "fast" },
+    {
+      kernel: "mse",
+      values: size,
+      core: () => mse(x, y),
+      wasm: kernels && (() => kernels.mseF32(x, y)),
+      inMemory: inArena((a) => a.mseF32(xa!, ya!)),
+      target: "fast",
+    },
     {
       kernel: "softmax rows",
       values: rows * rowLength,
       core: () => softmaxRows(logits, rowLength, 1.5, { out: softOut }),
       wasm: kernels && (() => kernels.softmaxRowsF32(logits, rowLength, 1.5, softOut)),
+      inMemory: inArena((a) => a.softmaxRowsF32(xa!.subarray(0, rows * rowLength), rowLength, 1.5, outA!.subarray(0, rows * rowLength))),
       target: "softmax",
     },
   ];

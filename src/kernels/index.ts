@@ -231,22 +231,24 @@ export class Kernels {
  */
 export class KernelArena {
   private next = BASE;
-  private readonly end: number;
+  /** 64 bytes of the arena's own, after the `bytes` it hands out: mse's eight partial sums. */
+  private readonly scratch: number;
 
   constructor(
     private readonly exports: Exports,
     bytes: number,
   ) {
-    this.end = BASE + bytes;
+    this.scratch = BASE + Math.ceil(bytes / 16) * 16;
+    const end = this.scratch + 64;
     const memory = exports.memory;
-    if (memory.buffer.byteLength < this.end) memory.grow(Math.ceil((this.end - memory.buffer.byteLength) / PAGE));
+    if (memory.buffer.byteLength < end) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   }
 
   private take(bytes: number, what: string): number {
     const offset = this.next;
     const size = Math.ceil(bytes / 16) * 16;
-    if (offset + size > this.end) {
-      throw new RangeError(`KernelArena: ${what} needs ${bytes} bytes, ${this.end - offset} of the arena's ${this.end - BASE} are left`);
+    if (offset + size > this.scratch) {
+      throw new RangeError(`KernelArena: ${what} needs ${bytes} bytes, ${this.scratch - offset} of the arena's ${this.scratch - BASE} are left`);
     }
     this.next = offset + size;
     return offset;
@@ -288,6 +290,24 @@ export class KernelArena {
       throw new RangeError(`KernelArena.groupQuantizeSymF32: q has length ${q.length} (w ${w.length}), scales ${scales.length} (groups ${Math.ceil(w.length / groupSize)})`);
     }
     return this.exports.groupQuantizeSymF32(this.at(w, "w"), this.at(q, "q"), this.at(scales, "scales"), w.length, groupSize, bits);
+  }
+
+  /** `Kernels.mseF32` on two arrays of this arena of equal length. */
+  mseF32(a: Float32Array, b: Float32Array): number {
+    if (b.length !== a.length) throw new RangeError(`KernelArena.mseF32: b has length ${b.length}, a ${a.length}`);
+    const sums = new Float64Array(this.exports.memory.buffer, this.scratch, 8);
+    sums.fill(0);
+    this.exports.mseF32(this.at(a, "a"), this.at(b, "b"), a.length, this.scratch);
+    return (sums[0] + sums[1] + (sums[2] + sums[3]) + (sums[4] + sums[5] + (sums[6] + sums[7]))) / a.length;
+  }
+
+  /** `Kernels.softmaxRowsF32` on arrays of this arena: out is x itself (in place) or apart from it. */
+  softmaxRowsF32(x: Float32Array, rowLength: number, temperature: number, out: Float32Array): boolean {
+    if (out.length !== x.length) throw new RangeError(`KernelArena.softmaxRowsF32: out has length ${out.length}, x ${x.length}`);
+    const px = this.at(x, "x");
+    const po = this.at(out, "out");
+    if (px !== po && px < po + out.byteLength && po < px + x.byteLength) throw new RangeError("KernelArena.softmaxRowsF32: out overlaps x without being x");
+    return this.exports.softmaxRowsF32(px, po, x.length, rowLength, temperature) === 1;
   }
 }
 

@@ -384,6 +384,29 @@ describe("KernelArena: the kernels in place on arrays in a kernel instance's own
     sameBits(scales, group.scales, "scales");
   });
 
+  it("mseF32 and softmaxRowsF32 (apart and in place) equal the core bit for bit", () => {
+    const n = (1 << 18) + 7;
+    const arena = k.arena(n * 4 * 3 + 3 * 16);
+    const a = arena.float32(n);
+    const b = arena.float32(n);
+    a.set(randomValues(n, 3, 61));
+    b.set(randomValues(n, 3, 62));
+    sameNumber(arena.mseF32(a, b), mse(a, b), "mse");
+    sameNumber(arena.mseF32(a, b), mse(a, b), "mse again (the sums start from zero)");
+    const rows = Math.floor(n / 256);
+    const x = a.subarray(0, rows * 256);
+    const expected = softmaxRows(x, 256, 1.5, { out: new Float32Array(x.length) });
+    const out = arena.float32(x.length);
+    assert.equal(arena.softmaxRowsF32(x, 256, 1.5, out), true);
+    sameBits(out, expected as Float32Array, "softmax rows of 256");
+    const odd = b.subarray(0, Math.floor(n / 7) * 7);
+    const expectedOdd = softmaxRows(odd, 7, 0.5, { out: new Float32Array(odd.length) });
+    assert.equal(arena.softmaxRowsF32(odd, 7, 0.5, odd), true);
+    sameBits(odd, expectedOdd as Float32Array, "softmax rows of 7 in place");
+    assert.throws(() => arena.mseF32(a, b.subarray(1)), /b has length/);
+    assert.throws(() => arena.softmaxRowsF32(a.subarray(0, 8), 4, 1, a.subarray(4, 12)), /out overlaps x without being x/);
+  });
+
   it("its arrays stay valid while the other kernels grow their own memory", () => {
     const arena = k.arena(1024);
     const x = arena.float32(100).fill(0.3);
