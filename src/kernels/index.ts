@@ -155,8 +155,19 @@ export class Kernels {
    */
   loadValues(chunk: Float32Array): void {
     const [base] = this.regions(1, VALUES + chunk.length * 4);
-    this.f32(base + VALUES, chunk.length).set(chunk);
+    // Values a reader already put there (valuesBuffer) are not copied onto themselves.
+    if (chunk.buffer !== this.exports.memory.buffer || chunk.byteOffset !== base + VALUES) this.f32(base + VALUES, chunk.length).set(chunk);
     this.valuesLength = chunk.length;
+  }
+
+  /**
+   * The bytes where loadValues puts a chunk, for a reader to read float32 values into directly (a chunk read
+   * there is then loaded without a copy). Valid until the module's memory grows: loading a chunk of at most
+   * `bytes` bytes never grows it.
+   */
+  valuesBuffer(bytes: number): Uint8Array {
+    const [base] = this.regions(1, VALUES + bytes);
+    return new Uint8Array(this.exports.memory.buffer, base + VALUES, bytes);
   }
 
   private values(from: number, to: number): number {

@@ -65,13 +65,14 @@ function decodeInto(dtype: ValueDtype, bigEndian: boolean, bytes: Uint8Array, ou
 
 /**
  * The tensor's values as float32 chunks, in order. A yielded array may be the reader's own buffer or one reused
- * by the next step: consume it before asking for more.
+ * by the next step: consume it before asking for more. `readInto` is handed to the reader (TensorData.open): a
+ * little-endian F32 chunk read there is yielded in place.
  */
-export async function* float32Chunks(data: TensorData): AsyncGenerator<Float32Array> {
+export async function* float32Chunks(data: TensorData, readInto?: Uint8Array): AsyncGenerator<Float32Array> {
   const size = VALUE_DTYPE_BYTES[data.dtype];
   let out = new Float32Array(0);
   let leftover = new Uint8Array(0);
-  for await (let bytes of data.open()) {
+  for await (let bytes of data.open(readInto)) {
     if (leftover.length) {
       const joined = new Uint8Array(leftover.length + bytes.length);
       joined.set(leftover);

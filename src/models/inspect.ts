@@ -44,13 +44,18 @@ interface FirstPass extends TensorScales {
   max: number;
 }
 
+/** F32 values are read straight into the kernels' memory (no copy there); other dtypes are decoded first. */
+function directRead(t: TensorEntry, ops: ValueOps): Uint8Array | undefined {
+  return t.data?.dtype === "F32" && !t.data.bigEndian ? ops.readBuffer() : undefined;
+}
+
 async function firstPass(t: TensorEntry, ops: ValueOps, tick: (bytes: number) => void): Promise<FirstPass> {
   const channels = channelsOf(t.shape);
   const channelLength = t.params / channels;
   const channelAbsmax = new Float64Array(channels);
   const acc = Float64Array.of(0, 0, Infinity, -Infinity); // Σx, Σx², min, max
   let start = 0;
-  for await (const chunk of float32Chunks(t.data!)) {
+  for await (const chunk of float32Chunks(t.data!, directRead(t, ops))) {
     ops.begin(chunk);
     for (let i = 0; i < chunk.length; ) {
       const channel = Math.floor((start + i) / channelLength);
@@ -81,7 +86,7 @@ async function inspectTensor(t: TensorEntry, schemes: readonly SchemeName[], ops
   const binScale = first.max > first.min ? HISTOGRAM_BINS / (first.max - first.min) : 0;
   let outliers = 0;
   let start = 0;
-  for await (const chunk of float32Chunks(t.data)) {
+  for await (const chunk of float32Chunks(t.data, directRead(t, ops))) {
     ops.begin(chunk);
     outliers += ops.histogram(0, chunk.length, first.min, binScale, mean, 6 * std, counts);
     for (const a of accumulators) a.push(chunk, start, ops);

@@ -6,11 +6,14 @@ export type ValueDtype = "F32" | "F16" | "BF16" | "I8" | "U8";
 
 export const VALUE_DTYPE_BYTES: Readonly<Record<ValueDtype, number>> = { F32: 4, F16: 2, BF16: 2, I8: 1, U8: 1 };
 
-/** The values of a tensor as a sequence of byte chunks, in order; `open` starts a fresh pass each time. */
+/**
+ * The values of a tensor as a sequence of byte chunks, in order; `open` starts a fresh pass each time. A reader
+ * that reads the file directly may read into `into` (at least READ_CHUNK_BYTES long) instead of a buffer of its own.
+ */
 export interface TensorData {
   dtype: ValueDtype;
   bigEndian: boolean;
-  open(): AsyncIterable<Uint8Array>;
+  open(into?: Uint8Array): AsyncIterable<Uint8Array>;
 }
 
 export interface TensorEntry {
@@ -43,9 +46,9 @@ export function fileRange(file: ModelFile, offset: number, length: number, dtype
   return {
     dtype,
     bigEndian,
-    async *open() {
+    async *open(into?: Uint8Array) {
       // One buffer per pass, reused by every read: a yielded chunk is valid until the next one is asked for.
-      const buffer = new Uint8Array(Math.min(READ_CHUNK_BYTES, length));
+      const buffer = into && into.length >= READ_CHUNK_BYTES ? into : new Uint8Array(Math.min(READ_CHUNK_BYTES, length));
       for (let at = 0; at < length; at += READ_CHUNK_BYTES) {
         const n = Math.min(READ_CHUNK_BYTES, length - at);
         const bytes = await file.read(offset + at, n, buffer);

@@ -6,10 +6,16 @@
  */
 import type { Kernels } from "../kernels";
 import { NF4_CODEBOOK } from "../core";
+import { READ_CHUNK_BYTES } from "./tensor";
 
 const M = 6755399441055744;
 
 export interface ValueOps {
+  /**
+   * Where a reader may read float32 file bytes so that `begin` takes them without a copy (READ_CHUNK_BYTES long),
+   * or undefined. Valid for one pass over a tensor.
+   */
+  readBuffer(): Uint8Array | undefined;
   /** Makes `chunk` the values the calls below work on. */
   begin(chunk: Float32Array): void;
   /** acc = [Σx, Σx², min, max] over [from, to); returns max |x| there. */
@@ -78,6 +84,10 @@ export function float16RoundFast(d: number): number {
 /** The TypeScript loops: the fallback, and the readable statement of what the WebAssembly computes. */
 export class TypeScriptValueOps implements ValueOps {
   private x: Float32Array = new Float32Array(0);
+
+  readBuffer(): undefined {
+    return undefined;
+  }
 
   begin(chunk: Float32Array): void {
     this.x = chunk;
@@ -265,6 +275,9 @@ export function q8_0Blocks(x: Float32Array, from: number, to: number, acc: Float
 /** The WebAssembly loops: the chunk is copied into the module's memory once, every call then works there. */
 export class WasmValueOps implements ValueOps {
   constructor(private readonly kernels: Kernels) {}
+  readBuffer(): Uint8Array {
+    return this.kernels.valuesBuffer(READ_CHUNK_BYTES);
+  }
   begin(chunk: Float32Array): void {
     this.kernels.loadValues(chunk);
   }
