@@ -10,7 +10,6 @@ import { PackSchemaValidator } from "./json/schemaValidator";
 import { DEFAULT_PACK_LIMITS, formatBytes, type PackLimits } from "./limits";
 import { parseExercise } from "./parseExercise";
 import { ProblemList, sortProblems } from "./problems";
-import { describeFileFailure } from "./readPackFile";
 
 export interface LoadPackOptions {
   catalog: CoreCatalog;
@@ -69,17 +68,12 @@ export async function loadPack(fs: PackFileSystem, root: string, options: LoadPa
   }
   const realRoot = await fs.realpath(root);
   const jsonContext = { fs, realRoot, limits, validator, problems };
-  const manifestRead = await readPackJson(jsonContext, manifestFile, "pack");
-  if (!manifestRead.ok) {
-    const failure = manifestRead.failure;
-    if (failure?.kind === "missing")
-      problems.inFile(manifestFile, "missing-manifest", `no pack.json in ${root}; a pack folder starts with a manifest (compression-tutor new-pack <dir> creates one)`);
-    else if (failure) {
-      const { code, message } = describeFileFailure(failure, "pack.json");
-      problems.inFile(manifestFile, code, message);
-    }
-    return done();
-  }
+  const manifestRead = await readPackJson(jsonContext, manifestFile, "pack", {
+    whereNamed: {
+      missing: () => problems.inFile(manifestFile, "missing-manifest", `no pack.json in ${root}; a pack folder starts with a manifest (compression-tutor new-pack <dir> creates one)`),
+    },
+  });
+  if (!manifestRead.ok) return done();
   const doc = manifestRead.doc;
 
   const manifest = doc.value as Partial<PackManifestFile>;

@@ -55,17 +55,14 @@ export async function parseExercise(ctx: ExerciseContext, folder: string, id: st
     const relative = value && typeof value === "object" && (FILE_KEYS as readonly string[]).includes(key) ? (value as Record<string, unknown>)[key] : undefined;
     return typeof relative === "string" && escapesLexically(relative);
   };
-  const read = await readPackJson(ctx, exerciseFile, "exercise", (issue, value) => leavesFolder(issue.pointer, value));
-  if (!read.ok) {
-    const failure = read.failure;
-    if (failure?.kind === "missing") atManifest("missing-file", `the folder "${id}" has no exercise.json; every listed exercise needs one`);
-    else if (failure?.kind === "escapes") atManifest("path-escape", describeFileFailure(failure, `${id}/exercise.json`).message);
-    else if (failure) {
-      const { code, message } = describeFileFailure(failure, "exercise.json");
-      problems.inFile(exerciseFile, code, message);
-    }
-    return undefined;
-  }
+  const read = await readPackJson(ctx, exerciseFile, "exercise", {
+    whereNamed: {
+      missing: () => atManifest("missing-file", `the folder "${id}" has no exercise.json; every listed exercise needs one`),
+      escapes: (failure) => atManifest("path-escape", describeFileFailure(failure, `${id}/exercise.json`).message),
+    },
+    skipSchemaIssue: (issue, value) => leavesFolder(issue.pointer, value),
+  });
+  if (!read.ok) return undefined;
   const { doc, schemaIssues } = read;
   ctx.exerciseJson.set(id, { file: exerciseFile, doc });
 
