@@ -3,13 +3,14 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { TutorContext } from "../extension/tutorContext";
 import type { FromInspectMessage, FromInspectWorker, InspectSchemeName, ToInspectMessage, ToInspectWorker } from "../protocol/inspectMessages";
+import { parsePlaygroundArgument } from "../playground/playgroundArgument";
 import { PLAYGROUND_MAX_VALUES } from "../protocol/playgroundMessages";
 import { Disposable } from "../extension/disposable";
 import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
 import { PanelSlot } from "../webview/panelSlot";
 import { WebviewOutbox } from "../webview/webviewOutbox";
 
-const INSPECT_PAGE: WebviewPage = { asset: "inspect", title: "Compression Tutor: Inspect Model File", loading: "Reading the model file…" };
+const INSPECT_PAGE: WebviewPage = { asset: "inspect", title: vscode.l10n.t("Compression Tutor: Inspect Model File"), loading: vscode.l10n.t("Reading the model file…") };
 
 export const INSPECT_VIEW_TYPE = "compressionTutor.inspect";
 export const INSPECT_SCHEMES: InspectSchemeName[] = ["int8-per-tensor", "int8-per-channel", "int4-g128", "nf4-b64", "fp8-e4m3", "q4_0", "q8_0"];
@@ -86,18 +87,16 @@ export class InspectPanel extends Disposable {
 
   /** Reads the tensor's values (its first rows beyond the playground's 1M) in a Worker, then opens the playground. */
   private sendToPlayground(tensor: string): void {
-    const worker = this.startWorker(async (m) => {
+    const worker = this.startWorker((m) => {
       void worker.terminate();
-      if (m.type !== "values") {
-        void vscode.window.showErrorMessage(vscode.l10n.t("Send to playground: {0}", m.type === "failed" ? m.message : "no values"));
+      // The values are checked as the playground command checks its argument, then go to the context's playground.
+      const parsed = m.type === "values" ? parsePlaygroundArgument({ tensor: { name: m.name, shape: m.shape, values: m.values } }) : undefined;
+      if (!parsed?.ok) {
+        const why = m.type === "failed" ? m.message : parsed && !parsed.ok ? parsed.error : vscode.l10n.t("no values");
+        void vscode.window.showErrorMessage(vscode.l10n.t("Send to playground: {0}", why));
         return;
       }
-      const available = (await vscode.commands.getCommands(true)).includes("compressionTutor.openPlayground");
-      if (!available) {
-        void vscode.window.showInformationMessage(vscode.l10n.t("The playground is not available in this version."));
-        return;
-      }
-      await vscode.commands.executeCommand("compressionTutor.openPlayground", { tensor: { name: m.name, shape: m.shape, values: m.values } });
+      this.ctx.playground.open(parsed.request);
     });
     worker.postMessage({ type: "values", file: this.file, tensor, maxValues: PLAYGROUND_MAX_VALUES } satisfies ToInspectWorker);
   }

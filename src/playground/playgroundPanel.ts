@@ -14,7 +14,7 @@ import { WebviewOutbox } from "../webview/webviewOutbox";
  * resource URI is another origin than the page, which `new Worker` refuses, so it would have to be a blob:
  * worker (`worker-src blob:`), a wider policy for no move that misses its goal.
  */
-const PLAYGROUND_PAGE: WebviewPage = { asset: "playground", title: "Compression Tutor: Playground", loading: "Loading the playground…" };
+const PLAYGROUND_PAGE: WebviewPage = { asset: "playground", title: vscode.l10n.t("Compression Tutor: Playground"), loading: vscode.l10n.t("Loading the playground…") };
 
 export const PLAYGROUND_VIEW_TYPE = "compressionTutor.playground";
 /** Settings are a few hundred bytes; anything far larger is not ours. */

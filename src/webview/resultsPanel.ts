@@ -5,7 +5,7 @@ import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protoc
 import { webviewHtml, webviewOptions, type WebviewPage } from "./html";
 import { WebviewOutbox } from "./webviewOutbox";
 
-const RESULTS_PAGE: WebviewPage = { asset: "results", title: "Compression Tutor", loading: "Loading…", live: true };
+const RESULTS_PAGE: WebviewPage = { asset: "results", title: "Compression Tutor", loading: vscode.l10n.t("Loading…"), live: true };
 
 export type ShowFocus = Extract<ToWebviewMessage, { type: "show" }>["focus"];
 
