@@ -134,9 +134,17 @@ async function main(): Promise<void> {
     );
   }
   if (selected("extension")) {
-    const sizes = measureBundleSizes(root);
+    const { sizes, extensionLoad } = measureBundleSizes(root);
     const metrics = recordedExtensionMetrics(root);
-    raw.extension = { sizes, metrics };
+    raw.extension = { sizes, extensionLoad, metrics };
+    // Issue 12: activation (bundle load plus activate()) at most 50 ms. The load is measured here; the whole
+    // as VS Code reports it only by the packaged e2e run (its figure, when recorded, decides).
+    const reported = metrics["e2e.activationMsReportedByVSCode"];
+    targets.push({
+      target: "activation ≤ 50 ms (bundle load + `activate()`)",
+      measured: `bundle load ${formatNumber(extensionLoad.cpuMs.median)} ms CPU [${formatNumber(extensionLoad.cpuMs.min)}–${formatNumber(extensionLoad.cpuMs.max)}] (production, Node)${reported === undefined ? "; `activate()`: see the integration log" : `; VS Code reported ${formatNumber(reported)} ms in the last e2e run`}`,
+      holds: reported === undefined ? undefined : reported <= 50,
+    });
     const sizeTable = table(["bundle", "file", "minified KiB", "gzipped KiB"], sizes.map((s) => [s.bundle, s.file, s.minifiedBytes / 1024, s.gzippedBytes / 1024]));
     const metricRows = Object.entries(metrics).map(([k, v]) => [k, v]);
     const metricTable = metricRows.length
