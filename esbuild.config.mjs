@@ -22,7 +22,9 @@ const common = {
 
 /** Node-side bundles: the extension (vscode is provided by the host), the runner's sandbox process, the CLI. */
 const nodeTargets = [
-  { in: "src/extension/activate.ts", out: "dist/extension.js", external: ["vscode"] },
+  // The extension is a small launcher (package.json's main) that loads its bundle with V8's code cache (src/extension/launch.ts).
+  { in: "src/extension/launch.ts", out: "dist/extension.js", external: ["vscode"] },
+  { in: "src/extension/activate.ts", out: "dist/extension-main.js", external: ["vscode"] },
   // The runner's child process, which runs every learner and pack bundle in a fresh QuickJS runtime; no vscode, ever.
   { in: "src/runner/sandbox/host.ts", out: "dist/runner/host.js" },
   // The Worker in which the runner computes expected values with the compute core, under a time budget.

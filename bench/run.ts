@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const reported = metrics["e2e.activationMsReportedByVSCode"];
     targets.push({
       target: "activation ≤ 50 ms (bundle load + `activate()`)",
-      measured: `bundle load ${formatNumber(extensionLoad.cpuMs.median)} ms CPU [${formatNumber(extensionLoad.cpuMs.min)}–${formatNumber(extensionLoad.cpuMs.max)}] (production, Node)${reported === undefined ? "; `activate()`: see the integration log" : `; VS Code reported ${formatNumber(reported)} ms in the last e2e run`}`,
+      measured: `bundle load ${formatNumber(extensionLoad.cpuMs.median)} ms CPU [${formatNumber(extensionLoad.cpuMs.min)}–${formatNumber(extensionLoad.cpuMs.max)}] (production, Node; first window, no code cache yet: ${formatNumber(extensionLoad.firstWindowCpuMs.median)} ms)${reported === undefined ? "; `activate()`: see the integration log" : `; VS Code reported ${formatNumber(reported)} ms in the last e2e run`}`,
       holds: reported === undefined ? undefined : reported <= 50,
     });
     const sizeTable = table(["bundle", "file", "minified KiB", "gzipped KiB"], sizes.map((s) => [s.bundle, s.file, s.minifiedBytes / 1024, s.gzippedBytes / 1024]));
