@@ -224,6 +224,38 @@ describe("loadPack(fs, root, options)", function () {
     assert.deepEqual(brief(problems), ["pack.json:1:1 error missing-manifest"]);
   });
 
+  it("reports an exercise.json that cannot be used where the manifest lists it (missing, linked out) or in itself (too large)", async () => {
+    const files = packFiles(ROOT);
+    const listed = where(files, "pack.json", '"dequantize"');
+    const missing = { ...files };
+    delete missing[`${ROOT}/dequantize/exercise.json`];
+    const gone = await load(missing);
+    assert.deepEqual(brief(gone.problems), [`${listed} error missing-file`]);
+    assert.match(gone.problems[0].message, /the folder "dequantize" has no exercise.json/);
+
+    const fs = new MemoryFileSystem({ ...files, "/elsewhere/exercise.json": files[`${ROOT}/dequantize/exercise.json`] });
+    fs.remove(`${ROOT}/dequantize/exercise.json`).symlink(`${ROOT}/dequantize/exercise.json`, "/elsewhere/exercise.json");
+    const linked = await loadPack(fs, ROOT, { catalog: CATALOG });
+    assert.deepEqual(brief(linked.problems), [`${listed} error path-escape`]);
+    assert.match(linked.problems[0].message, /"dequantize\/exercise.json" is a link to a file outside the pack folder/);
+
+    // A limit that pack.json and the small files meet and exercise.json does not.
+    const sizeOf = (relative: string) => Buffer.byteLength(files[`${ROOT}/${relative}`]);
+    assert.ok(sizeOf("pack.json") < sizeOf("dequantize/exercise.json"));
+    const large = await load(files, { maxFileBytes: sizeOf("dequantize/exercise.json") - 1 });
+    assert.deepEqual(
+      brief(large.problems).filter((p) => p.includes("exercise.json")),
+      ["dequantize/exercise.json:1:1 error file-too-large"],
+    );
+    assert.match(large.problems.find((p) => p.file.endsWith("exercise.json"))!.message, /^"exercise.json" is /);
+  });
+
+  it("reports a pack.json above the size limit at the file, and loads nothing more", async () => {
+    const { pack, problems } = await load(packFiles(ROOT), { maxFileBytes: 100 });
+    assert.equal(pack, undefined);
+    assert.deepEqual(brief(problems), ["pack.json:1:1 error file-too-large"]);
+  });
+
   describe("limits on generated inputs", () => {
     /** A pack of two exercises, each with one generated floatArray of `length` numbers × `count` cases. */
     const twoExercises = (count: number, length: number) => {
