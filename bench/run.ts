@@ -4,7 +4,7 @@
  * ratios hold better). Benchmarks are not tests: nothing here fails on a slow machine.
  *
  * Writes the table to stdout and to out/bench/latest.md (the README shows the latest one), and the raw rows to
- * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only cold,core,latency,models,grading,extension,playground`.
+ * out/bench/latest.json. `--quick` shrinks the sizes for a smoke run; `--only cold,core,latency,models,grading,validate,extension,playground`.
  * The last section lists every target with its figure and whether it holds in this run.
  */
 import fs from "node:fs";
@@ -16,6 +16,7 @@ import { CHECK_BUDGET_MS, runReferenceTimes } from "./sandboxEngines";
 import { runCoreKernelBench } from "./coreKernels";
 import { measureBundleSizes, recordedExtensionMetrics } from "./extensionStats";
 import { runGradingBench } from "./grading";
+import { runValidateBench, VALIDATE_TARGET_S } from "./validatePack";
 import { formatInspectBench, runInspectBench } from "./inspectModel";
 import { runPlaygroundBench } from "./playground";
 
@@ -124,6 +125,23 @@ async function main(): Promise<void> {
     if (throughput) targets.push({ target: "grade: ≥ 40 checks/s with the default jobs", measured: `${formatNumber(throughput.value)} checks/s`, holds: throughput.value >= 40 });
     if (serial && parallel) targets.push({ target: "grade: the default jobs not slower than --jobs 1", measured: `${formatNumber(parallel.value)} s vs ${formatNumber(serial.value)} s`, holds: parallel.value <= serial.value });
     emit("Grading throughput (compression-tutor grade)", table(["metric", "value", "unit", "target s"], rows.map((r) => [r.metric, r.value, r.unit, r.targetS])));
+  }
+  if (selected("validate")) {
+    const rows = runValidateBench(quick ? 1 : 3, (line) => console.error(line));
+    raw.validate = rows;
+    const s = (x: { median: number; min: number; max: number } | undefined) => (x ? `${formatNumber(x.median)} [${formatNumber(x.min)}–${formatNumber(x.max)}]` : "—");
+    for (const row of rows) {
+      const when = row.cache === "first" ? "first validation" : "validated again";
+      targets.push({ target: `validate ${row.pack} (${when}): ≤ ${VALIDATE_TARGET_S} s wall with the default jobs`, measured: `${formatNumber(row.runs[1].wallS.median)} s`, holds: row.withinTarget });
+      targets.push({ target: `validate ${row.pack} (${when}): more jobs never slower`, measured: row.runs.map((r) => `${r.jobs} ${formatNumber(r.wallS.median)} s`).join(", "), holds: row.moreJobsNeverSlower });
+    }
+    emit(
+      `validate of the built-in packs as whole processes (jobs settings interleaved; median [min–max] of ${quick ? 1 : 3}; first validation with an empty cache folder, and again with the folder of an earlier run)`,
+      table(
+        ["pack", "cache", "jobs", "wall s", "CPU s (incl. sandboxes)", "load average"],
+        rows.flatMap((row) => row.runs.map((r) => [`${row.pack} (${row.exercises} exercises)`, row.cache, r.jobs, s(r.wallS), s(r.cpuS), `${row.loadAverage.start.toFixed(1)} → ${row.loadAverage.end.toFixed(1)}`])),
+      ),
+    );
   }
   if (selected("playground")) {
     const rows = runPlaygroundBench(root, quick);
