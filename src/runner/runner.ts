@@ -63,6 +63,13 @@ export interface RunnerOptions {
    * `timeoutMs` per call. `grade` turns it on, so a learner's endless loop costs a fraction of a second.
    */
   limitsFromReference?: boolean;
+  /**
+   * Another runner whose exercise sandbox, compute core and caches give this one's expected values (and
+   * reference times): the runners of one `grade` or `validate` share one exercise sandbox, so each exercise's
+   * values are produced once and only one such process starts. Dispose the runners together, after their
+   * checks: disposing either stops the shared sandbox. Its limits must be this runner's.
+   */
+  expectedFrom?: Runner;
 }
 
 export interface CheckRequest {
@@ -153,6 +160,13 @@ export class Runner {
     this.sandbox = new SandboxProcess({ ...sandboxOptions, log });
     // Expected values never come from a process that has run a learner's code: an exercise's own sources
     // run in a sandbox process of their own (started with the first check that needs it).
+    const shared = options.expectedFrom;
+    if (shared) {
+      this.referenceSandbox = shared.referenceSandbox;
+      this.expected = shared.expected;
+      this.referenceTimes = options.limitsFromReference ? (shared.referenceTimes ?? new ReferenceTimes((entry, source, calls) => shared.runExerciseSource(entry, source, calls))) : undefined;
+      return;
+    }
     this.referenceSandbox = new SandboxProcess({ ...sandboxOptions, log: (line) => log(`reference sandbox: ${line}`) });
     const core = this.coreCompute(options, hostScript);
     const kept = this.bundleStore && { store: this.bundleStore, coreVersion: this.offThreadCore && hashOfFiles([path.join(path.dirname(hostScript), "core.js")]), engineVersion: hashOfFiles([hostScript, path.join(path.dirname(hostScript), "quickjs.wasm")]) };

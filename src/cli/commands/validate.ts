@@ -133,7 +133,9 @@ async function runPackCode(pack: PackSpec, exerciseJson: ExerciseJson, io: CliIo
   // Bundles, and the values the exercises' own sources produced, are kept in the cache folder as `check`
   // keeps them (by content: docs/grading.md), so validating again after an edit compiles and runs only what changed.
   const bundleStoreDir = path.join(defaultCacheRoot(process.env, os.homedir()), "bundles");
-  const runners = shared ?? Array.from({ length: runnerCount(jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS, bundleStoreDir }));
+  const first = shared ? undefined : new Runner({ core: CORE_FUNCTIONS, bundleStoreDir });
+  // The others share the first's exercise sandbox: one such process to start, each exercise's values produced once.
+  const runners = shared ?? [first as Runner, ...Array.from({ length: runnerCount(jobs, pack.exercises.length) - 1 }, () => new Runner({ core: CORE_FUNCTIONS, bundleStoreDir, expectedFrom: first }))];
   const started = Date.now();
   try {
     const found = await checkPackSemantics(pack, {

@@ -71,7 +71,10 @@ export async function gradeClass(options: GradeOptions): Promise<GradeResult> {
   );
 
   const jobs = Math.max(1, Math.min(options.jobs, tasks.length || 1));
-  const runners = Array.from({ length: jobs }, () => new Runner({ ...options.sandbox, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, log: options.log, limitsFromReference: true }));
+  const runnerOptions: RunnerOptions = { ...options.sandbox, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, log: options.log, limitsFromReference: true };
+  // One exercise sandbox and core for all: each exercise's expected values and reference times are produced once.
+  const first = new Runner(runnerOptions);
+  const runners = [first, ...Array.from({ length: jobs - 1 }, () => new Runner({ ...runnerOptions, expectedFrom: first }))];
   let next = 0;
   try {
     await Promise.all(
