@@ -26,13 +26,19 @@ import type { FromTensorWorker, TensorWorkerData, ToTensorWorker } from "./tenso
 /** More threads than this add memory (see above) without speed: the reads and the memory bus are shared. */
 export const MAX_THREADS = 4;
 
+/** Below this many bytes of values, starting threads (about 0.1 s) costs more than they save: one thread, unless told. */
+export const MIN_BYTES_FOR_THREADS = 64 * 1024 * 1024;
+
 export interface InspectFileOptions {
   schemes: readonly SchemeName[];
   filter?: (name: string) => boolean;
   onProgress?: (done: number, total: number) => void;
   /** Checked after every chunk: the inspection stops with InspectCancelled once it returns true. */
   isCancelled?: () => boolean;
-  /** Threads to use (default: the cores this process may use, at most MAX_THREADS); 1 inspects on this thread. */
+  /**
+   * Threads to use (default: the cores this process may use, at most MAX_THREADS, for files with at least
+   * MIN_BYTES_FOR_THREADS of values); 1 inspects on this thread.
+   */
   threads?: number;
   /** The built inspection thread's script (default: dist/inspect/tensors.js beside the running bundle). */
   workerScript?: string;
@@ -50,7 +56,8 @@ export function findTensorWorkerScript(): string | undefined {
 
 /**
  * Inspects the model file at `file` (errors cite `displayName`), on up to `threads` worker threads when the
- * built script is there and the file has more than one tensor to read, on this thread otherwise.
+ * built script is there and the file has more than one tensor to read (and, by default, enough values to be
+ * worth the threads' start), on this thread otherwise.
  */
 export async function inspectModelFile(file: string, displayName: string, options: InspectFileOptions): Promise<InspectReport> {
   const siblings = siblingOpener(file, displayName);
@@ -58,8 +65,9 @@ export async function inspectModelFile(file: string, displayName: string, option
   try {
     const model = await openModel(opened, siblings.open);
     const indices = model.tensors.flatMap((t, i) => ((options.filter?.(t.name) ?? true) ? [i] : []));
-    const reading = indices.filter((i) => model.tensors[i].data && model.tensors[i].params > 0).length;
-    const threads = Math.min(options.threads ?? defaultThreads(), reading);
+    const reading = indices.filter((i) => model.tensors[i].data && model.tensors[i].params > 0);
+    const valueBytes = reading.reduce((n, i) => n + model.tensors[i].bytes, 0);
+    const threads = Math.min(options.threads ?? (valueBytes >= MIN_BYTES_FOR_THREADS ? defaultThreads() : 1), reading.length);
     const script = options.workerScript ?? findTensorWorkerScript();
     if (threads < 2 || !script) {
       return await inspectModel(displayName, model, { schemes: options.schemes, filter: options.filter, onProgress: options.onProgress, isCancelled: options.isCancelled, kernels: loadKernels() });

@@ -83,6 +83,14 @@ describe("inspectModelFile on threads", function () {
     }
   });
 
+  it("a file under MIN_BYTES_FOR_THREADS of values starts no thread unless told to", async () => {
+    const file = path.join(FIXTURES, "model.safetensors");
+    const missing = path.join(dir, "no-such-worker.js"); // a thread started from it would fail the inspection
+    const byDefault = await inspectModelFile(file, "m", { schemes: SCHEMES, workerScript: missing });
+    assert.equal(byDefault.tensors.length, 11);
+    await assert.rejects(inspectModelFile(file, "m", { schemes: SCHEMES, threads: 2, workerScript: missing }));
+  });
+
   it("a cancelled inspection stops the threads and says so", async () => {
     let calls = 0;
     await assert.rejects(
