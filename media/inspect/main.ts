@@ -6,6 +6,7 @@
 import type { InspectReport, InspectSchemeName, TensorReport, ToInspectMessage } from "../../src/protocol/inspectMessages";
 import { type Point, verticalLines, xyChart } from "../playground/charts";
 import { schemeGrid } from "./grid";
+import * as l10n from "../shared/l10n";
 import { vscodeApi } from "./vscodeApi";
 
 type SortKey = "name" | "dtype" | "params" | "bytes" | "sqnrDb" | "mse" | "maxAbsError" | "schemeBytes";
@@ -75,9 +76,9 @@ function renderStatus(text: string, progress?: { done: number; total: number }):
   const status = el("div", { class: "status", role: "status" });
   status.append(el("span", { id: "status-text" }, text));
   if (progress) {
-    const bar = el("progress", { id: "progress", max: String(progress.total || 1), value: String(progress.done), "aria-label": "progress" });
+    const bar = el("progress", { id: "progress", max: String(progress.total || 1), value: String(progress.done), "aria-label": l10n.t("progress") });
     status.append(bar);
-    const cancel = el("button", { id: "cancel" }, "Cancel");
+    const cancel = el("button", { id: "cancel" }, l10n.t("Cancel"));
     cancel.addEventListener("click", () => vscodeApi.postMessage({ type: "cancel" }));
     status.append(cancel);
   }
@@ -85,9 +86,9 @@ function renderStatus(text: string, progress?: { done: number; total: number }):
 }
 
 function renderTotals(report: InspectReport): HTMLElement {
-  const table = el("table", { id: "totals", "aria-label": "totals per scheme" });
+  const table = el("table", { id: "totals", "aria-label": l10n.t("totals per scheme") });
   const head = el("tr");
-  for (const h of ["scheme", "bytes", "× stored"]) head.append(el("th", { scope: "col" }, h));
+  for (const h of [l10n.t("scheme"), l10n.t("bytes"), l10n.t("× stored")]) head.append(el("th", { scope: "col" }, h));
   table.append(el("thead"), el("tbody"));
   table.tHead!.append(head);
   for (const s of state.schemes) {
@@ -99,21 +100,24 @@ function renderTotals(report: InspectReport): HTMLElement {
   return table;
 }
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: "name", label: "tensor" },
-  { key: "dtype", label: "dtype" },
-  { key: "params", label: "params" },
-  { key: "bytes", label: "bytes" },
-  { key: "sqnrDb", label: "SQNR dB" },
-  { key: "mse", label: "MSE" },
-  { key: "maxAbsError", label: "max |error|" },
-  { key: "schemeBytes", label: "scheme bytes" },
-];
+/** The tensor table's columns, named in the page's language (known only once the translations arrived). */
+function columns(): { key: SortKey; label: string }[] {
+  return [
+    { key: "name", label: l10n.t("tensor") },
+    { key: "dtype", label: l10n.t("dtype") },
+    { key: "params", label: l10n.t("params") },
+    { key: "bytes", label: l10n.t("bytes") },
+    { key: "sqnrDb", label: l10n.t("SQNR dB") },
+    { key: "mse", label: l10n.t("MSE") },
+    { key: "maxAbsError", label: l10n.t("max |error|") },
+    { key: "schemeBytes", label: l10n.t("scheme bytes") },
+  ];
+}
 
 function renderTable(report: InspectReport): HTMLElement {
-  const table = el("table", { id: "tensors", "aria-label": "tensors" });
+  const table = el("table", { id: "tensors", "aria-label": l10n.t("tensors") });
   const head = el("tr");
-  for (const c of COLUMNS) {
+  for (const c of columns()) {
     const th = el("th", { scope: "col", "aria-sort": state.sort.key === c.key ? (state.sort.descending ? "descending" : "ascending") : "none" });
     const b = el("button", { "data-sort": c.key }, c.label + (state.sort.key === c.key ? (state.sort.descending ? " ▼" : " ▲") : ""));
     b.addEventListener("click", () => {
@@ -156,29 +160,29 @@ function renderTable(report: InspectReport): HTMLElement {
 }
 
 function renderDetail(t: TensorReport): HTMLElement {
-  const box = el("section", { id: "detail", "aria-label": `tensor ${t.name}` });
+  const box = el("section", { id: "detail", "aria-label": l10n.t("tensor {0}", t.name) });
   box.append(el("h2", {}, `${t.name} [${t.shape.join(" × ")}] ${t.dtype}`));
   if (!t.stats) {
-    box.append(el("p", { class: "muted" }, t.note ?? "no values"));
+    box.append(el("p", { class: "muted" }, t.note ?? l10n.t("no values")));
     return box;
   }
   const grid = el("div", { class: "detail" });
   const chartBox = el("div", { class: "chart" });
-  const canvas = el("canvas", { id: "histogram", role: "img", "aria-label": `histogram of ${t.name} with the ${state.scheme} grid` });
+  const canvas = el("canvas", { id: "histogram", role: "img", "aria-label": l10n.t("histogram of {0} with the {1} grid", t.name, state.scheme) });
   chartBox.append(canvas);
   const r = t.schemes[state.scheme];
   const facts = el("dl", { id: "facts" });
   const fact = (label: string, value: string, id?: string) => facts.append(el("dt", {}, label), el("dd", id ? { id } : {}, value));
-  fact("min / max", `${num(t.stats.min)} / ${num(t.stats.max)}`);
-  fact("mean ± std", `${num(t.stats.mean)} ± ${num(t.stats.std)}`);
-  fact("beyond 6σ", `${(t.stats.beyond6Sigma * 100).toFixed(4)} %`);
+  fact(l10n.t("min / max"), `${num(t.stats.min)} / ${num(t.stats.max)}`);
+  fact(l10n.t("mean ± std"), `${num(t.stats.mean)} ± ${num(t.stats.std)}`);
+  fact(l10n.t("beyond 6σ"), `${(t.stats.beyond6Sigma * 100).toFixed(4)} %`);
   if (r) {
-    fact(`${state.scheme} MSE`, num(r.mse, 4), "detail-mse");
-    fact("SQNR", r.sqnrDb === null ? "exact" : `${r.sqnrDb.toFixed(2)} dB`, "detail-sqnr");
-    fact("max |error|", num(r.maxAbsError, 4));
-    fact("bytes", `${bytesText(r.bytes)} (${(r.bytes / t.bytes).toFixed(3)} × stored)`);
+    fact(l10n.t("{0} MSE", state.scheme), num(r.mse, 4), "detail-mse");
+    fact(l10n.t("SQNR"), r.sqnrDb === null ? l10n.t("exact") : `${r.sqnrDb.toFixed(2)} dB`, "detail-sqnr");
+    fact(l10n.t("max |error|"), num(r.maxAbsError, 4));
+    fact(l10n.t("bytes"), l10n.t("{0} ({1} × stored)", bytesText(r.bytes), (r.bytes / t.bytes).toFixed(3)));
   }
-  const send = el("button", { id: "send-to-playground" }, "Send to playground");
+  const send = el("button", { id: "send-to-playground" }, l10n.t("Send to playground"));
   send.addEventListener("click", () => vscodeApi.postMessage({ type: "sendToPlayground", tensor: t.name }));
   const side = el("div");
   side.append(facts, send);
@@ -192,12 +196,12 @@ function drawHistogram(canvas: HTMLCanvasElement, t: TensorReport): void {
   const s = t.stats!;
   chart?.destroy();
   chart = xyChart(canvas, {
-    title: `values and the ${state.scheme} grid (at the tensor's largest scale)`,
-    xTitle: "value",
-    yTitle: "count",
+    title: l10n.t("values and the {0} grid (at the tensor's largest scale)", state.scheme),
+    xTitle: l10n.t("value"),
+    yTitle: l10n.t("count"),
     series: [
-      { label: "histogram", color: 0, stepped: true },
-      { label: `${state.scheme} grid`, color: 1, alpha: 0.5, order: 1 },
+      { label: l10n.t("histogram"), color: 0, stepped: true },
+      { label: l10n.t("{0} grid", state.scheme), color: 1, alpha: 0.5, order: 1 },
     ],
   });
   const width = (s.max - s.min) / s.histogram.length || 1;
@@ -225,8 +229,8 @@ function render(): void {
   chart?.destroy();
   chart = undefined;
   app.replaceChildren(el("h1", {}, state.file));
-  app.append(el("p", { class: "muted", id: "summary" }, `${report.format}: ${report.tensors.length} tensors, ${report.totals.params.toLocaleString("en-US")} parameters, ${bytesText(report.totals.bytes)} stored`));
-  const pick = el("label", {}, "Scheme ");
+  app.append(el("p", { class: "muted", id: "summary" }, l10n.t("{0}: {1} tensors, {2} parameters, {3} stored", report.format, report.tensors.length, report.totals.params.toLocaleString("en-US"), bytesText(report.totals.bytes))));
+  const pick = el("label", {}, l10n.t("Scheme "));
   const select = el("select", { id: "scheme" });
   for (const s of state.schemes) select.append(el("option", { value: s, ...(s === state.scheme ? { selected: "" } : {}) }, s));
   select.addEventListener("change", () => {
@@ -235,7 +239,7 @@ function render(): void {
     (document.getElementById("scheme") as HTMLSelectElement | null)?.focus();
   });
   pick.append(select);
-  app.append(pick, el("h2", {}, "Totals per scheme"), renderTotals(report), el("h2", {}, "Tensors"));
+  app.append(pick, el("h2", {}, l10n.t("Totals per scheme")), renderTotals(report), el("h2", {}, l10n.t("Tensors")));
   const wrap = el("div", { class: "table-wrap" });
   wrap.append(renderTable(report));
   app.append(wrap);
@@ -247,6 +251,12 @@ function render(): void {
 window.addEventListener("message", (event: MessageEvent<ToInspectMessage>) => {
   const m = event.data;
   switch (m.type) {
+    case "l10n":
+      // A restored page may already show English words: draw it again in the learner's language.
+      l10n.useTranslations(m.bundle);
+      if (state.report) render();
+      else if (state.ended) showEnded();
+      return;
     case "started":
       state.report = undefined;
       state.ended = undefined;
@@ -254,7 +264,7 @@ window.addEventListener("message", (event: MessageEvent<ToInspectMessage>) => {
       state.schemes = m.schemes;
       if (!m.schemes.includes(state.scheme)) state.scheme = m.schemes[0];
       document.body.dataset.state = "running";
-      renderStatus("Reading…", { done: 0, total: 1 });
+      renderStatus(l10n.t("Reading…"), { done: 0, total: 1 });
       return;
     case "progress": {
       const bar = document.getElementById("progress") as HTMLProgressElement | null;
@@ -263,7 +273,7 @@ window.addEventListener("message", (event: MessageEvent<ToInspectMessage>) => {
         bar.value = m.done;
       }
       const text = document.getElementById("status-text");
-      if (text) text.textContent = `Reading… ${m.total ? Math.round((100 * m.done) / m.total) : 0} %`;
+      if (text) text.textContent = l10n.t("Reading… {0} %", m.total ? Math.round((100 * m.done) / m.total) : 0);
       return;
     }
     case "report":
@@ -288,7 +298,7 @@ window.addEventListener("message", (event: MessageEvent<ToInspectMessage>) => {
 /** A run that ended without a report: cancelled, or failed with its message. */
 function showEnded(): void {
   const ended = state.ended!;
-  renderStatus(ended.status === "cancelled" ? "Cancelled." : "");
+  renderStatus(ended.status === "cancelled" ? l10n.t("Cancelled.") : "");
   if (ended.status === "failed") app.append(el("p", { class: "error-text", id: "error", role: "alert" }, ended.message ?? ""));
   document.body.dataset.state = ended.status;
 }
@@ -301,7 +311,7 @@ if (saved && !saved.report && saved.ended) {
 }
 if (saved?.report && saved.schemes?.length) {
   Object.assign(state, { file: saved.file, schemes: saved.schemes, scheme: saved.scheme, selected: saved.selected, report: saved.report });
-  if (COLUMNS.some((c) => c.key === saved.sort?.key)) state.sort = { key: saved.sort.key as SortKey, descending: Boolean(saved.sort.descending) };
+  if (columns().some((c) => c.key === saved.sort?.key)) state.sort = { key: saved.sort.key as SortKey, descending: Boolean(saved.sort.descending) };
   render();
 }
 vscodeApi.postMessage({ type: "ready" });

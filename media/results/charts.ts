@@ -16,7 +16,7 @@ import type { ChartSpec } from "../../src/protocol/webviewMessages";
 import { element } from "./dom";
 import { fullNumber, significant } from "./numberFormat";
 import { foregroundColor, gridColor, paletteColor, roleColor } from "./theme";
-import { t } from "./l10n";
+import * as l10n from "../shared/l10n";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Legend, Title, Tooltip);
 
@@ -95,7 +95,7 @@ const MAX_TABLE_ROWS = 200;
 export function chartDataTable(chart: Chart, id: string): HTMLElement {
   const details = element("details", undefined, "chart-data");
   details.id = `chart-data-${id}`;
-  details.append(element("summary", t("Data")));
+  details.append(element("summary", l10n.t("Data")));
   const table = element("table");
   const head = element("tr");
   const datasets = chart.data.datasets;
@@ -125,6 +125,6 @@ export function chartDataTable(chart: Chart, id: string): HTMLElement {
   });
   table.append(body);
   details.append(table);
-  if ((chart.data.labels?.length ?? 0) > MAX_TABLE_ROWS) details.append(element("p", t("First {0} of {1} rows.", MAX_TABLE_ROWS, chart.data.labels!.length), "muted"));
+  if ((chart.data.labels?.length ?? 0) > MAX_TABLE_ROWS) details.append(element("p", l10n.t("First {0} of {1} rows.", MAX_TABLE_ROWS, chart.data.labels!.length), "muted"));
   return details;
 }

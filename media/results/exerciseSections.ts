@@ -5,7 +5,7 @@ import { button, element } from "./dom";
 import { showValue } from "./failureGroups";
 import { failuresSection } from "./failureView";
 import { renderMarkdown } from "./markdown";
-import { t } from "./l10n";
+import * as l10n from "../shared/l10n";
 
 type Post = (message: FromWebviewMessage) => void;
 
@@ -13,26 +13,26 @@ type Post = (message: FromWebviewMessage) => void;
 export function toolbar(model: PanelModel, view: ExerciseView, post: Post): HTMLElement {
   const bar = element("div", undefined, "toolbar");
   bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", t("Exercise actions"));
-  const runLabel = model.running ? t("Checking…") : t("Run checks");
+  bar.setAttribute("aria-label", l10n.t("Exercise actions"));
+  const runLabel = model.running ? l10n.t("Checking…") : l10n.t("Run checks");
   bar.append(
     button(runLabel, () => post({ type: "runCheck" }), {
       id: "run-check",
       primary: true,
       disabled: model.running || !view.canRun,
-      title: view.canRun ? t("Run this exercise's cases against your file (also runs on save)") : t("Restricted Mode: trust this workspace to run your code"),
+      title: view.canRun ? l10n.t("Run this exercise's cases against your file (also runs on save)") : l10n.t("Restricted Mode: trust this workspace to run your code"),
     }),
-    button(view.solutionFile ? t("Open my file") : t("Create my file"), () => post({ type: "openSolution" }), { id: "open-solution" }),
-    button(t("Open in playground"), () => post({ type: "openPlayground" }), { id: "open-playground", title: t("Explore this exercise's idea with live charts") }),
+    button(view.solutionFile ? l10n.t("Open my file") : l10n.t("Create my file"), () => post({ type: "openSolution" }), { id: "open-solution" }),
+    button(l10n.t("Open in playground"), () => post({ type: "openPlayground" }), { id: "open-playground", title: l10n.t("Explore this exercise's idea with live charts") }),
   );
   if (view.hints.length < view.hintCount) {
-    bar.append(button(t("Hint {0} of {1}", view.hints.length + 1, view.hintCount), () => post({ type: "revealHint" }), { id: "next-hint" }));
+    bar.append(button(l10n.t("Hint {0} of {1}", view.hints.length + 1, view.hintCount), () => post({ type: "revealHint" }), { id: "next-hint" }));
   }
   if (view.backTo) {
     const back = view.backTo;
-    bar.append(button(t("← Back to {0}", back.title), () => post({ type: "openExercise", packId: back.packId, exerciseId: back.exerciseId }), { id: "back-to", title: t("The exercise you were working on") }));
+    bar.append(button(l10n.t("← Back to {0}", back.title), () => post({ type: "openExercise", packId: back.packId, exerciseId: back.exerciseId }), { id: "back-to", title: l10n.t("The exercise you were working on") }));
   }
-  if (!view.canRun) bar.append(element("span", t("Restricted Mode: running code needs a trusted workspace."), "muted"));
+  if (!view.canRun) bar.append(element("span", l10n.t("Restricted Mode: running code needs a trusted workspace."), "muted"));
   return bar;
 }
 
@@ -40,7 +40,7 @@ export function toolbar(model: PanelModel, view: ExerciseView, post: Post): HTML
 export function setRunning(running: boolean, canRun: boolean): void {
   const run = document.getElementById("run-check") as HTMLButtonElement | null;
   if (!run) return;
-  run.textContent = running ? t("Checking…") : t("Run checks");
+  run.textContent = running ? l10n.t("Checking…") : l10n.t("Run checks");
   run.disabled = running || !canRun;
 }
 
@@ -48,7 +48,7 @@ export function setRunning(running: boolean, canRun: boolean): void {
 export function promptSection(view: ExerciseView, options: { open: boolean; onToggle?: (open: boolean) => void }): HTMLElement {
   const details = element("details", undefined, "prompt");
   details.open = options.open;
-  const summary = element("summary", t("The exercise"));
+  const summary = element("summary", l10n.t("The exercise"));
   details.append(summary);
   const body = element("div");
   body.append(renderMarkdown(view.prompt));
@@ -61,11 +61,11 @@ export function promptSection(view: ExerciseView, options: { open: boolean; onTo
 export function verdictSection(report: CheckReport): HTMLElement {
   const section = element("section", undefined, "verdict-section");
   const { passed, failing, total } = caseCount(report);
-  const verdict = report.status === "passed" ? t("Passed: all {0} cases", total) : report.status === "error" && report.cases.every((c) => c.status === "error") ? t("Could not run: {0} error(s)", Math.max(1, report.diagnostics.filter((d) => d.source !== "check").length)) : t("Failed {0} of {1} cases", failing, total);
+  const verdict = report.status === "passed" ? l10n.t("Passed: all {0} cases", total) : report.status === "error" && report.cases.every((c) => c.status === "error") ? l10n.t("Could not run: {0} error(s)", Math.max(1, report.diagnostics.filter((d) => d.source !== "check").length)) : l10n.t("Failed {0} of {1} cases", failing, total);
   const heading = element("h2", verdict, `verdict ${report.status}`);
   heading.id = "verdict";
   section.append(heading);
-  section.append(element("p", t("{0} passed · checked in {1} ms (compile {2}, run {3}, compare {4})", passed, Math.round(report.timings.totalMs), Math.round(report.timings.compileMs), Math.round(report.timings.runMs), Math.round(report.timings.compareMs)), "muted"));
+  section.append(element("p", l10n.t("{0} passed · checked in {1} ms (compile {2}, run {3}, compare {4})", passed, Math.round(report.timings.totalMs), Math.round(report.timings.compileMs), Math.round(report.timings.runMs), Math.round(report.timings.compareMs)), "muted"));
   const errors = report.diagnostics.filter((d) => d.source !== "check");
   if (errors.length > 0) {
     const list = element("ul", undefined, "diagnostics");
@@ -124,7 +124,7 @@ function passingTable(id: string, cases: CheckReport["cases"]): HTMLTableElement
 export function hintsSection(view: ExerciseView, post: Post): HTMLElement | undefined {
   if (view.hintCount === 0) return undefined;
   const section = element("section", undefined, "hints");
-  section.append(element("h2", t("Hints ({0} of {1} open)", view.hints.length, view.hintCount)));
+  section.append(element("h2", l10n.t("Hints ({0} of {1} open)", view.hints.length, view.hintCount)));
   const list = element("ol");
   list.id = "hints";
   view.hints.forEach((hint, index) => {
@@ -136,7 +136,7 @@ export function hintsSection(view: ExerciseView, post: Post): HTMLElement | unde
     list.append(item);
   });
   section.append(list);
-  if (view.hints.length < view.hintCount) section.append(button(view.hints.length === 0 ? t("Show the first hint") : t("Show the next hint"), () => post({ type: "revealHint" })));
+  if (view.hints.length < view.hintCount) section.append(button(view.hints.length === 0 ? l10n.t("Show the first hint") : l10n.t("Show the next hint"), () => post({ type: "revealHint" })));
   return section;
 }
 
@@ -149,14 +149,14 @@ export function afterPassSection(view: ExerciseView, post: Post): HTMLElement | 
   if (!after) return undefined;
   const section = element("section", undefined, "after-pass");
   section.id = "after-pass";
-  section.append(element("h2", t("You passed: what next")));
+  section.append(element("h2", l10n.t("You passed: what next")));
   if (view.next) {
     const next = view.next;
-    section.append(button(t("Next exercise: {0}", next.title), () => post({ type: "openExercise", packId: next.packId, exerciseId: next.exerciseId }), { id: "next-exercise", primary: true }));
-  } else section.append(element("p", t("This was the pack's last exercise."), "muted"));
+    section.append(button(l10n.t("Next exercise: {0}", next.title), () => post({ type: "openExercise", packId: next.packId, exerciseId: next.exerciseId }), { id: "next-exercise", primary: true }));
+  } else section.append(element("p", l10n.t("This was the pack's last exercise."), "muted"));
   if (after.unopenedHints.length > 0) {
     const details = element("details", undefined, "unopened-hints");
-    details.append(element("summary", after.unopenedHints.length === 1 ? t("The hint you did not need") : t("The {0} hints you did not need", after.unopenedHints.length)));
+    details.append(element("summary", after.unopenedHints.length === 1 ? l10n.t("The hint you did not need") : l10n.t("The {0} hints you did not need", after.unopenedHints.length)));
     const list = element("ol");
     list.start = view.hints.length + 1;
     for (const hint of after.unopenedHints) {
@@ -168,7 +168,7 @@ export function afterPassSection(view: ExerciseView, post: Post): HTMLElement | 
     section.append(details);
   }
   if (after.furtherReading.length > 0) {
-    section.append(element("h3", t("Further reading")));
+    section.append(element("h3", l10n.t("Further reading")));
     const list = element("ul", undefined, "further-reading");
     list.id = "further-reading";
     for (const entry of after.furtherReading) {
@@ -186,22 +186,22 @@ export function afterPassSection(view: ExerciseView, post: Post): HTMLElement | 
 }
 
 function kindLabel(kind: "paper" | "code" | "docs"): string {
-  return kind === "paper" ? t("Paper") : kind === "code" ? t("Code") : t("Docs");
+  return kind === "paper" ? l10n.t("Paper") : kind === "code" ? l10n.t("Code") : l10n.t("Docs");
 }
 
 export function referenceSection(view: ExerciseView, post: Post): HTMLElement | undefined {
   const reference = view.reference;
   if (reference.kind === "never") return undefined;
   const section = element("section", undefined, "reference");
-  section.append(element("h2", t("Reference solution")));
-  if (reference.kind === "after-pass") section.append(element("p", t("Opens once your solution passes every case."), "muted"));
-  else if (reference.kind === "available") section.append(button(t("Show the reference solution"), () => post({ type: "showReference" }), { id: "show-reference" }));
+  section.append(element("h2", l10n.t("Reference solution")));
+  if (reference.kind === "after-pass") section.append(element("p", l10n.t("Opens once your solution passes every case."), "muted"));
+  else if (reference.kind === "available") section.append(button(l10n.t("Show the reference solution"), () => post({ type: "showReference" }), { id: "show-reference" }));
   else {
     // Side by side at full width, one above the other in a narrow panel (CSS grid decides).
     const pair = element("div", undefined, "side-by-side");
-    pair.append(sourceBlock(t("Reference"), reference.source, "reference-source"));
+    pair.append(sourceBlock(l10n.t("Reference"), reference.source, "reference-source"));
     const yours = view.afterPass?.yourSource;
-    if (yours !== undefined) pair.append(sourceBlock(t("Yours"), yours, "your-source"));
+    if (yours !== undefined) pair.append(sourceBlock(l10n.t("Yours"), yours, "your-source"));
     section.append(pair);
   }
   return section;

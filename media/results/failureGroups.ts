@@ -7,7 +7,7 @@
 import type { CaseResult } from "../../src/protocol/checkReport";
 import type { Json } from "../../src/protocol/json";
 import { digitsToTellApart, fullNumber, signedDifference, significant, SIGNIFICANT_DIGITS } from "./numberFormat";
-import { t } from "./l10n";
+import * as l10n from "../shared/l10n";
 
 /** A value as shown (`text`) and as it really is (`full`, for the tooltip and the clipboard). */
 export interface ShownValue {
@@ -60,7 +60,7 @@ function groupOf(c: CaseResult): [string, FailureGroup["kind"], string] {
     const reason = c.message.replace(/ at input \(.*?\)(?=:|$)/, "").replace(/ on a hidden case/, "");
     return [`error:${reason}`, "error", reason];
   }
-  return ["unexplained", "unexplained", t("No known misconception matches these answers: compare them with the expected values.")];
+  return ["unexplained", "unexplained", l10n.t("No known misconception matches these answers: compare them with the expected values.")];
 }
 
 export function failureRow(c: CaseResult, messageIsGroupHeading = false): FailureRow {

@@ -1,7 +1,7 @@
 import type { CheckReport } from "../../src/protocol/checkReport";
 import { element } from "./dom";
 import { groupFailures, type FailureGroup, type ShownValue } from "./failureGroups";
-import { t } from "./l10n";
+import * as l10n from "../shared/l10n";
 
 /**
  * The failing cases, one block per misconception (its message once, above its rows), each row input /
@@ -14,11 +14,11 @@ export function failuresSection(report: CheckReport): HTMLElement | undefined {
   if (groups.length === 0) return undefined;
   const section = element("section", undefined, "failures");
   section.id = "failures";
-  section.setAttribute("aria-label", t("Failing cases"));
+  section.setAttribute("aria-label", l10n.t("Failing cases"));
   const shownGroups = groups.slice(0, 12);
   shownGroups.forEach((group, index) => section.append(groupBlock(group, index === 0 ? "cases" : undefined)));
   const hiddenRows = groups.slice(12).reduce((n, g) => n + g.rows.length, 0);
-  if (hiddenRows > 0) section.append(element("p", t("… and {0} more failing cases (the Test Explorer lists them all).", hiddenRows), "muted"));
+  if (hiddenRows > 0) section.append(element("p", l10n.t("… and {0} more failing cases (the Test Explorer lists them all).", hiddenRows), "muted"));
   return section;
 }
 
@@ -29,7 +29,7 @@ function groupBlock(group: FailureGroup, tableId: string | undefined): HTMLEleme
   block.dataset.group = group.key;
   const heading = element("p", undefined, "group-message");
   const count = group.rows.length === 1 ? "1 case" : `${group.rows.length} cases`;
-  const lead = group.kind === "misconception" ? t("{0} · Likely misconception: ", count) : group.kind === "error" ? t("{0} could not run: ", count) : `${count} · `;
+  const lead = group.kind === "misconception" ? l10n.t("{0} · Likely misconception: ", count) : group.kind === "error" ? l10n.t("{0} could not run: ", count) : `${count} · `;
   heading.append(element("strong", lead), element("span", group.message, "message"));
   block.append(heading);
 

@@ -6,7 +6,7 @@ import { copyFullValues } from "./failureView";
 import { afterPassSection, casesSection, hintsSection, promptSection, referenceSection, setRunning, toolbar, verdictSection } from "./exerciseSections";
 import { onThemeChange } from "./theme";
 import { vscodeApi } from "./vscodeApi";
-import { t, useTranslations } from "./l10n";
+import * as l10n from "../shared/l10n";
 
 const app = document.getElementById("app")!;
 let charts: Chart[] = [];
@@ -37,7 +37,7 @@ function render(model: PanelModel, focus?: "latest-hint"): void {
   if (view) {
     app.append(toolbar({ ...model, running: running || model.running }, view, post));
     if (model.report) app.append(verdictSection(model.report));
-    else app.append(element("p", view.canRun ? t("Not checked yet: save your file or press Run checks.") : t("Not checked yet."), "muted"));
+    else app.append(element("p", view.canRun ? l10n.t("Not checked yet: save your file or press Run checks.") : l10n.t("Not checked yet."), "muted"));
     const afterPass = afterPassSection(view, post);
     if (afterPass) app.append(afterPass);
     // Opened hints sit right under the toolbar where they were asked for, above the results.
@@ -48,7 +48,7 @@ function render(model: PanelModel, focus?: "latest-hint"): void {
   const cases = model.report && casesSection(model.report);
   if (cases) app.append(cases);
   const chartsSection = element("section", undefined, "charts");
-  if (model.charts.length > 0 && view) chartsSection.append(element("h2", t("Your answer against the reference")));
+  if (model.charts.length > 0 && view) chartsSection.append(element("h2", l10n.t("Your answer against the reference")));
   app.append(chartsSection);
   const painted: string[] = [];
   for (const spec of model.charts) {
@@ -90,7 +90,7 @@ function focusLatestHint(): void {
 window.addEventListener("message", (event: MessageEvent<ToWebviewMessage>) => {
   const message = event.data;
   if (message.type === "l10n") {
-    useTranslations(message.bundle);
+    l10n.useTranslations(message.bundle);
     return;
   }
   if (message.type === "running") {

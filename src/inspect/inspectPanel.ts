@@ -6,7 +6,7 @@ import type { FromInspectMessage, FromInspectWorker, InspectSchemeName, ToInspec
 import { parsePlaygroundArgument } from "../playground/playgroundArgument";
 import { PLAYGROUND_MAX_VALUES } from "../protocol/playgroundMessages";
 import { Disposable } from "../extension/disposable";
-import { webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
+import { translationsMessage, webviewHtml, webviewOptions, type WebviewPage } from "../webview/html";
 import { PanelSlot } from "../webview/panelSlot";
 import { WebviewOutbox } from "../webview/webviewOutbox";
 
@@ -72,7 +72,7 @@ export class InspectPanel extends Disposable {
   private onMessage(message: FromInspectMessage): void {
     switch (message?.type) {
       case "ready":
-        this.outbox.opened();
+        this.outbox.opened(...translationsMessage());
         return;
       case "cancel":
         if (!this.worker) return;

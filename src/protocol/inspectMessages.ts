@@ -2,6 +2,7 @@
  * The inspection report (what `compression-tutor inspect --format json` prints and the Inspect panel shows) and
  * the messages between the extension, its inspection Worker and the Inspect Model File webview.
  */
+import type { TranslationsMessage } from "./webviewMessages";
 
 /** Scheme names as the CLI and the report spell them (src/models/schemes.ts defines each). */
 export type InspectSchemeName = "int8-per-tensor" | "int8-per-channel" | "int4-g128" | "nf4-b64" | "fp8-e4m3" | "q4_0" | "q8_0";
@@ -52,7 +53,8 @@ export type ToInspectMessage =
   | { type: "progress"; done: number; total: number }
   | { type: "report"; report: InspectReport }
   | { type: "failed"; message: string }
-  | { type: "cancelled" };
+  | { type: "cancelled" }
+  | TranslationsMessage;
 
 /** Webview → extension. */
 export type FromInspectMessage =

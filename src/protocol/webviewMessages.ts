@@ -93,8 +93,13 @@ export type ToWebviewMessage =
   | { type: "show"; model: PanelModel; focus?: "latest-hint" }
   /** A check of the shown exercise started or ended: only the Run button changes, nothing is re-rendered. */
   | { type: "running"; running: boolean }
-  /** Before the first `show` of a page, in a language other than English: VS Code's translations of the page's words. */
-  | { type: "l10n"; bundle: Record<string, string> };
+  | TranslationsMessage;
+
+/** The first message of a page in a language other than English: VS Code's translations of the page's words. */
+export interface TranslationsMessage {
+  type: "l10n";
+  bundle: Record<string, string>;
+}
 
 export type FromWebviewMessage =
   | { type: "ready" }

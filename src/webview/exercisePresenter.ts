@@ -68,7 +68,10 @@ export class ExercisePresenter extends Disposable {
         this.notice = message;
         void this.refresh();
       }),
-      progress.onDidChange(() => void this.refresh()),
+      // A check records progress just before it ends; its end renders once with both, so no render in between.
+      progress.onDidChange(() => {
+        if (!this.running) void this.refresh();
+      }),
       packs.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
     );

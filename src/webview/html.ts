@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { randomBytes } from "node:crypto";
+import type { TranslationsMessage } from "../protocol/webviewMessages";
 
 /** What differs between the webviews' pages: their built assets' name, their title and what shows while loading. */
 export interface WebviewPage {
@@ -41,6 +42,11 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 <script nonce="${nonce}" src="${asset(`${page.asset}.js`)}"></script>
 </body>
 </html>`;
+}
+
+/** What a page gets before anything else in a language other than English: the translations of its words. */
+export function translationsMessage(): TranslationsMessage[] {
+  return vscode.l10n.bundle ? [{ type: "l10n", bundle: vscode.l10n.bundle }] : [];
 }
 
 /** Webview options shared by every panel, new or revived: scripts on, local resources limited to the built assets. */

@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { Disposable } from "../extension/disposable";
 import type { TutorContext } from "../extension/tutorContext";
 import type { FromWebviewMessage, PanelModel, ToWebviewMessage } from "../protocol/webviewMessages";
-import { webviewHtml, webviewOptions, type WebviewPage } from "./html";
+import { translationsMessage, webviewHtml, webviewOptions, type WebviewPage } from "./html";
 import { WebviewOutbox } from "./webviewOutbox";
 
 const RESULTS_PAGE: WebviewPage = { asset: "results", title: "Compression Tutor", loading: vscode.l10n.t("Loading…"), live: true };
@@ -85,8 +85,7 @@ export class ResultsPanel extends Disposable {
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     this.postedShows++;
-    const translations: ToWebviewMessage[] = vscode.l10n.bundle ? [{ type: "l10n", bundle: vscode.l10n.bundle }] : [];
-    this.outbox.opened(...translations, { type: "show", model: this.model, ...(focus ? { focus } : {}) });
+    this.outbox.opened(...translationsMessage(), { type: "show", model: this.model, ...(focus ? { focus } : {}) });
   }
 
   /** Brings the panel to the front without taking the focus from the editor. */
