@@ -106,8 +106,14 @@ async function inspectOnThreads(
   let running = 0;
   let failure: { slot: number; error: Error } | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, settleWithError) => {
+      let stopped = false; // cancelled, or a thread broke: nothing more is handed out
+      const reject = (error: unknown) => {
+        stopped = true;
+        settleWithError(error);
+      };
       const handOut = (worker: Worker) => {
+        if (stopped) return;
         if (next < indices.length && (!failure || next < failure.slot)) {
           running++;
           const slot = next++;
