@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     const rows = await runGradingBench(quick ? 10 : 100);
     raw.grading = rows;
     const throughput = rows.find((r) => r.metric === "throughput, default jobs");
-    const serial = rows.find((r) => r.metric === "grade --jobs 1");
+    const serial = rows.find((r) => r.metric.startsWith("grade --jobs 1"));
     const parallel = rows.find((r) => r.metric.startsWith("grade (default"));
     // Issue 12: at least 40 checks per second on 2 cores, and more jobs never slower than fewer.
     if (throughput) targets.push({ target: "grade: ≥ 40 checks/s with the default jobs", measured: `${formatNumber(throughput.value)} checks/s`, holds: throughput.value >= 40 });

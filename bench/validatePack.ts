@@ -41,7 +41,7 @@ export function runValidateBench(rounds = 3, log: (line: string) => void = () =>
   const settings = [
     { jobs: "--jobs 1", args: ["--jobs", "1"], count: 1 },
     { jobs: `default (${cores})`, args: [], count: cores },
-    { jobs: `--jobs ${cores * 2}`, args: ["--jobs", String(cores * 2)], count: cores * 2 },
+    { jobs: `--jobs ${cores * 2} (starts ${cores}: one per core)`, args: ["--jobs", String(cores * 2)], count: cores * 2 },
   ];
   const ticks = clockTicks();
   const packs = fs.readdirSync(path.join(root, "exercises")).filter((d) => fs.existsSync(path.join(root, "exercises", d, "pack.json")));
