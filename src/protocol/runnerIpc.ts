@@ -51,8 +51,9 @@ export interface RunRequest {
   /** Wall-clock limit for loading the bundle and for each call. */
   timeoutMs: number;
   /**
-   * Per-call limits (one per call, each at most `timeoutMs`), derived from the reference's own time on each
-   * case (limits.ts); absent: every call gets `timeoutMs`.
+   * Per-call limits of computing (the sandbox process's CPU time; one per call, below `timeoutMs`, which
+   * stays each call's wall-clock limit), derived from the reference's own time on each case (limits.ts);
+   * absent: every call gets `timeoutMs` alone.
    */
   callTimeoutsMs?: number[];
   memoryMb: number;

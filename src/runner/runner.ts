@@ -58,7 +58,7 @@ export interface RunnerOptions {
   oneShot?: boolean;
   /**
    * Each call's time limit derives from the exercise's reference solution's time on that case (limits.ts:
-   * 20 ×, at least 100 ms, at most `timeoutMs`), measured once per exercise in the reference sandbox before
+   * 20 ×, at least 20 ms of CPU time, at most `timeoutMs`), measured once per exercise in the reference sandbox before
    * the first learner's run; without a reference every call gets `timeoutMs`. Default false: a flat
    * `timeoutMs` per call. `grade` turns it on, so a learner's endless loop costs a fraction of a second.
    */
