@@ -168,12 +168,19 @@ function blockScale(x: usize, b: i32, end: i32, whole: i32, q4: bool, into: usiz
       vmax = f32x4.pmax(v, vmax);
       vmin = f32x4.pmin(v, vmin);
     }
-    const hi = max(max(f32x4.extract_lane(vmax, 0), f32x4.extract_lane(vmax, 1)), max(f32x4.extract_lane(vmax, 2), f32x4.extract_lane(vmax, 3)));
-    const lo = min(min(f32x4.extract_lane(vmin, 0), f32x4.extract_lane(vmin, 1)), min(f32x4.extract_lane(vmin, 2), f32x4.extract_lane(vmin, 3)));
-    // Without branches on the sign (a coin toss per block for real weights: a mispredicted branch here cost
-    // about a third of the kernel's time); the rare tie takes the scan.
-    amax = max(hi, -lo);
-    mx = select<f32>(hi, lo, hi > -lo);
+    // Reduced across lanes, magnitude and sign picked, all in SIMD: scalar f32 min/max compile to compares and
+    // jumps in V8, and which lane or sign wins is a coin toss per block (mispredictions were most of the time).
+    vmax = f32x4.pmax(vmax, v128.shuffle<f32>(vmax, vmax, 2, 3, 0, 1));
+    vmax = f32x4.pmax(vmax, v128.shuffle<f32>(vmax, vmax, 1, 0, 3, 2));
+    vmin = f32x4.pmin(vmin, v128.shuffle<f32>(vmin, vmin, 2, 3, 0, 1));
+    vmin = f32x4.pmin(vmin, v128.shuffle<f32>(vmin, vmin, 1, 0, 3, 2));
+    const negMin = f32x4.neg(vmin);
+    const positiveWins = f32x4.gt(vmax, negMin);
+    const hi = f32x4.extract_lane(vmax, 0);
+    const lo = f32x4.extract_lane(vmin, 0);
+    amax = f32x4.extract_lane(v128.bitselect(vmax, negMin, positiveWins), 0);
+    mx = f32x4.extract_lane(v128.bitselect(vmax, vmin, positiveWins), 0);
+    // The rare tie of v and −v takes the scan.
     if (hi == -lo && hi > 0) {
       for (let i = b; i < end; i++) {
         const v = load<f32>(x + (<usize>i << 2));
