@@ -202,7 +202,9 @@ async function validateMutants(dir: string, io: CliIo, options: { jobs: number; 
     return EXIT_FAILED;
   }
   const mutants = loadMutants();
-  const runners = Array.from({ length: runnerCount(options.jobs, pack.exercises.length) }, () => new Runner({ core: CORE_FUNCTIONS, timeoutMs: MUTANT_TIMEOUT_MS }));
+  // As for validate: the others share the first's exercise sandbox, so each exercise's expected values are produced once.
+  const first = new Runner({ core: CORE_FUNCTIONS, timeoutMs: MUTANT_TIMEOUT_MS });
+  const runners = [first, ...Array.from({ length: runnerCount(options.jobs, pack.exercises.length) - 1 }, () => new Runner({ core: CORE_FUNCTIONS, timeoutMs: MUTANT_TIMEOUT_MS, expectedFrom: first }))];
   const started = Date.now();
   try {
     const report = await mutants.mutatePack(pack, {
