@@ -307,20 +307,18 @@ export function q8_0ErrorF32(x: usize, n: i32, acc: usize): void {
 export function fp8ErrorF32(x: usize, n: i32, s: f64, acc: usize): void {
   let sumSq = load<f64>(acc);
   let maxAbs = load<f64>(acc, 8);
+  // Without branches (the sign is random per value): a = 0 takes the subnormal spacing and rounds to 0, the
+  // division by the spacing is a product with its exact reciprocal, saturation and the sign are selects.
   for (let i = 0; i < n; i++) {
     const w = <f64>load<f32>(x + (<usize>i << 2));
     const a = abs(w / s);
-    let r: f64 = 0;
-    if (a != 0) {
-      let e = <i32>((reinterpret<u64>(a) >> 52) & 0x7ff) - 1023;
-      if (e < -6) e = -6;
-      const ulp = reinterpret<f64>(<u64>(e - 3 + 1023) << 52);
-      r = (a / ulp + MAGIC - MAGIC) * ulp;
-      if (r > 448) r = 448;
-    }
-    const d = w - (w < 0 ? -r : r) * s;
+    const e = max(<i32>((reinterpret<u64>(a) >> 52) & 0x7ff) - 1023, -6);
+    const ulp = reinterpret<f64>(<u64>(e - 3 + 1023) << 52);
+    const rounded = (a * reinterpret<f64>(<u64>(1023 - (e - 3)) << 52) + MAGIC - MAGIC) * ulp;
+    const r = select<f64>(448, rounded, rounded > 448);
+    const d = w - copysign<f64>(r, w) * s; // r = 0 gives ±0: the same error
     sumSq += d * d;
-    if (abs(d) > maxAbs) maxAbs = abs(d);
+    maxAbs = select<f64>(abs(d), maxAbs, abs(d) > maxAbs);
   }
   store<f64>(acc, sumSq);
   store<f64>(acc, maxAbs, 8);
