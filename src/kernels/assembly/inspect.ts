@@ -340,8 +340,15 @@ export function nf4ErrorF32(x: usize, n: i32, acc: usize): void {
   let maxAbs = load<f64>(acc, 8);
   for (let b = 0; b < n; b += 64) {
     const end = min(n, b + 64);
-    let absmax: f64 = 0;
-    for (let i = b; i < end; i++) absmax = max(absmax, abs(<f64>load<f32>(x + (<usize>i << 2))));
+    // The block's absmax by SIMD, reduced across lanes in SIMD (a scalar running max compiles to jumps that
+    // mispredict each time it rises).
+    let va = f32x4.splat(0);
+    let i0 = b;
+    for (; i0 + 4 <= end; i0 += 4) va = f32x4.pmax(f32x4.abs(v128.load(x + (<usize>i0 << 2))), va);
+    for (; i0 < end; i0++) va = f32x4.pmax(f32x4.splat(abs(load<f32>(x + (<usize>i0 << 2)))), va);
+    va = f32x4.pmax(va, v128.shuffle<f32>(va, va, 2, 3, 0, 1));
+    va = f32x4.pmax(va, v128.shuffle<f32>(va, va, 1, 0, 3, 2));
+    const absmax = <f64>f32x4.extract_lane(va, 0);
     if (absmax == 0) continue;
     for (let i = b; i < end; i++) {
       const w = <f64>load<f32>(x + (<usize>i << 2));
@@ -359,7 +366,7 @@ export function nf4ErrorF32(x: usize, n: i32, acc: usize): void {
       const c = abs(v - unchecked(NF4[hi])) < abs(v - unchecked(NF4[lo])) ? hi : lo;
       const d = w - unchecked(NF4[c]) * absmax;
       sumSq += d * d;
-      if (abs(d) > maxAbs) maxAbs = abs(d);
+      maxAbs = select<f64>(abs(d), maxAbs, abs(d) > maxAbs);
     }
   }
   store<f64>(acc, sumSq);
