@@ -381,15 +381,18 @@ export function nf4ErrorF32(x: usize, n: i32, acc: usize): void {
  */
 export function int4ErrorF32(x: usize, n: i32, inRow: i32, rowLength: i32, acc: usize): void {
   let sumSq = load<f64>(acc);
-  let maxAbs = load<f64>(acc, 8);
+  let m = f64x2.splat(load<f64>(acc, 8));
   let pos = inRow;
   for (let b = 0; b < n; ) {
     const end = b + min(rowLength, pos - (pos % 128) + 128) - pos;
+    // The group's absmax by SIMD, reduced across lanes in SIMD (scalar maxima compile to jumps that mispredict).
     let va = f32x4.splat(0);
     let i = b;
     for (; i + 4 <= end; i += 4) va = f32x4.pmax(f32x4.abs(v128.load(x + (<usize>i << 2))), va);
-    let absmax: f64 = max(max(f32x4.extract_lane(va, 0), f32x4.extract_lane(va, 1)), max(f32x4.extract_lane(va, 2), f32x4.extract_lane(va, 3)));
-    for (; i < end; i++) absmax = max(absmax, abs(<f64>load<f32>(x + (<usize>i << 2))));
+    for (; i < end; i++) va = f32x4.pmax(f32x4.splat(abs(load<f32>(x + (<usize>i << 2)))), va);
+    va = f32x4.pmax(va, v128.shuffle<f32>(va, va, 2, 3, 0, 1));
+    va = f32x4.pmax(va, v128.shuffle<f32>(va, va, 1, 0, 3, 2));
+    const absmax = <f64>f32x4.extract_lane(va, 0);
     if (absmax != 0) {
       const s = absmax / 7;
       const vs = f64x2.splat(s);
@@ -401,16 +404,15 @@ export function int4ErrorF32(x: usize, n: i32, inRow: i32, rowLength: i32, acc: 
         const w = f64x2.promote_low_f32x4(v128.load64_zero(x + (<usize>j << 2)));
         const d = f64x2.sub(w, f64x2.mul(vs, f64x2.sub(f64x2.add(f64x2.pmin(vhi, f64x2.pmax(vlo, f64x2.div(w, vs))), vm), vm)));
         const dd = f64x2.mul(d, d);
-        const ad = f64x2.abs(d);
         sumSq += f64x2.extract_lane(dd, 0);
         sumSq += f64x2.extract_lane(dd, 1);
-        maxAbs = max(maxAbs, max(f64x2.extract_lane(ad, 0), f64x2.extract_lane(ad, 1)));
+        m = f64x2.pmax(f64x2.abs(d), m);
       }
       for (; j < end; j++) {
         const w = <f64>load<f32>(x + (<usize>j << 2));
         const d = w - s * (min(7.0, max(-8.0, w / s)) + MAGIC - MAGIC);
         sumSq += d * d;
-        maxAbs = max(maxAbs, abs(d));
+        m = f64x2.pmax(f64x2.splat(abs(d)), m);
       }
     }
     pos += end - b;
@@ -418,5 +420,5 @@ export function int4ErrorF32(x: usize, n: i32, inRow: i32, rowLength: i32, acc: 
     b = end;
   }
   store<f64>(acc, sumSq);
-  store<f64>(acc, maxAbs, 8);
+  store<f64>(acc, max(f64x2.extract_lane(m, 0), f64x2.extract_lane(m, 1)), 8);
 }
