@@ -184,7 +184,9 @@ type MutantsModule = typeof import("../../mutants");
 function loadMutants(): MutantsModule {
   const candidates = [path.join(__dirname, "mutants.js"), path.resolve(__dirname, "..", "..", "mutants", "index.ts")];
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new UsageError(`validate: --mutants needs dist/mutants.js (looked for ${candidates.join(", ")}); run \`npm run build\``);
+  if (!found) throw new UsageError(
+      `validate: --mutants needs dist/mutants.js (looked for ${candidates.join(", ")}): the packaged extension leaves it out, since it needs the TypeScript compiler; run it from a source checkout after \`npm run build\``,
+    );
   const load = require;
   try {
     return load(found) as MutantsModule;
