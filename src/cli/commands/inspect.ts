@@ -24,8 +24,9 @@ Options:
                           ${SCHEMES.join(", ")}
   --tensors <glob>        only tensors whose name matches (* any characters, ? one character)
   --format table|json|csv output format (default table)
-  --threads <n>           tensors inspected in parallel, one thread each (default: the idle cores, at most
-                          ${MAX_THREADS}, for files of 64 MiB of values or more); the report is the same for any number
+  --threads <n>           tensors inspected in parallel, one thread each (default: the cores, at most ${MAX_THREADS},
+                          for files of 64 MiB of values or more; one when the machine is saturated); the report
+                          is the same for any number
   -h, --help              show this help
 
 Exit codes: 0 inspected, 2 could not run (unreadable or malformed file, bad option).

@@ -45,15 +45,16 @@ export interface InspectFileOptions {
 }
 
 /**
- * The cores other work leaves idle (cores minus the one-minute load average, rounded down; at least 1, at most
- * MAX_THREADS). On a busy machine a second thread made the 1 GB benchmark slower, not faster (1.30 s against
- * 1.03 s of wall time at load 8 on 2 cores): its start and its share of the caches cost more than it gained.
+ * Every core (at most MAX_THREADS), unless the machine is already saturated (one-minute load average at or above
+ * the core count): then one. On a saturated machine a second thread made the 1 GB benchmark slower, not faster
+ * (1.30 s against 1.03 s of wall time at load 8 on 2 cores): its start and its share of the caches cost more than
+ * it gained.
  * os.loadavg() is [0, 0, 0] on Windows, where this is every core.
  */
 export function defaultThreads(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  const idle = cores - Math.floor(os.loadavg()[0]);
-  return Math.max(1, Math.min(MAX_THREADS, cores, idle));
+  if (os.loadavg()[0] >= cores) return 1;
+  return Math.max(1, Math.min(MAX_THREADS, cores));
 }
 
 /** dist/inspect/tensors.js as seen from dist/cli.js, dist/extension.js and dist/inspect/worker.js; undefined from sources. */
