@@ -26,6 +26,8 @@ async function main(): Promise<number> {
         "mocha",
         "--require",
         "tsx/cjs",
+        "--require",
+        "./test/e2e/lib/failureScreenshots.ts",
         "--reporter",
         "./scripts/test/resultsReporter.ts",
         "--reporter-option",

@@ -119,13 +119,13 @@ describe("learner: first exercise from the tree to a pass (e2e)", function () {
     await activityBarItem(page, "Compression Tutor").waitFor({ timeout: budget(60_000) });
     // Progress comes from the stored state, not from a new check: the tree says "passed" straight away.
     const passedRow = page.locator('.sidebar .monaco-list-row[aria-label="Affine quantization, passed"]');
-    // The reloaded workbench restores the open view container; open it only if it did not (a click on the
-    // active one would close the side bar).
-    const sideBarOpen = await page.locator(".sidebar").isVisible();
-    if (!sideBarOpen || !(await activityBarItem(page, "Compression Tutor").locator("xpath=..").getAttribute("class"))?.includes("checked")) {
-      await activityBarItem(page, "Compression Tutor").click();
-    }
-    await passedRow.waitFor({ timeout: budget(30_000) });
+    // Through the palette, which only ever opens the view: the reloaded workbench may still be restoring the side
+    // bar, and a click on the activity-bar entry at that moment can close it again.
+    await runCommand(page, "Focus on Exercises View");
+    await passedRow.waitFor({ timeout: budget(30_000) }).catch(async (error: Error) => {
+      const rows = await page.locator(".sidebar .monaco-list-row").evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")));
+      throw new Error(`${error.message.split("\n")[0]}; the side bar ${(await page.locator(".sidebar").isVisible()) ? "shows rows " + JSON.stringify(rows) : "is hidden"}`);
+    });
     assert.match(await page.locator(".statusbar-item", { hasText: /\d+\/\d+ passed/ }).first().innerText(), /[1-9]\d*\/\d+ passed/);
     // The panel is revived by its serializer from the webview's saved state (no retainContextWhenHidden), and
     // re-checks the file as it is now, since that state may predate the last check.

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from "playwright-core";
+import { trackPage } from "./failureScreenshots";
 
 /** Debian's chromium, headless; the flags keep it from reaching out (updates, sync, QUIC) or needing a GPU. */
 export async function launchBrowser(): Promise<Browser> {
@@ -34,6 +35,7 @@ export interface PageWatch {
  */
 export function watchPage(page: Page): PageWatch {
   const watch: PageWatch = { consoleLines: [], externalRequests: [] };
+  trackPage(page);
   page.on("console", (message) => {
     // VS Code styles its console lines with %c arguments; drop them so the text reads plainly.
     const text = message.text().replace(/%c/g, "").replace(/color: [#\w]+;?/g, "").trim();
