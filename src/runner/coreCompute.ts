@@ -5,7 +5,7 @@
  * per-call limit, and a case that exceeds it stops that Worker and becomes an error naming the case; the
  * remaining cases continue in a fresh Worker. A core given in code (tests) runs in-process.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { computeCoreCase, type CoreFunctions } from "./coreFunctions";
 import type { ProducedValue } from "./expectedValues";
 
@@ -43,6 +43,8 @@ export class OffThreadCore {
   };
 
   private startWorker(): Worker {
+    // Required when the first Worker starts: a check whose expected values are stored never starts one.
+    const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
     const worker = new Worker(this.script, { env: {} });
     worker.unref();
     this.worker = worker;

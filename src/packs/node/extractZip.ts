@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
-import yauzl from "yauzl";
+import type yauzl from "yauzl";
 import { DEFAULT_PACK_LIMITS, formatBytes } from "../limits";
 
 export interface ZipLimits {
@@ -63,9 +63,10 @@ export function checkArchiveSize(zipFile: string, limits: ZipLimits): void {
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
+    // Required when an archive is opened: yauzl (and zlib under it) is no part of a check of a pack folder.
     // decodeStrings false: names are judged here (with the reasons above), not refused by yauzl's own wording;
     // validateEntrySizes false: sizes are counted here, so a lying entry is named as the zip bomb it is.
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false }, (error, zip) => (error ? reject(error) : resolve(zip))),
+    (require("yauzl") as typeof import("yauzl")).open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false }, (error, zip) => (error ? reject(error) : resolve(zip))),
   );
 }
 
