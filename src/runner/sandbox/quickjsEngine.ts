@@ -96,6 +96,13 @@ class Session {
   private runDeadline = Infinity;
   /** The call's limit in this process's CPU time (µs), for limits derived from the reference; else Infinity. */
   private cpuDeadline = Infinity;
+  /**
+   * The wall-clock time before which the CPU limit cannot have been reached by the call itself. process.cpuUsage()
+   * counts every thread, and V8 compiles QuickJS's WebAssembly in the background after a hot call, so a call of
+   * microseconds could otherwise be charged for that compiling; the calling thread cannot compute for longer than
+   * the clock has run, so CPU is only compared once the call has run for its limit.
+   */
+  private cpuClockFloor = Infinity;
   interrupted: "call" | "cpu" | "run" | undefined;
 
   constructor(
@@ -107,7 +114,7 @@ class Session {
       const now = performance.now();
       if (now > this.runDeadline) this.interrupted = "run";
       else if (now > this.deadline) this.interrupted = "call";
-      else if (this.cpuDeadline !== Infinity && cpuMicros() > this.cpuDeadline) this.interrupted = "cpu";
+      else if (this.overCpuDeadline(now)) this.interrupted = "cpu";
       return this.interrupted !== undefined;
     });
   }
@@ -124,6 +131,7 @@ class Session {
   startCall(limitMs: number, cpuLimitMs?: number): void {
     this.deadline = performance.now() + limitMs;
     this.cpuDeadline = cpuLimitMs === undefined ? Infinity : cpuMicros() + cpuLimitMs * 1000;
+    this.cpuClockFloor = cpuLimitMs === undefined ? Infinity : performance.now() + cpuLimitMs;
   }
 
   /**
@@ -133,13 +141,17 @@ class Session {
    * in time all the same.
    */
   overCpuLimit(): boolean {
-    if (this.cpuDeadline === Infinity || cpuMicros() <= this.cpuDeadline) return false;
+    if (!this.overCpuDeadline(performance.now())) return false;
     this.interrupted = "cpu";
     return true;
   }
 
+  private overCpuDeadline(now: number): boolean {
+    return this.cpuDeadline !== Infinity && now > this.cpuClockFloor && cpuMicros() > this.cpuDeadline;
+  }
+
   get expired(): boolean {
-    return this.interrupted !== undefined || performance.now() > this.deadline || performance.now() > this.runDeadline || (this.cpuDeadline !== Infinity && cpuMicros() > this.cpuDeadline);
+    return this.interrupted !== undefined || performance.now() > this.deadline || performance.now() > this.runDeadline || this.overCpuDeadline(performance.now());
   }
 
   /** Calls a function of the prelude; returns the string it answered, or why it stopped. */
