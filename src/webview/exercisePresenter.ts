@@ -13,6 +13,7 @@ import type { SolutionKey } from "../workspace/solutionPaths";
 import type { SolutionFiles } from "../workspace/solutionFiles";
 import { exercisePanelModel } from "./exercisePanelModel";
 import { PanelSlot } from "./panelSlot";
+import { ShownExerciseFile } from "./shownExerciseFile";
 import { createResultsPanel, ResultsPanel, type ShowFocus as Focus } from "./resultsPanel";
 
 /** One handler per message the results webview sends, typed by the message it receives. */
@@ -38,6 +39,10 @@ export class ExercisePresenter extends Disposable {
   /** What the next render scrolls to (set before the state change that causes the render). */
   private pendingFocus: Focus;
   private renders: Promise<void> = Promise.resolve();
+  /** The last exercise shown, kept on disk for a panel revived without its saved state. */
+  private readonly shownFile: ShownExerciseFile;
+  /** A revived panel's exercise until the panel shows it; it is then re-checked once (see `ready`). */
+  private revivedKey: SolutionKey | undefined;
 
   constructor(
     private readonly ctx: TutorContext,
@@ -48,6 +53,7 @@ export class ExercisePresenter extends Disposable {
     private readonly playground: PlaygroundPanels,
   ) {
     super();
+    this.shownFile = new ShownExerciseFile((ctx.extension.storageUri ?? ctx.extension.globalStorageUri).fsPath);
     this.registerAll(
       checks.onDidStart((key) => {
         if (!this.isShown(key)) return;
@@ -111,6 +117,7 @@ export class ExercisePresenter extends Disposable {
    * (brought to the front) or a new one. The exercise shown before comes back with Show Results.
    */
   showModel(model: PanelModel, focus?: Focus): ResultsPanel {
+    if (!model.exercise) this.revivedKey = undefined;
     const panel = this.panel;
     if (panel) {
       panel.show(model, focus);
@@ -122,6 +129,9 @@ export class ExercisePresenter extends Disposable {
 
   /** Takes over a panel VS Code restored after a window reload, with the model it showed before. */
   revive(webviewPanel: vscode.WebviewPanel, model: PanelModel | undefined): ResultsPanel {
+    // Without its saved state (written lazily, so a reload can lose it) the panel reopens on the exercise it showed.
+    this.revivedKey = model ? undefined : this.shownFile.read();
+    if (this.revivedKey) this.shown = this.revivedKey;
     return this.adopt(new ResultsPanel(webviewPanel, this.ctx.extensionUri, this.ctx.log, model ?? { title: "Compression Tutor", charts: [] }, true));
   }
 
@@ -201,13 +211,26 @@ export class ExercisePresenter extends Disposable {
     const key = this.current;
     const panel = this.panel;
     if (!key) return;
-    if (!options.create && (!panel || !panel.currentModel.exercise)) return;
+    const revived = panel !== undefined && sameKey(this.revivedKey, key);
+    if (!options.create && (!panel || (!panel.currentModel.exercise && !revived))) return;
     const model = await this.model(key);
     if (!model) return;
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     if (panel && !options.reveal) panel.show(model, focus);
     else this.showModel(model, focus);
+    this.shownFile.remember(key, (message) => this.ctx.log.warn(message));
+    if (revived) {
+      // Shown only now (its packs loaded after the page said ready): bring it up to date as `ready` would.
+      this.revivedKey = undefined;
+      if (panel.revived) return;
+      void this.recheckRevived(key);
+    }
+  }
+
+  /** A revived panel's saved state can be older than the last check, and the file may have changed: check it. */
+  private async recheckRevived(key: SolutionKey): Promise<void> {
+    if (config.checkOnSave() && this.ctx.trust.isTrusted() && (await this.solutions.existing(key))) await this.checks.check(key, { reason: "revived panel" });
   }
 
   private async model(key: SolutionKey) {
@@ -261,15 +284,15 @@ export class ExercisePresenter extends Disposable {
       // date with this session (progress, trust, pack changes) and checks the file as it is now: the saved webview
       // state can be older than the last check (VS Code flushes it lazily), and the file may have changed.
       panel.opened();
+      const revived = panel.revived;
+      // Revived without its saved state: show the exercise it showed last (once its pack is loaded, if not yet).
+      if (revived && !panel.currentModel.exercise && this.revivedKey) await this.render({ create: false });
+      panel.revived = false;
       const key = this.exerciseOf(panel);
       if (!key) return;
-      const revived = panel.revived;
-      panel.revived = false;
       if (panel.currentModel.report) this.checks.adoptReport(key, panel.currentModel.report);
       await this.refresh();
-      if (revived && config.checkOnSave() && this.ctx.trust.isTrusted() && (await this.solutions.existing(key))) {
-        await this.checks.check(key, { reason: "revived panel" });
-      }
+      if (revived) await this.recheckRevived(key);
     },
     rendered: () => undefined,
     runCheck: async (_, panel) => {

@@ -224,6 +224,23 @@ describe("learner experience: exercises, checks and progress in VS Code", functi
     fresh.dispose();
   });
 
+  it("a results panel revived without its saved state (a reload that outran the lazy write) reopens on the exercise it showed, and re-checks it", async () => {
+    api.resultsPanel()?.panel.dispose();
+    // A revived panel re-checks only where checks follow saves (this suite turns that off for its other steps).
+    const settings = vscode.workspace.getConfiguration("compressionTutor");
+    await settings.update("checkOnSave", true, vscode.ConfigurationTarget.Global);
+    try {
+      const webviewPanel = vscode.window.createWebviewPanel("compressionTutor.results", "Compression Tutor", vscode.ViewColumn.Beside, { enableScripts: true });
+      const checked = nextEvent(api.tutor.checks.onDidCheck, "the revived panel's check", (e) => e.key.exerciseId === EXERCISE, 30_000);
+      const revived = api.tutor.presenter.revive(webviewPanel, undefined);
+      const shown = await until("the revived panel to show the exercise", () => revived.currentModel.exercise, 30_000);
+      assert.deepEqual({ packId: shown.packId, exerciseId: shown.exerciseId }, { packId: PACK, exerciseId: EXERCISE });
+      assert.equal((await checked).report.status, "passed");
+    } finally {
+      await settings.update("checkOnSave", false, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it("reset asks first, keeps a backup, and the backup restores the learner's file", async () => {
     const before = await read(solutionUri());
     const result = await vscode.commands.executeCommand<{ file: string; backup?: string }>("compressionTutor.resetExercise", { ...KEY, confirmed: true });
