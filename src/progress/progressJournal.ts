@@ -9,6 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { replaceFileAtomically } from "../workspace/replaceFile";
 import type { ExerciseProgress } from "./progressModel";
 
 export const PROGRESS_JOURNAL_FILE = "progress.json";
@@ -52,17 +53,9 @@ export class ProgressJournal {
   /** Replaces the file with `all`; resolves once it is on disk (a failure is warned, never thrown). */
   write(all: Record<string, ExerciseProgress>): Promise<void> {
     const text = JSON.stringify({ version: 1, progress: all });
-    this.queue = this.queue.then(async () => {
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      try {
-        await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
-        await fs.promises.writeFile(temporary, text);
-        await fs.promises.rename(temporary, this.file);
-      } catch (error) {
-        this.warn(`could not keep the progress in ${this.file}: ${(error as Error).message}`);
-        await fs.promises.rm(temporary, { force: true }).catch(() => {});
-      }
-    });
+    this.queue = this.queue.then(() =>
+      replaceFileAtomically(this.file, text).catch((error: Error) => this.warn(`could not keep the progress in ${this.file}: ${error.message}`)),
+    );
     return this.queue;
   }
 }

@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { replaceFileAtomically } from "../workspace/replaceFile";
 import type { SolutionKey } from "../workspace/solutionPaths";
 
 const FILE = "results-panel.json";
@@ -37,20 +38,8 @@ export class ShownExerciseFile {
     const text = JSON.stringify({ packId: key.packId, exerciseId: key.exerciseId });
     if (text === this.written) return;
     this.written = text;
-    this.writes = this.writes.then(async () => {
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      try {
-        await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
-        await fs.promises.writeFile(temporary, text);
-        await fs.promises.rename(temporary, this.file);
-      } catch (error) {
-        warn(`results panel: could not remember the exercise shown in ${this.file}: ${(error as Error).message}`);
-      }
-    });
-  }
-
-  /** Settles once every write asked for so far is done. */
-  flushed(): Promise<void> {
-    return this.writes;
+    this.writes = this.writes.then(() =>
+      replaceFileAtomically(this.file, text).catch((error: Error) => warn(`results panel: could not remember the exercise shown in ${this.file}: ${error.message}`)),
+    );
   }
 }
