@@ -7,10 +7,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { replaceFileAtomically } from "../workspace/replaceFile";
-import type { SolutionKey } from "../workspace/solutionPaths";
+import { isSafeSegment, type SolutionKey } from "../workspace/solutionPaths";
 
 const FILE = "results-panel.json";
-const ID = /^[\w.-]{1,200}$/;
 
 export class ShownExerciseFile {
   private readonly file: string;
@@ -27,7 +26,7 @@ export class ShownExerciseFile {
       if (!stat.isFile() || stat.size > 4096) return undefined;
       const parsed = JSON.parse(fs.readFileSync(this.file, "utf8")) as { packId?: unknown; exerciseId?: unknown };
       const { packId, exerciseId } = parsed ?? {};
-      return typeof packId === "string" && typeof exerciseId === "string" && ID.test(packId) && ID.test(exerciseId) ? { packId, exerciseId } : undefined;
+      return typeof packId === "string" && typeof exerciseId === "string" && isSafeSegment(packId) && isSafeSegment(exerciseId) ? { packId, exerciseId } : undefined;
     } catch {
       return undefined;
     }
