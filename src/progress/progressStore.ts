@@ -42,14 +42,16 @@ export class ProgressStore implements vscode.Disposable {
   private async restoreFromJournal(): Promise<void> {
     if (!this.journal) return;
     const stored = this.all();
-    const merged = mergeProgress(stored, this.journal.read());
+    const journaled = this.journal.read();
+    const merged = mergeProgress(stored, journaled);
     if (!sameProgress(merged, stored)) {
       await this.state.update(DETAIL_KEY, merged);
       await this.state.update(SYNCED_KEY, toSyncedSummary(merged));
       this.changed.fire();
     }
-    // What globalState holds now, which includes any change made while the lines above waited.
-    await this.journal.write(this.all());
+    // The journal is rewritten only when it lacks something (most activations write nothing): with what
+    // globalState holds now, which includes any change made while the lines above waited.
+    if (!sameProgress(merged, journaled)) await this.journal.write(this.all());
   }
 
   private all(): Record<string, ExerciseProgress> {
